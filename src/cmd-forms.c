@@ -1,0 +1,56 @@
+/*
+ * cmd-forms: kaiji forms — list the installed forms and editions.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "form.h"
+#include "formdir.h"
+#include "i18n.h"
+#include "text.h"
+
+static int
+cmd_forms_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct form **forms;
+	char *cause, *title;
+	size_t n, i;
+	int c;
+
+	while ((c = cmd_getopt(&cmd_forms_entry, argc, argv, ":h", longopts,
+	    NULL)) != -1)
+		return c == 'h' ? 0 : 2;
+	if (argc != optind)
+		return cmd_usage(&cmd_forms_entry);
+	if (formdir_list(ctx->formdir, &forms, &n, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return 2;
+	}
+	for (i = 0; i < n; i++) {
+		title = text_safe(forms[i]->title, 0);
+		printf(_("%s %s: %s (%zu pages, %zu items, %zu fields)\n"),
+		    forms[i]->name, forms[i]->edition, title,
+		    forms[i]->npages, forms[i]->nitems, forms[i]->nfields);
+		free(title);
+	}
+	if (n == 0)
+		cmd_error(_("no forms in %s"), formdir_path(ctx->formdir));
+	free(forms);
+	return n == 0 ? 2 : 0;
+}
+
+const struct cmd_entry cmd_forms_entry = {
+	.name = "forms",
+	.usage = "",
+	.help = N_("List the installed forms and editions."),
+	.exec = cmd_forms_exec,
+};

@@ -1,0 +1,156 @@
+/*
+ * cmd-set: kaiji set DRAFT ID VALUE | --file FILE | - — set one answer and
+ * save the draft atomically (keeping a backup).  The answer is stored even
+ * when a finding applies (as a paste would be); findings go to stderr.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "draft.h"
+#include "fileio.h"
+#include "form.h"
+#include "i18n.h"
+#include "validate.h"
+#include "xalloc.h"
+
+/* Read all of standard input (at most max bytes); NULL with a cause. */
+static char *
+cmd_set_stdin(size_t max, size_t *len, char **cause)
+{
+	char *buf = xmalloc(max + 1);
+	size_t n;
+
+	n = fread(buf, 1, max + 1, stdin);
+	if (ferror(stdin) || n > max) {
+		*cause = xstrdup(n > max ? _("standard input: too large") :
+		    _("standard input: read error"));
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Print the findings about field (and its item's shared limit) on stderr. */
+static void
+cmd_set_report(const struct draft *d, const struct form_field *f)
+{
+	struct findings fs = { NULL, 0 };
+	size_t i, count, limit;
+	int shared;
+
+	validate_field(d, f->index, &fs);
+	for (i = 0; i < fs.n; i++) {
+		if (fs.v[i].kind == FINDING_OVER_LIMIT)
+			cmd_error(_("warning: %s: %zu/%zu字 (%zu over); "
+			    "stored anyway"), f->id, fs.v[i].count,
+			    fs.v[i].limit, fs.v[i].count - fs.v[i].limit);
+		else if (fs.v[i].message != NULL)
+			cmd_error(_("warning: %s: %s"), f->id,
+			    fs.v[i].message);
+	}
+	validate_free(&fs);
+	count = validate_count(d, f->index, &limit, &shared);
+	if (shared && count > limit)
+		cmd_error(_("warning: %s: item %u together %zu/%zu字 (%zu "
+		    "over); stored anyway"), f->id,
+		    d->form->items[f->item].no, count, limit, count - limit);
+}
+
+static int
+cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct form_field *f;
+	const char *file = NULL, *path, *id;
+	struct draft *d = NULL;
+	char *value = NULL, *cause = NULL;
+	size_t len;
+	int c, rc = 2;
+
+	while ((c = cmd_getopt(&cmd_set_entry, argc, argv, ":f:h", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'h':
+			return 0;
+		default:
+			return 2;
+		}
+	}
+	if (argc - optind != (file == NULL ? 3 : 2))
+		return cmd_usage(&cmd_set_entry);
+	path = argv[optind];
+	id = argv[optind + 1];
+	if (file == NULL && strcmp(argv[optind + 2], "-") == 0)
+		file = "-";
+	if ((d = draft_load(path, ctx->formdir, &cause)) == NULL)
+		goto out;
+	if ((f = form_field(d->form, id)) == NULL) {
+		cause = xasprintf(_("%s: no field '%s' in form %s %s"), path,
+		    id, d->form->name, d->form->edition);
+		goto out;
+	}
+	if (file == NULL)
+		value = xstrdup(argv[optind + 2]);
+	else {
+		if (strcmp(file, "-") == 0)
+			value = cmd_set_stdin(DRAFT_MAX_SIZE, &len, &cause);
+		else if (fileio_read(file, DRAFT_MAX_SIZE, &value, &len,
+		    &cause) != 0)
+			value = NULL;
+		if (value == NULL)
+			goto out;
+		if (strlen(value) != len) {
+			cause = xasprintf(_("%s: NUL byte in the answer"),
+			    strcmp(file, "-") == 0 ? _("standard input") :
+			    file);
+			goto out;
+		}
+		/* one final line break ends the text; it is not part of it */
+		if (len > 0 && value[len - 1] == '\n')
+			value[--len] = '\0';
+		if (len > 0 && value[len - 1] == '\r')
+			value[--len] = '\0';
+	}
+	if (draft_set(d, f->index, value, &cause) != 0) {
+		char *why = cause;
+
+		cause = xasprintf("%s: %s", id, why);
+		free(why);
+		goto out;
+	}
+	cmd_set_report(d, f);
+	if (draft_save(d, path, FILEIO_BACKUP, &cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (cause != NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(value);
+	draft_free(d);
+	return rc;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID -"),
+	.help = N_("Set the answer to field ID and save; '' clears it, '-' "
+	    "reads standard input."),
+	.exec = cmd_set_exec,
+};

@@ -1,0 +1,113 @@
+/*
+ * cmd: the command table and what commands share (errors, usage, option
+ * parsing).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "text.h"
+
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_new_entry,
+	&cmd_get_entry,
+	&cmd_set_entry,
+	&cmd_forms_entry,
+	&cmd_summary_entry,
+};
+#define CMD_N (sizeof cmd_table / sizeof cmd_table[0])
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_N; i++) {
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	}
+	return NULL;
+}
+
+/* Print one line per command: usage and what it does. */
+void
+cmd_list(FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_N; i++) {
+		fprintf(fp, "  kaiji %s %s\n", cmd_table[i]->name,
+		    _(cmd_table[i]->usage));
+		fprintf(fp, "      %s\n", _(cmd_table[i]->help));
+	}
+}
+
+/* Print "kaiji: message" (made terminal-safe) on stderr; returns 2. */
+int
+cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *safe;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		va_end(ap);
+		fputs("kaiji: error\n", stderr);
+		return 2;
+	}
+	va_end(ap);
+	safe = text_safe(msg, 0);
+	fprintf(stderr, "kaiji: %s\n", safe);
+	free(safe);
+	free(msg);
+	return 2;
+}
+
+/* Print the command's usage on stderr; returns 2. */
+int
+cmd_usage(const struct cmd_entry *ce)
+{
+	fprintf(stderr, _("Usage: kaiji %s %s\n"), ce->name, _(ce->usage));
+	fprintf(stderr, _("Try 'kaiji --help' for more information.\n"));
+	return 2;
+}
+
+/*
+ * getopt_long over a command's arguments (argv[0] is the command name).
+ * Returns the option character, -1 at the end, or '?' after printing the
+ * usage for an unknown option; --help prints the usage on stdout and
+ * returns 'h'.
+ */
+int
+cmd_getopt(const struct cmd_entry *ce, int argc, char **argv,
+    const char *shortopts, const void *longopts, int *index)
+{
+	int c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, shortopts, longopts, index);
+	if (c == '?') {
+		if (optopt != 0)
+			cmd_error(_("%s: unknown option '-%c'"), ce->name,
+			    optopt);
+		else
+			cmd_error(_("%s: unknown option '%s'"), ce->name,
+			    argv[optind - 1]);
+		cmd_usage(ce);
+	} else if (c == ':') {
+		cmd_error(_("%s: option '%s' needs a value"), ce->name,
+		    argv[optind - 1]);
+		cmd_usage(ce);
+		c = '?';
+	} else if (c == 'h') {
+		printf(_("Usage: kaiji %s %s\n"), ce->name, _(ce->usage));
+		printf("%s\n", _(ce->help));
+	}
+	return c;
+}

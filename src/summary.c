@@ -1,0 +1,390 @@
+/*
+ * summary: reports.  A report counts, per page and section, the answered
+ * fields of each mark, lists the findings by kind and ends with a verdict.
+ * Text from forms and drafts goes through text_safe, so no control
+ * character reaches a terminal.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "draft.h"
+#include "form.h"
+#include "i18n.h"
+#include "summary.h"
+#include "text.h"
+#include "validate.h"
+#include "xalloc.h"
+
+struct summary_tally {
+	size_t	answered[FORM_NMARKS];
+	size_t	total[FORM_NMARKS];
+};
+
+struct summary_yaml {
+	yaml_emitter_t	em;
+	FILE		*fp;
+};
+
+static void
+summary_tally_items(const struct draft *d, size_t first, size_t end,
+    struct summary_tally *t)
+{
+	const struct form *form = d->form;
+	size_t i, j;
+
+	for (i = first; i < end; i++) {
+		const struct form_item *item = &form->items[i];
+
+		for (j = item->first; j < item->first + item->nfields; j++) {
+			t->total[form->fields[j].mark]++;
+			if (d->answers[j] != NULL)
+				t->answered[form->fields[j].mark]++;
+		}
+	}
+}
+
+static void
+summary_safe(FILE *fp, const char *fmt, const char *s)
+{
+	char *safe = text_safe(s != NULL ? s : "", 0);
+
+	fprintf(fp, fmt, safe);
+	free(safe);
+}
+
+static void
+summary_counts(FILE *fp, const struct summary_tally *t)
+{
+	char cell[32];
+	int m;
+
+	for (m = 0; m < FORM_NMARKS; m++) {
+		snprintf(cell, sizeof cell, "%zu/%zu", t->answered[m],
+		    t->total[m]);
+		fprintf(fp, "%-9s", cell);
+	}
+}
+
+/* One line per finding of kind, under a heading, if there are any. */
+static void
+summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
+    enum finding_kind kind, const char *heading)
+{
+	const struct form *form = d->form;
+	const struct form_field *f;
+	const struct form_item *item;
+	size_t i, n = 0;
+
+	for (i = 0; i < fs->n; i++)
+		n += fs->v[i].kind == kind;
+	if (n == 0)
+		return;
+	fprintf(fp, "\n");
+	fprintf(fp, heading, n);
+	fprintf(fp, "\n");
+	for (i = 0; i < fs->n; i++) {
+		if (fs->v[i].kind != kind)
+			continue;
+		f = &form->fields[fs->v[i].field];
+		item = &form->items[f->item];
+		if (fs->v[i].shared)
+			fprintf(fp, "  %u.1-%u.%zu", item->no, item->no,
+			    item->nfields);
+		else
+			fprintf(fp, "  %-6s", f->id);
+		summary_safe(fp, " %s: ", item->name);
+		switch (kind) {
+		case FINDING_MISSING:
+		case FINDING_MISSING_LEVEL:
+			summary_safe(fp, "%s", f->text);
+			break;
+		case FINDING_OVER_LIMIT:
+			fprintf(fp, _("%zu/%zu字 (%zu over)"), fs->v[i].count,
+			    fs->v[i].limit, fs->v[i].count - fs->v[i].limit);
+			break;
+		case FINDING_NOT_CHOICE:
+		case FINDING_FORMAT:
+			summary_safe(fp, "%s", fs->v[i].message);
+			break;
+		}
+		fprintf(fp, "\n");
+	}
+}
+
+/* The report for one draft (read from path) in text. */
+void
+summary_text(FILE *fp, const char *path, const struct draft *d,
+    const struct findings *fs)
+{
+	const struct form *form = d->form;
+	struct summary_tally t, all;
+	size_t i, start, problems = 0, warnings = 0;
+	int m;
+
+	summary_safe(fp, _("Draft: %s"), path);
+	fprintf(fp, "\n");
+	summary_safe(fp, _("Form: %s"), form->title);
+	fprintf(fp, _(", %s edition (%s, %zu pages)\n"), form->edition,
+	    form->name, form->npages);
+	if (form->service != (size_t)-1)
+		summary_safe(fp, _("Service: %s\n"),
+		    d->answers[form->service]);
+	if (form->company != (size_t)-1)
+		summary_safe(fp, _("Company: %s\n"),
+		    d->answers[form->company]);
+
+	fprintf(fp, "\n%s%*s", _("Page"), 7 - (int)text_width(_("Page")), "");
+	for (m = 0; m < FORM_NMARKS; m++)
+		fprintf(fp, "%s%*s", form_mark_label(m),
+		    9 - (int)text_width(form_mark_label(m)), "");
+	fprintf(fp, "%s\n", _("Section"));
+	for (i = 0; i < form->nitems; i = start) {
+		const struct form_item *item = &form->items[i];
+		char page[32];
+
+		start = i + 1;
+		while (start < form->nitems &&
+		    form->items[start].page == item->page &&
+		    form->items[start].section == item->section)
+			start++;
+		memset(&t, 0, sizeof t);
+		summary_tally_items(d, i, start, &t);
+		if (i == 0 || form->items[i - 1].page != item->page)
+			snprintf(page, sizeof page, "%zu/%zu", item->page + 1,
+			    form->npages);
+		else
+			page[0] = '\0';
+		fprintf(fp, "%-7s", page);	/* ASCII */
+		summary_counts(fp, &t);
+		summary_safe(fp, "%s\n", form->sections[item->section].title);
+	}
+
+	summary_list(fp, d, fs, FINDING_MISSING,
+	    _("Missing 必須 answers (%zu):"));
+	summary_list(fp, d, fs, FINDING_MISSING_LEVEL,
+	    _("Missing 必須○ answers (%zu):"));
+	summary_list(fp, d, fs, FINDING_OVER_LIMIT,
+	    _("Over the limit (%zu):"));
+	summary_list(fp, d, fs, FINDING_NOT_CHOICE,
+	    _("Not among the choices (%zu):"));
+	summary_list(fp, d, fs, FINDING_FORMAT, _("Warnings (%zu):"));
+
+	memset(&all, 0, sizeof all);
+	summary_tally_items(d, 0, form->nitems, &all);
+	for (i = 0; i < fs->n; i++) {
+		if (validate_is_problem(&fs->v[i]))
+			problems++;
+		else
+			warnings++;
+	}
+	fprintf(fp, "\n");
+	fprintf(fp, _("Answered: 必須 %zu/%zu, 必須○ %zu/%zu, 選択 %zu/%zu\n"),
+	    all.answered[FORM_MANDATORY], all.total[FORM_MANDATORY],
+	    all.answered[FORM_MANDATORY_LEVEL], all.total[FORM_MANDATORY_LEVEL],
+	    all.answered[FORM_OPTIONAL], all.total[FORM_OPTIONAL]);
+	if (problems == 0)
+		fprintf(fp, ngettext("Result: complete (%zu warning)\n",
+		    "Result: complete (%zu warnings)\n", warnings), warnings);
+	else {
+		fprintf(fp, ngettext("Result: incomplete (%zu problem, ",
+		    "Result: incomplete (%zu problems, ", problems), problems);
+		fprintf(fp, ngettext("%zu warning)\n", "%zu warnings)\n",
+		    warnings), warnings);
+	}
+}
+
+static void
+summary_emit(struct summary_yaml *sy, yaml_event_t *ev)
+{
+	if (!yaml_emitter_emit(&sy->em, ev))
+		abort();
+}
+
+static void
+summary_scalar(struct summary_yaml *sy, const char *s)
+{
+	yaml_event_t ev;
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
+	summary_emit(sy, &ev);
+}
+
+static void
+summary_quoted(struct summary_yaml *sy, const char *s)
+{
+	yaml_event_t ev;
+
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	summary_emit(sy, &ev);
+}
+
+static void
+summary_number(struct summary_yaml *sy, size_t n)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%zu", n);
+	summary_scalar(sy, buf);
+}
+
+static void
+summary_start(struct summary_yaml *sy, int map)
+{
+	yaml_event_t ev;
+
+	if (map)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+		    YAML_BLOCK_MAPPING_STYLE);
+	else
+		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+		    YAML_BLOCK_SEQUENCE_STYLE);
+	summary_emit(sy, &ev);
+}
+
+static void
+summary_end(struct summary_yaml *sy, int map)
+{
+	yaml_event_t ev;
+
+	if (map)
+		yaml_mapping_end_event_initialize(&ev);
+	else
+		yaml_sequence_end_event_initialize(&ev);
+	summary_emit(sy, &ev);
+}
+
+static int
+summary_write(void *data, unsigned char *buf, size_t size)
+{
+	return fwrite(buf, 1, size, data) == size;
+}
+
+/* Begin a YAML report: a list with one entry per draft. */
+struct summary_yaml *
+summary_yaml_start(FILE *fp)
+{
+	struct summary_yaml *sy = xcalloc(1, sizeof *sy);
+	yaml_event_t ev;
+
+	if (!yaml_emitter_initialize(&sy->em))
+		abort();
+	sy->fp = fp;
+	yaml_emitter_set_output(&sy->em, summary_write, fp);
+	yaml_emitter_set_unicode(&sy->em, 1);
+	yaml_emitter_set_width(&sy->em, -1);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	summary_emit(sy, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	summary_emit(sy, &ev);
+	summary_start(sy, 0);
+	return sy;
+}
+
+/* Add one draft's entry; d is NULL and error set when it did not load. */
+void
+summary_yaml_add(struct summary_yaml *sy, const char *path,
+    const struct draft *d, const struct findings *fs, const char *error)
+{
+	static const char *const marks[] = {
+		"mandatory", "mandatory-level", "optional"
+	};
+	struct summary_tally all;
+	const struct form *form;
+	const struct finding *fi;
+	const struct form_item *item;
+	size_t i, j, problems = 0;
+	int m;
+
+	summary_start(sy, 1);
+	summary_scalar(sy, "draft");
+	summary_quoted(sy, path);
+	if (d == NULL) {
+		summary_scalar(sy, "error");
+		summary_quoted(sy, error);
+		summary_end(sy, 1);
+		return;
+	}
+	form = d->form;
+	for (i = 0; i < fs->n; i++)
+		problems += validate_is_problem(&fs->v[i]);
+	summary_scalar(sy, "form");
+	summary_scalar(sy, form->name);
+	summary_scalar(sy, "edition");
+	summary_quoted(sy, form->edition);
+	summary_scalar(sy, "service");
+	summary_quoted(sy, form->service == (size_t)-1 ||
+	    d->answers[form->service] == NULL ? "" : d->answers[form->service]);
+	summary_scalar(sy, "company");
+	summary_quoted(sy, form->company == (size_t)-1 ||
+	    d->answers[form->company] == NULL ? "" : d->answers[form->company]);
+	summary_scalar(sy, "complete");
+	summary_scalar(sy, problems == 0 ? "true" : "false");
+	memset(&all, 0, sizeof all);
+	summary_tally_items(d, 0, form->nitems, &all);
+	summary_scalar(sy, "answered");
+	summary_start(sy, 1);
+	for (m = 0; m < FORM_NMARKS; m++) {
+		summary_scalar(sy, marks[m]);
+		summary_start(sy, 1);
+		summary_scalar(sy, "answered");
+		summary_number(sy, all.answered[m]);
+		summary_scalar(sy, "total");
+		summary_number(sy, all.total[m]);
+		summary_end(sy, 1);
+	}
+	summary_end(sy, 1);
+	summary_scalar(sy, "findings");
+	summary_start(sy, 0);
+	for (i = 0; i < fs->n; i++) {
+		fi = &fs->v[i];
+		summary_start(sy, 1);
+		summary_scalar(sy, "id");
+		summary_quoted(sy, form->fields[fi->field].id);
+		summary_scalar(sy, "kind");
+		summary_scalar(sy, validate_kind_name(fi->kind));
+		if (fi->kind == FINDING_OVER_LIMIT) {
+			summary_scalar(sy, "count");
+			summary_number(sy, fi->count);
+			summary_scalar(sy, "limit");
+			summary_number(sy, fi->limit);
+		}
+		if (fi->shared) {
+			item = &form->items[form->fields[fi->field].item];
+			summary_scalar(sy, "fields");
+			summary_start(sy, 0);
+			for (j = item->first; j < item->first + item->nfields;
+			    j++)
+				summary_quoted(sy, form->fields[j].id);
+			summary_end(sy, 0);
+		}
+		if (fi->message != NULL) {
+			summary_scalar(sy, "message");
+			summary_quoted(sy, fi->message);
+		}
+		summary_end(sy, 1);
+	}
+	summary_end(sy, 0);
+	summary_end(sy, 1);
+}
+
+/* End the YAML report and free sy. */
+void
+summary_yaml_finish(struct summary_yaml *sy)
+{
+	yaml_event_t ev;
+
+	summary_end(sy, 0);
+	yaml_document_end_event_initialize(&ev, 1);
+	summary_emit(sy, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	summary_emit(sy, &ev);
+	yaml_emitter_flush(&sy->em);
+	yaml_emitter_delete(&sy->em);
+	free(sy);
+}

@@ -1,0 +1,23 @@
+/*
+ * text: UTF-8 text as the form counts and shows it.
+ *
+ * Every string in kaiji is UTF-8 without NUL bytes.  text_count is the one
+ * place where the character count (字) of an answer is defined.
+ */
+#ifndef KAIJI_TEXT_H
+#define KAIJI_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+size_t	 text_decode(const char *, size_t, uint32_t *);
+size_t	 text_invalid(const char *, size_t);
+size_t	 text_count(const char *, size_t);
+size_t	 text_digit(const char *, int *);
+size_t	 text_space(const char *);
+int	 text_cpwidth(uint32_t);
+size_t	 text_width(const char *);
+int	 text_has_era(const char *);
+char	*text_safe(const char *, int);
+
+#endif
