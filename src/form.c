@@ -211,7 +211,7 @@ static int
 form_read_chain(struct form_ctx *ctx, const char *first)
 {
 	struct form_src *src;
-	const struct ynode *base, *version;
+	const struct ynode *base, *version, *from = NULL;
 	char *path = xstrdup(first), *dir, *slash, *stem;
 	size_t len, i;
 	unsigned v;
@@ -234,6 +234,15 @@ form_read_chain(struct form_ctx *ctx, const char *first)
 		src = &ctx->srcs[ctx->nsrcs];
 		if (fileio_read(path, FORM_MAX_SIZE, &src->buf, &len,
 		    &ctx->cause) != 0) {
+			if (from != NULL) {
+				char *why = ctx->cause;
+
+				ctx->path = ctx->srcs[ctx->nsrcs - 1].path;
+				ctx->cause = NULL;
+				form_fail(ctx, from, _("base '%s': %s"),
+				    from->str, why);
+				free(why);
+			}
 			free(path);
 			return -1;
 		}
@@ -267,6 +276,7 @@ form_read_chain(struct form_ctx *ctx, const char *first)
 		path = xasprintf("%s%s.yaml", dir, stem);
 		free(dir);
 		free(stem);
+		from = base;
 	}
 }
 

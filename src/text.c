@@ -229,10 +229,10 @@ text_cpwidth(uint32_t cp)
 {
 	if (cp < 0x300)
 		return 1;
-	if (text_in(text_wide, sizeof text_wide / sizeof text_wide[0], cp))
-		return 2;
 	if (text_in(text_zero, sizeof text_zero / sizeof text_zero[0], cp))
 		return 0;
+	if (text_in(text_wide, sizeof text_wide / sizeof text_wide[0], cp))
+		return 2;
 	return 1;
 }
 

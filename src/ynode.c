@@ -104,11 +104,14 @@ ynode_add(struct ynode *parent, struct ynode *kid)
 	parent->kids[parent->n++] = kid;
 }
 
+/* Only the plain string, sequence and mapping tags are accepted. */
 static int
 ynode_tag_ok(const yaml_char_t *tag)
 {
-	return tag == NULL || strncmp((const char *)tag, "tag:yaml.org,2002:",
-	    18) == 0;
+	const char *t = (const char *)tag;
+
+	return t == NULL || strcmp(t, YAML_STR_TAG) == 0 ||
+	    strcmp(t, YAML_SEQ_TAG) == 0 || strcmp(t, YAML_MAP_TAG) == 0;
 }
 
 /*

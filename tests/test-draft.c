@@ -1,0 +1,358 @@
+/*
+ * test-draft: loading, saving and round trips of drafts; atomic saves with
+ * backups and 0600 files; broken drafts fail with a position and are
+ * never modified.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "draft.h"
+#include "fileio.h"
+#include "form.h"
+#include "formdir.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+static struct draft *
+load(struct formdir *fd, const char *path)
+{
+	struct draft *d;
+	char *cause = NULL;
+
+	d = draft_load(path, fd, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	return d;
+}
+
+static size_t
+idx(const struct draft *d, const char *id)
+{
+	const struct form_field *f = form_field(d->form, id);
+
+	if (f == NULL)
+		fail_msg("no field %s", id);
+	return f->index;
+}
+
+/* Loading and saving a draft kaiji wrote gives the same bytes. */
+static void
+test_round_trip(void **state)
+{
+	static const char *const names[] = {
+		"complete-2021.yaml", "complete-2019.yaml", "gaps-2021.yaml"
+	};
+	struct formdir *fd = testutil_formdir();
+	char *dir = testutil_tmpdir(), *path, *src, *a, *b, *cause = NULL;
+	size_t i, la, lb;
+	struct draft *d;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		src = testutil_data(names[i]);
+		d = load(fd, src);
+		path = xasprintf("%s/%s", dir, names[i]);
+		assert_int_equal(draft_save(d, path, 0, &cause), 0);
+		a = testutil_read(src, &la);
+		b = testutil_read(path, &lb);
+		assert_int_equal(la, lb);
+		assert_memory_equal(a, b, la);
+		free(a);
+		free(b);
+		free(path);
+		free(src);
+		draft_free(d);
+	}
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
+/* Awkward answers survive save and load unchanged. */
+static void
+test_awkward_values(void **state)
+{
+	static const char *const values[] = {
+		"yes", "no", "~", "null", "123", "1.5", "2021-06-25", "0x1F",
+		"- item", "key: value", "# not a comment", "\"quoted\"",
+		"'single'", "[a, b]", "{a: b}", "&anchor", "*alias", "!tag",
+		"%percent", "@at", "`tick`", "|pipe", ">fold",
+		"  leading spaces", "trailing spaces  ", "一行目\n二行目",
+		"末尾の改行\n", "二つの改行\n\n", "\n先頭の改行",
+		"  字下げ\n  された行", "行末空白 \n次", "tab\there",
+		"esc\x1b[31m", "del\x7f", "c1\xc2\x85", "ｶﾀｶﾅ and ＡＢＣ",
+		"emoji \xf0\x9f\x98\x80", "a\r\nb", "…", "¥100,000,000",
+	};
+	struct formdir *fd = testutil_formdir();
+	const struct form *form;
+	char *dir = testutil_tmpdir(), *path, *cause = NULL, *first, *second;
+	struct draft *d, *back;
+	size_t i, la, lb;
+
+	(void)state;
+	form = formdir_get(fd, "asp-saas", "2021", &cause);
+	assert_non_null(form);
+	assert_true(sizeof values / sizeof values[0] < form->nfields);
+	d = draft_new(form);
+	for (i = 0; i < sizeof values / sizeof values[0]; i++)
+		assert_int_equal(draft_set(d, i, values[i], &cause), 0);
+	path = xasprintf("%s/awkward.yaml", dir);
+	assert_int_equal(draft_save(d, path, 0, &cause), 0);
+	back = load(fd, path);
+	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+		if (back->answers[i] == NULL)
+			fail_msg("value %zu lost", i);
+		assert_string_equal(back->answers[i], values[i]);
+	}
+	for (; i < form->nfields; i++)
+		assert_null(back->answers[i]);
+	/* and saving what was loaded is byte-identical */
+	first = testutil_read(path, &la);
+	assert_int_equal(draft_save(back, path, 0, &cause), 0);
+	second = testutil_read(path, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(first, second, la);
+	/* multi-line answers are literal blocks, readable in the file */
+	assert_non_null(strstr(first, "\"19.1\": |-\n    一行目\n    二行目\n"));
+	free(first);
+	free(second);
+	free(path);
+	draft_free(back);
+	draft_free(d);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
+static void
+test_set_get(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *src = testutil_data("complete-2021.yaml"), *cause = NULL;
+	struct draft *d = load(fd, src);
+
+	(void)state;
+	assert_string_equal(draft_get(d, idx(d, "27.1")), "そらまめ帳票クラウド");
+	assert_int_equal(draft_set(d, idx(d, "27.1"), "別名", &cause), 0);
+	assert_string_equal(draft_get(d, idx(d, "27.1")), "別名");
+	assert_int_equal(draft_set(d, idx(d, "27.1"), "", &cause), 0);
+	assert_null(draft_get(d, idx(d, "27.1")));
+	assert_int_equal(draft_set(d, idx(d, "2.1"), "bad\xff", &cause), -1);
+	assert_non_null(strstr(cause, "UTF-8"));
+	free(cause);
+	assert_string_equal(draft_get(d, idx(d, "2.1")), "架空テック株式会社");
+	draft_free(d);
+	free(src);
+	formdir_free(fd);
+}
+
+/* New files are 0600; saves keep a backup; EXCL never overwrites. */
+static void
+test_save_files(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *dir = testutil_tmpdir(), *path, *bak, *cause = NULL, *text;
+	const struct form *form = formdir_get(fd, "asp-saas", "2021", &cause);
+	struct draft *d = draft_new(form);
+	struct stat st;
+	mode_t old = umask(0);
+
+	(void)state;
+	path = xasprintf("%s/d.yaml", dir);
+	bak = xasprintf("%s/d.yaml~", dir);
+	assert_int_equal(draft_save(d, path, FILEIO_EXCL, &cause), 0);
+	umask(old);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(access(bak, F_OK), -1);
+
+	/* EXCL refuses an existing file and leaves it alone */
+	draft_set(d, 0, "2021/6/25", &cause);
+	assert_int_equal(draft_save(d, path, FILEIO_EXCL, &cause), -1);
+	assert_non_null(strstr(cause, "d.yaml"));
+	free(cause);
+	text = testutil_read(path, NULL);
+	assert_null(strstr(text, "2021/6/25"));
+	free(text);
+
+	/* a save with backup keeps the previous version beside it */
+	assert_int_equal(draft_save(d, path, FILEIO_BACKUP, &cause), 0);
+	text = testutil_read(bak, NULL);
+	assert_null(strstr(text, "2021/6/25"));
+	free(text);
+	text = testutil_read(path, NULL);
+	assert_non_null(strstr(text, "\"1.1\": 2021/6/25"));
+	free(text);
+	assert_int_equal(stat(bak, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* a directory that cannot be written: an error, the file untouched */
+	if (geteuid() != 0) {
+		chmod(dir, 0500);
+		draft_set(d, 0, "2022/1/1", &cause);
+		assert_int_equal(draft_save(d, path, FILEIO_BACKUP, &cause),
+		    -1);
+		free(cause);
+		chmod(dir, 0700);
+		text = testutil_read(path, NULL);
+		assert_non_null(strstr(text, "2021/6/25"));
+		free(text);
+	}
+	/* a missing directory: an error naming the file */
+	free(path);
+	path = xasprintf("%s/no/such/d.yaml", dir);
+	assert_int_equal(draft_save(d, path, 0, &cause), -1);
+	assert_non_null(strstr(cause, "no/such/d.yaml"));
+	free(cause);
+
+	free(path);
+	free(bak);
+	draft_free(d);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
+static const struct {
+	const char	*file;
+	const char	*where;
+	const char	*what;
+} bad_drafts[] = {
+	{ "syntax.yaml", ":6:1: ", "invalid YAML" },
+	{ "not-utf8.yaml", ":5:12: ", "invalid UTF-8" },
+	{ "unknown-form.yaml", ":2:7: ", "unknown form 'iaas-paas'" },
+	{ "unknown-edition.yaml", ":2:7: ", "edition '2030'" },
+	{ "unknown-id.yaml", ":6:3: ", "unknown field id '99.1'" },
+	{ "noncanonical-id.yaml", ":5:3: ", "unknown field id '5.01'" },
+	{ "wrong-type.yaml", ":6:5: ", "must be text" },
+	{ "alias.yaml", ":5:10: ", "anchors are not allowed" },
+	{ "no-version.yaml", ": ", "not a kaiji draft" },
+	{ "bad-version.yaml", ":1:14: ", "unsupported draft version" },
+	{ "dup-id.yaml", ":6:3: ", "duplicate key '2.1'" },
+	{ "answers-not-map.yaml", ":5:3: ", "must be a mapping" },
+	{ "unknown-key.yaml", ":6:1: ", "unknown key 'colour'" },
+	{ "empty.yaml", ": ", "empty file" },
+	{ "tag.yaml", ":5:10: ", "tags are not allowed" },
+	{ "nul.yaml", ":5:11: ", "NUL byte" },
+	{ "control-char.yaml", ":5:11: ", "control characters" },
+	{ "multi-doc.yaml", ":6:1: ", "more than one YAML document" },
+	{ "path-form.yaml", ":2:7: ", "unknown form" },
+	{ "no-form.yaml", ": ", "which form and edition" },
+};
+
+static void
+test_bad_drafts(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	struct draft *d;
+	struct stat before, after;
+	char *path, *cause, *expect, *text_before, *text_after, name[128];
+	size_t i, lb, la;
+
+	(void)state;
+	for (i = 0; i < sizeof bad_drafts / sizeof bad_drafts[0]; i++) {
+		snprintf(name, sizeof name, "drafts-bad/%s", bad_drafts[i].file);
+		path = testutil_data(name);
+		assert_int_equal(stat(path, &before), 0);
+		text_before = testutil_read(path, &lb);
+		cause = NULL;
+		d = draft_load(path, fd, &cause);
+		if (d != NULL)
+			fail_msg("%s loaded", bad_drafts[i].file);
+		expect = xasprintf("%s%s", path, bad_drafts[i].where);
+		if (strncmp(cause, expect, strlen(expect)) != 0 ||
+		    strstr(cause, bad_drafts[i].what) == NULL ||
+		    strchr(cause, '\n') != NULL)
+			fail_msg("%s: got \"%s\"", bad_drafts[i].file, cause);
+		assert_int_equal(stat(path, &after), 0);
+		text_after = testutil_read(path, &la);
+		assert_int_equal(la, lb);
+		assert_memory_equal(text_before, text_after, la);
+		assert_true(before.st_mtim.tv_sec == after.st_mtim.tv_sec &&
+		    before.st_mtim.tv_nsec == after.st_mtim.tv_nsec);
+		free(text_before);
+		free(text_after);
+		free(expect);
+		free(cause);
+		free(path);
+	}
+	formdir_free(fd);
+}
+
+/* Oversized files, directories and FIFOs are refused without blocking. */
+static void
+test_not_drafts(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *dir = testutil_tmpdir(), *path, *cause = NULL;
+	FILE *fp;
+	size_t i;
+
+	(void)state;
+	path = xasprintf("%s/big.yaml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\nanswers:\n"
+	    "  \"2.1\": ", fp);
+	for (i = 0; i < DRAFT_MAX_SIZE / 64 + 1; i++)
+		fputs("ああああああああああああああああああああ\n    ", fp);
+	fclose(fp);
+	assert_null(draft_load(path, fd, &cause));
+	assert_non_null(strstr(cause, "too large"));
+	free(cause);
+	assert_null(draft_load(dir, fd, &cause));
+	assert_non_null(strstr(cause, "not a regular file"));
+	free(cause);
+	free(path);
+	path = xasprintf("%s/fifo.yaml", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_null(draft_load(path, fd, &cause));
+	assert_non_null(strstr(cause, "not a regular file"));
+	free(cause);
+	free(path);
+	path = xasprintf("%s/missing.yaml", dir);
+	assert_null(draft_load(path, fd, &cause));
+	assert_non_null(strstr(cause, "missing.yaml: "));
+	free(cause);
+	free(path);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
+/* A UTF-8 BOM and CRLF line ends are read; the answer has no CR. */
+static void
+test_bom_crlf(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *src = testutil_data("bom-crlf-2021.yaml");
+	struct draft *d = load(fd, src);
+
+	(void)state;
+	assert_string_equal(draft_get(d, idx(d, "2.1")), "ok");
+	draft_free(d);
+	free(src);
+	formdir_free(fd);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_set_get),
+		cmocka_unit_test(test_save_files),
+		cmocka_unit_test(test_bad_drafts),
+		cmocka_unit_test(test_not_drafts),
+		cmocka_unit_test(test_bom_crlf),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,143 @@
+/*
+ * test-text: the 字 count, UTF-8 checks, display width and terminal-safe
+ * copies.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+static size_t
+count(const char *s)
+{
+	return text_count(s, strlen(s));
+}
+
+static void
+test_count_japanese(void **state)
+{
+	(void)state;
+	assert_int_equal(count(""), 0);
+	assert_int_equal(count("開示"), 2);
+	assert_int_equal(count("写真・映像・情報サービス企業"), 14);
+	/* full-width and half-width alike */
+	assert_int_equal(count("ＡＢＣ１２３"), 6);
+	assert_int_equal(count("ABC123"), 6);
+	assert_int_equal(count("ｶﾀｶﾅ"), 4);
+	assert_int_equal(count("ASP・SaaS"), 8);
+	assert_int_equal(count("　"), 1);	/* ideographic space */
+}
+
+static void
+test_count_breaks(void **state)
+{
+	(void)state;
+	assert_int_equal(count("一行目\n二行目"), 6);
+	assert_int_equal(count("一行目\r\n二行目\n"), 6);
+	assert_int_equal(count("\n\n\n"), 0);
+	assert_int_equal(count("a\tb"), 3);	/* a tab is a character */
+}
+
+static void
+test_count_combining(void **state)
+{
+	(void)state;
+	/* precomposed が is one code point; か + combining ゛ is two */
+	assert_int_equal(count("が"), 1);
+	assert_int_equal(count("か\xe3\x82\x99"), 2);
+	/* half-width ｶﾞ is two code points too */
+	assert_int_equal(count("ｶﾞ"), 2);
+	/* e + combining acute */
+	assert_int_equal(count("e\xcc\x81"), 2);
+	/* an emoji outside the BMP is one code point */
+	assert_int_equal(count("\xf0\x9f\x98\x80"), 1);
+	/* an invalid byte still counts as one */
+	assert_int_equal(count("a\xff" "b"), 3);
+}
+
+static void
+test_invalid(void **state)
+{
+	(void)state;
+	assert_int_equal(text_invalid("開示", 6), 6);
+	assert_int_equal(text_invalid("ab\xff", 3), 2);
+	assert_int_equal(text_invalid("\xc0\xaf", 2), 0);	/* overlong */
+	assert_int_equal(text_invalid("\xed\xa0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(text_invalid("\xf4\x90\x80\x80", 4), 0); /* > U+10FFFF */
+	assert_int_equal(text_invalid("x\xe9\x96", 3), 1);	/* truncated */
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("開示"), 4);
+	assert_int_equal(text_width("ｶﾀｶﾅ"), 4);
+	assert_int_equal(text_width("ＡＢ"), 4);
+	assert_int_equal(text_width("か\xe3\x82\x99"), 2);
+	assert_int_equal(text_width("必須○"), 5);
+}
+
+static void
+test_safe(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_safe("a\x1b[31mb", 0);
+	assert_string_equal(s, "a^[[31mb");
+	free(s);
+	s = text_safe("x\xc2\x9b" "y\x7f", 0);
+	assert_string_equal(s, "x<U+009B>y^?");
+	free(s);
+	s = text_safe("一\n二\r", 1);
+	assert_string_equal(s, "一\n二^M");
+	free(s);
+	s = text_safe("一\n二", 0);
+	assert_string_equal(s, "一^J二");
+	free(s);
+	s = text_safe("bad\xff", 0);
+	assert_string_equal(s, "bad<0xFF>");
+	free(s);
+}
+
+static void
+test_digits_era(void **state)
+{
+	int v = -1;
+
+	(void)state;
+	assert_int_equal(text_digit("7", &v), 1);
+	assert_int_equal(v, 7);
+	assert_int_equal(text_digit("９", &v), 3);
+	assert_int_equal(v, 9);
+	assert_int_equal(text_digit("x", &v), 0);
+	assert_int_equal(text_space(" 　x"), 4);
+	assert_true(text_has_era("令和3年"));
+	assert_false(text_has_era("2021年"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_count_japanese),
+		cmocka_unit_test(test_count_breaks),
+		cmocka_unit_test(test_count_combining),
+		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_digits_era),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
