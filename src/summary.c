@@ -132,10 +132,12 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	    form->name, form->npages);
 	if (form->service != (size_t)-1)
 		summary_safe(fp, _("Service: %s\n"),
-		    d->answers[form->service]);
+		    d->answers[form->service] != NULL ?
+		    d->answers[form->service] : _("(not answered)"));
 	if (form->company != (size_t)-1)
 		summary_safe(fp, _("Company: %s\n"),
-		    d->answers[form->company]);
+		    d->answers[form->company] != NULL ?
+		    d->answers[form->company] : _("(not answered)"));
 
 	fprintf(fp, "\n%s%*s", _("Page"), 7 - (int)text_width(_("Page")), "");
 	for (m = 0; m < FORM_NMARKS; m++)
