@@ -232,7 +232,8 @@ formdir_list(struct formdir *fd, const struct form ***forms, size_t *n,
 		*n = 0;
 		return -1;
 	}
-	qsort(*forms, *n, sizeof **forms, formdir_cmp);
+	if (*n > 1)
+		qsort(*forms, *n, sizeof **forms, formdir_cmp);
 	return 0;
 }
 
