@@ -121,10 +121,11 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		/* one final line break ends the text; it is not part of it */
-		if (len > 0 && value[len - 1] == '\n')
+		if (len > 0 && value[len - 1] == '\n') {
 			value[--len] = '\0';
-		if (len > 0 && value[len - 1] == '\r')
-			value[--len] = '\0';
+			if (len > 0 && value[len - 1] == '\r')
+				value[--len] = '\0';
+		}
 	}
 	if (draft_set(d, f->index, value, &cause) != 0) {
 		char *why = cause;

@@ -28,7 +28,7 @@ cmd_summary_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct findings fs;
 	struct draft *d;
 	char *cause;
-	int c, yaml = 0, rc = 0, i;
+	int c, yaml = 0, rc = 0, i, printed = 0;
 	size_t k;
 
 	while ((c = cmd_getopt(&cmd_summary_entry, argc, argv, ":f:h",
@@ -73,7 +73,7 @@ cmd_summary_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if (yaml)
 			summary_yaml_add(sy, argv[i], d, &fs, NULL);
 		else {
-			if (i > optind)
+			if (printed++)
 				printf("\n");
 			summary_text(stdout, argv[i], d, &fs);
 		}

@@ -241,6 +241,8 @@ draft_needs_quotes(const char *s)
 		if (strcasecmp(s, words[i]) == 0)
 			return 1;
 	}
+	if (strchr("0123456789+-.", *s) == NULL)
+		return 0;
 	return strspn(s, "0123456789+-.:_eExXoObBaAcCdDfF") == strlen(s);
 }
 

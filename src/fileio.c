@@ -4,8 +4,9 @@
  * fileio_read accepts only regular files no larger than a limit and never
  * blocks on a FIFO.  fileio_replace writes a temporary file in the target's
  * directory (mode 0600), fsyncs it, optionally hard-links the old version to
- * "<path>~", renames the temporary file over the target and fsyncs the
- * directory.  At every instant the target is either the old or the new
+ * "<path>~.tmp", renames the temporary file over the target, then the
+ * backup link over "<path>~", and fsyncs the directory.  The previous
+ * backup is replaced only once the new version is in place.  At every instant the target is either the old or the new
  * version; on any error the target is untouched and the temporary removed.
  */
 #include "config.h"
@@ -103,33 +104,30 @@ fileio_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Make "<path>~" a hard link to the current path (a copy when links fail). */
+/*
+ * Make bak a hard link to (or, where links fail, a copy of) path.  Returns
+ * 1 when made, 0 when there is no path to back up, -1 with a cause.
+ */
 static int
-fileio_backup(const char *path, char **cause)
+fileio_link_backup(const char *path, const char *bak, char **cause)
 {
-	char *bak = xasprintf("%s~", path), *buf;
+	char *buf;
 	size_t len;
-	int rc = 0;
+	int rc;
 
 	if (unlink(bak) == -1 && errno != ENOENT) {
 		*cause = xasprintf("%s: %s", bak, strerror(errno));
-		free(bak);
 		return -1;
 	}
-	if (link(path, bak) == -1) {
-		if (errno == ENOENT) {
-			free(bak);
-			return 0;
-		}
-		if (fileio_read(path, (size_t)-1 / 2, &buf, &len, cause) != 0)
-			rc = -1;
-		else {
-			rc = fileio_replace(bak, buf, len, 0, cause);
-			free(buf);
-		}
-	}
-	free(bak);
-	return rc;
+	if (link(path, bak) == 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	if (fileio_read(path, (size_t)-1 / 2, &buf, &len, cause) != 0)
+		return -1;
+	rc = fileio_replace(bak, buf, len, 0, cause);
+	free(buf);
+	return rc == 0 ? 1 : -1;
 }
 
 /*
@@ -140,9 +138,9 @@ int
 fileio_replace(const char *path, const char *buf, size_t len, int flags,
     char **cause)
 {
-	char *copy, *dir, *tmp;
+	char *copy, *dir, *tmp, *bak = NULL, *baktmp = NULL;
 	struct stat st;
-	int fd, dfd, saved;
+	int fd, dfd, saved, backed = 0;
 
 	if ((flags & FILEIO_EXCL) && lstat(path, &st) == 0) {
 		*cause = xasprintf("%s: %s", path, strerror(EEXIST));
@@ -171,17 +169,26 @@ fileio_replace(const char *path, const char *buf, size_t len, int flags,
 		*cause = xasprintf("%s: %s", path, strerror(saved));
 		goto fail;
 	}
-	if ((flags & FILEIO_BACKUP) && fileio_backup(path, cause) != 0) {
-		unlink(tmp);
-		goto fail;
+	if (flags & FILEIO_BACKUP) {
+		bak = xasprintf("%s~", path);
+		baktmp = xasprintf("%s~.tmp", path);
+		if ((backed = fileio_link_backup(path, baktmp, cause)) == -1) {
+			unlink(tmp);
+			goto fail;
+		}
 	}
 	if ((flags & FILEIO_EXCL) ? link(tmp, path) == -1 :
 	    rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
+		if (backed == 1)
+			unlink(baktmp);
 		*cause = xasprintf("%s: %s", path, strerror(saved));
 		goto fail;
 	}
+	/* only now does the old version replace the previous backup */
+	if (backed == 1 && rename(baktmp, bak) == -1)
+		unlink(baktmp);
 	if (flags & FILEIO_EXCL)
 		unlink(tmp);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -189,11 +196,15 @@ fileio_replace(const char *path, const char *buf, size_t len, int flags,
 		fsync(dfd);
 		close(dfd);
 	}
+	free(bak);
+	free(baktmp);
 	free(tmp);
 	free(copy);
 	return 0;
 
 fail:
+	free(bak);
+	free(baktmp);
 	free(tmp);
 	free(copy);
 	return -1;

@@ -713,7 +713,8 @@ form_field(const struct form *form, const char *id)
 		return NULL;
 	item = &form->items[no - 1];
 	if (row == 0) {
-		if (item->nfields != 1 || strchr(id, '.') != NULL)
+		if (item->nfields != 1 || strchr(id, '.') != NULL ||
+		    *id == '0')
 			return NULL;
 		row = 1;
 	}

@@ -20,6 +20,9 @@
 #include "i18n.h"
 #include "xalloc.h"
 
+static int	formdir_scan(struct formdir *, const char *,
+		    const struct form ***, size_t *, char **);
+
 struct formdir {
 	char		 *path;
 	struct form	**forms;
@@ -181,14 +184,41 @@ formdir_cmp(const void *a, const void *b)
 	return strcmp(fa->edition, fb->edition);
 }
 
-/*
- * Load every form file in the directory; *forms (the caller frees the
- * array, not the forms) is sorted by form and edition, oldest first.
- * Returns -1 with a cause at the first broken file.
- */
+/* Load every form file in the directory; see formdir_scan. */
 int
 formdir_list(struct formdir *fd, const struct form ***forms, size_t *n,
     char **cause)
+{
+	return formdir_scan(fd, NULL, forms, n, cause);
+}
+
+/* The newest edition of form name (editions compare as numbers). */
+const struct form *
+formdir_newest(struct formdir *fd, const char *name, char **cause)
+{
+	const struct form **forms, *newest = NULL;
+	size_t n;
+
+	if (formdir_scan(fd, name, &forms, &n, cause) != 0)
+		return NULL;
+	while (n > 0 && newest == NULL) {
+		if (strcmp(forms[--n]->name, name) == 0)
+			newest = forms[n];
+	}
+	free(forms);
+	if (newest == NULL)
+		*cause = xasprintf(_("no form '%s' in %s"), name, fd->path);
+	return newest;
+}
+
+/*
+ * Load the form files of the directory (only "<name>-*.yaml" when name is
+ * not NULL) into *forms, sorted by form and edition, oldest first; the
+ * caller frees the array, not the forms.  -1 with a cause at a broken file.
+ */
+static int
+formdir_scan(struct formdir *fd, const char *name, const struct form ***forms,
+    size_t *n, char **cause)
 {
 	DIR *dir;
 	struct dirent *de;
@@ -207,6 +237,9 @@ formdir_list(struct formdir *fd, const struct form ***forms, size_t *n,
 		len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 6 ||
 		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (name != NULL && (strncmp(de->d_name, name,
+		    strlen(name)) != 0 || de->d_name[strlen(name)] != '-'))
 			continue;
 		names = xreallocarray(names, nnames + 1, sizeof *names);
 		names[nnames++] = xstrdup(de->d_name);
@@ -235,23 +268,4 @@ formdir_list(struct formdir *fd, const struct form ***forms, size_t *n,
 	if (*n > 1)
 		qsort(*forms, *n, sizeof **forms, formdir_cmp);
 	return 0;
-}
-
-/* The newest edition of form name (editions compare as numbers). */
-const struct form *
-formdir_newest(struct formdir *fd, const char *name, char **cause)
-{
-	const struct form **forms, *newest = NULL;
-	size_t n, i;
-
-	if (formdir_list(fd, &forms, &n, cause) != 0)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		if (strcmp(forms[i]->name, name) == 0)
-			newest = forms[i];
-	}
-	free(forms);
-	if (newest == NULL)
-		*cause = xasprintf(_("no form '%s' in %s"), name, fd->path);
-	return newest;
 }

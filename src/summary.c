@@ -128,7 +128,8 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	summary_safe(fp, _("Draft: %s"), path);
 	fprintf(fp, "\n");
 	summary_safe(fp, _("Form: %s"), form->title);
-	fprintf(fp, _(", %s edition (%s, %zu pages)\n"), form->edition,
+	fprintf(fp, ngettext(", %s edition (%s, %zu page)\n",
+	    ", %s edition (%s, %zu pages)\n", form->npages), form->edition,
 	    form->name, form->npages);
 	if (form->service != (size_t)-1)
 		summary_safe(fp, _("Service: %s\n"),
@@ -206,24 +207,33 @@ summary_emit(struct summary_yaml *sy, yaml_event_t *ev)
 		abort();
 }
 
+/* Emit a scalar; text that is not UTF-8 (a file name) is made so first. */
+static void
+summary_scalar_style(struct summary_yaml *sy, const char *s,
+    yaml_scalar_style_t style)
+{
+	yaml_event_t ev;
+	char *safe = NULL;
+
+	if (text_invalid(s, strlen(s)) != strlen(s))
+		s = safe = text_safe(s, 1);
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, style))
+		abort();
+	summary_emit(sy, &ev);
+	free(safe);
+}
+
 static void
 summary_scalar(struct summary_yaml *sy, const char *s)
 {
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
-	summary_emit(sy, &ev);
+	summary_scalar_style(sy, s, YAML_ANY_SCALAR_STYLE);
 }
 
 static void
 summary_quoted(struct summary_yaml *sy, const char *s)
 {
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-	summary_emit(sy, &ev);
+	summary_scalar_style(sy, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
 static void

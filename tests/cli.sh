@@ -46,12 +46,30 @@ ok "no file for an unknown edition" test ! -e "$T/c.yaml"
 status 2 "new in a missing directory" "$KAIJI" new "$T/no/such/d.yaml" 2>"$T/err"
 contains "$T/err" "$T/no/such/d.yaml"
 
+# the newest edition is found even beside a broken file of another form
+mkdir "$T/forms"
+cp "$KAIJI_FORMS_DIR"/*.yaml "$T/forms/"
+cp "$D/forms-bad/bad-type.yaml" "$T/forms/zzz-1.yaml"
+status 0 "new beside a broken form file" env KAIJI_FORMS_DIR="$T/forms" "$KAIJI" new "$T/n.yaml"
+contains "$T/n.yaml" 'edition: "2021"'
+status 2 "forms lists the broken file" env KAIJI_FORMS_DIR="$T/forms" "$KAIJI" forms >/dev/null 2>"$T/err"
+contains "$T/err" "zzz-1.yaml:13:19: unknown field type 'rainbow'"
+
+# run uninstalled from the build tree: the source tree's forms
+status 0 "forms found without KAIJI_FORMS_DIR" env -u KAIJI_FORMS_DIR "$KAIJI" forms >"$T/out"
+contains "$T/out" "asp-saas 2021"
+
 # set and get
 status 0 "set" "$KAIJI" set "$T/a.yaml" 27.1 "そらまめ帳票クラウド"
 status 0 "get" "$KAIJI" get "$T/a.yaml" 27.1 >"$T/out"
 ok "get prints what set stored" test "$(cat "$T/out")" = "そらまめ帳票クラウド"
 ok "set keeps a backup" test -f "$T/a.yaml~"
 ok "backup is the previous version" cmp -s "$T/a.yaml~" "$T/a.before"
+cp "$T/a.yaml" "$T/a.second"
+status 0 "set again" "$KAIJI" set "$T/a.yaml" 27.1 "別の名称"
+ok "backup follows the last save" cmp -s "$T/a.yaml~" "$T/a.second"
+ok "backup is 0600" test "$(stat -c %a "$T/a.yaml~")" = 600
+ok "no temporary files beside the draft" test -z "$(ls -A "$T" | grep '^\.\|tmp')"
 status 0 "set by short id" "$KAIJI" set "$T/a.yaml" 5 "帳票のクラウドサービスを提供する。"
 status 0 "get by full id" "$KAIJI" get "$T/a.yaml" 5.1 >"$T/out"
 contains "$T/out" "帳票のクラウドサービスを提供する。"
@@ -140,6 +158,10 @@ kinds = [f["kind"] for f in docs[1]["findings"]]
 assert kinds.count("over-limit") == 2 and "error" in docs[2], kinds
 ' "$T/out"
 fi
+bad=$(printf 'name\377.yaml')
+cp "$D/complete-2021.yaml" "$T/$bad"
+status 0 "yaml summary of a file whose name is not UTF-8" timeout 10 "$KAIJI" summary --format yaml "$T/$bad" >"$T/out"
+contains "$T/out" 'name<0xFF>.yaml'
 status 2 "summary --format unknown" "$KAIJI" summary --format xml "$D/gaps-2021.yaml" 2>"$T/err"
 contains "$T/err" "unknown format 'xml'"
 

@@ -69,6 +69,8 @@ check_structure(const struct form *form)
 	assert_null(form_field(form, "0.1"));
 	assert_null(form_field(form, "5.01"));
 	assert_null(form_field(form, "5."));
+	assert_null(form_field(form, "05"));
+	assert_null(form_field(form, "05.1"));
 	assert_null(form_field(form, "x"));
 	assert_ptr_equal(form_field(form, "5"), field(form, "5.1"));
 	assert_null(form_field(form, "30"));	/* two rows: ambiguous */
