@@ -35,16 +35,6 @@ load(struct formdir *fd, const char *path)
 	return d;
 }
 
-static size_t
-idx(const struct draft *d, const char *id)
-{
-	const struct form_field *f = form_field(d->form, id);
-
-	if (f == NULL)
-		fail_msg("no field %s", id);
-	return f->index;
-}
-
 /* Loading and saving a draft kaiji wrote gives the same bytes. */
 static void
 test_round_trip(void **state)
@@ -140,15 +130,15 @@ test_set_get(void **state)
 	struct draft *d = load(fd, src);
 
 	(void)state;
-	assert_string_equal(draft_get(d, idx(d, "27.1")), "そらまめ帳票クラウド");
-	assert_int_equal(draft_set(d, idx(d, "27.1"), "別名", &cause), 0);
-	assert_string_equal(draft_get(d, idx(d, "27.1")), "別名");
-	assert_int_equal(draft_set(d, idx(d, "27.1"), "", &cause), 0);
-	assert_null(draft_get(d, idx(d, "27.1")));
-	assert_int_equal(draft_set(d, idx(d, "2.1"), "bad\xff", &cause), -1);
+	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "そらまめ帳票クラウド");
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"), "別名", &cause), 0);
+	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "別名");
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"), "", &cause), 0);
+	assert_null(draft_get(d, testutil_field(d, "27.1")));
+	assert_int_equal(draft_set(d, testutil_field(d, "2.1"), "bad\xff", &cause), -1);
 	assert_non_null(strstr(cause, "UTF-8"));
 	free(cause);
-	assert_string_equal(draft_get(d, idx(d, "2.1")), "架空テック株式会社");
+	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "架空テック株式会社");
 	draft_free(d);
 	free(src);
 	formdir_free(fd);
@@ -335,7 +325,7 @@ test_bom_crlf(void **state)
 	struct draft *d = load(fd, src);
 
 	(void)state;
-	assert_string_equal(draft_get(d, idx(d, "2.1")), "ok");
+	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "ok");
 	draft_free(d);
 	free(src);
 	formdir_free(fd);

@@ -51,22 +51,12 @@ load(const char *name)
 	return d;
 }
 
-static size_t
-idx(const struct draft *d, const char *id)
-{
-	const struct form_field *f = form_field(d->form, id);
-
-	if (f == NULL)
-		fail_msg("no field %s", id);
-	return f->index;
-}
-
 static void
 set(struct draft *d, const char *id, const char *value)
 {
 	char *cause = NULL;
 
-	if (draft_set(d, idx(d, id), value, &cause) != 0)
+	if (draft_set(d, testutil_field(d, id), value, &cause) != 0)
 		fail_msg("%s", cause);
 }
 
@@ -188,7 +178,7 @@ test_limits(void **state)
 	s = repeat("い", 100);
 	set(d, "30.2", s);
 	free(s);
-	assert_int_equal(validate_count(d, idx(d, "30.2"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "30.2"), &limit, &shared),
 	    500);
 	assert_int_equal(limit, 500);
 	assert_true(shared);
@@ -196,7 +186,7 @@ test_limits(void **state)
 	s = repeat("い", 101);
 	set(d, "30.2", s);
 	free(s);
-	assert_int_equal(validate_count(d, idx(d, "30.1"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "30.1"), &limit, &shared),
 	    501);
 	assert_int_equal(count_kind(d, FINDING_OVER_LIMIT), 1);
 
@@ -204,7 +194,7 @@ test_limits(void **state)
 	s = repeat("x", 5000);
 	set(d, "51.1", s);
 	free(s);
-	assert_int_equal(validate_count(d, idx(d, "51.1"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "51.1"), &limit, &shared),
 	    5000);
 	assert_int_equal(limit, 0);
 	assert_false(shared);

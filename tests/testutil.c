@@ -14,7 +14,9 @@
 
 #include <cmocka.h>
 
+#include "draft.h"
 #include "fileio.h"
+#include "form.h"
 #include "formdir.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -87,14 +89,13 @@ testutil_read(const char *path, size_t *len)
 	return buf;
 }
 
-/* Write text to path (plainly, for test input). */
-void
-testutil_write(const char *path, const char *text)
+/* The index of field id in the draft's form; fails the test if none. */
+size_t
+testutil_field(const struct draft *d, const char *id)
 {
-	FILE *fp = fopen(path, "w");
+	const struct form_field *f = form_field(d->form, id);
 
-	if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) != 0) {
-		perror(path);
-		exit(99);
-	}
+	if (f == NULL)
+		fail_msg("no field %s", id);
+	return f->index;
 }

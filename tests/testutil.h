@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+struct draft;
 struct formdir;
 
 struct formdir	*testutil_formdir(void);
@@ -14,6 +15,6 @@ char		*testutil_data(const char *);
 char		*testutil_tmpdir(void);
 void		 testutil_rmdir(char *);
 char		*testutil_read(const char *, size_t *);
-void		 testutil_write(const char *, const char *);
+size_t		 testutil_field(const struct draft *, const char *);
 
 #endif
