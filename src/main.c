@@ -4,14 +4,18 @@
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "editor.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "view.h"
 
 #include <getopt.h>
 
@@ -31,6 +35,49 @@ main_help(void)
 	    "2 an error.\n"
 	    "Forms are read from $KAIJI_FORMS_DIR if set.\n"
 	    "See kaiji(1) and kaiji-forms(5).\n"));
+}
+
+/* The interactive editor on path (or the start screen). */
+static int
+main_editor(const char *argv0, const char *path)
+{
+	const char *term = getenv("TERM");
+	struct editor *e;
+	struct formdir *fd;
+	char *dir, *cause;
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
+	    *term == '\0' || strcmp(term, "dumb") == 0) {
+		cmd_error(_("the editor needs a terminal (TERM is '%s'); "
+		    "without one, use 'kaiji summary DRAFT', 'kaiji get' and "
+		    "'kaiji set'"), term != NULL ? term : "");
+		return 2;
+	}
+	/* curses needs a UTF-8 character type to show Japanese */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+		cmd_error(_("no UTF-8 locale; set LANG, e.g. LANG=C.UTF-8"));
+		return 2;
+	}
+	dir = formdir_default(argv0);
+	fd = formdir_open(dir);
+	free(dir);
+	e = editor_new(fd);
+	if (path != NULL) {
+		if (editor_open(e, path, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			editor_free(e);
+			formdir_free(fd);
+			return 2;
+		}
+	} else
+		editor_start(e);
+	rc = view_run(e);
+	editor_free(e);
+	formdir_free(fd);
+	return rc;
 }
 
 int
@@ -88,6 +135,5 @@ main(int argc, char **argv)
 		fprintf(stderr, _("Try 'kaiji --help' for more information.\n"));
 		return 2;
 	}
-	return cmd_error(_("the interactive editor is not available in this "
-	    "version; use 'kaiji new', 'kaiji set' and 'kaiji summary'"));
+	return main_editor(argv[0], argc > optind ? argv[optind] : NULL);
 }

@@ -59,6 +59,34 @@ text_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* Write cp as UTF-8 into buf (room for 4 bytes); return the length. */
+size_t
+text_encode(uint32_t cp, char *buf)
+{
+	unsigned char *u = (unsigned char *)buf;
+
+	if (cp < 0x80) {
+		u[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (unsigned char)(0xc0 | (cp >> 6));
+		u[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | (cp >> 12));
+		u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | (cp >> 18));
+	u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	u[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /* Return the offset of the first byte that is not valid UTF-8, or len. */
 size_t
 text_invalid(const char *s, size_t len)

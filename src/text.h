@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 size_t	 text_decode(const char *, size_t, uint32_t *);
+size_t	 text_encode(uint32_t, char *);
 size_t	 text_invalid(const char *, size_t);
 size_t	 text_count(const char *, size_t);
 size_t	 text_digit(const char *, int *);

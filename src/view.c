@@ -1,0 +1,757 @@
+/*
+ * view: curses set-up, the input loop, the title, status and key-hint
+ * lines, popups and prompts.  See view.h.
+ *
+ * Invariants: nothing from a form or a draft reaches the terminal without
+ * going through view_cps (control characters become placeholders); the
+ * terminal is restored on every way out; signal handlers only set flags.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "draft.h"
+#include "editor.h"
+#include "form.h"
+#include "ftype.h"
+#include "i18n.h"
+#include "keys.h"
+#include "text.h"
+#include "textbuf.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Key codes for sequences curses does not know; see view_keys. */
+enum {
+	VIEW_K_PASTE = KEY_MAX + 1, VIEW_K_PASTE_END, VIEW_K_CLEFT,
+	VIEW_K_CRIGHT, VIEW_K_CHOME, VIEW_K_CEND
+};
+
+static volatile sig_atomic_t	view_signal;
+static int			view_colour;
+
+static const struct screen *const view_screens[] = {
+	[EDITOR_PAGE] = &screen_page,
+	[EDITOR_OVERVIEW] = &screen_list,
+	[EDITOR_SUMMARY] = &screen_list,
+	[EDITOR_KEYS] = &screen_list,
+	[EDITOR_START] = &screen_list,
+};
+
+static void
+view_on_signal(int sig)
+{
+	view_signal = sig;
+}
+
+int
+view_cols(void)
+{
+	return COLS;
+}
+
+static attr_t
+view_attr(enum view_style style, short *pair)
+{
+	*pair = 0;
+	switch (style) {
+	case VIEW_TITLE:
+		return A_REVERSE;
+	case VIEW_HEADING:
+		*pair = 4;
+		return A_BOLD;
+	case VIEW_ITEM:
+		return A_BOLD;
+	case VIEW_DIM:
+		return A_DIM;
+	case VIEW_SELECTED:
+	case VIEW_CURRENT:
+		return A_REVERSE;
+	case VIEW_OK:
+		*pair = 1;
+		return A_NORMAL;
+	case VIEW_MISSING:
+	case VIEW_OVER:
+	case VIEW_ERROR:
+		*pair = 2;
+		return A_BOLD;
+	case VIEW_LEVEL:
+	case VIEW_WARN:
+		*pair = 3;
+		return A_BOLD;
+	case VIEW_CONTROL:
+		return A_REVERSE | A_DIM;
+	case VIEW_NORMAL:
+		break;
+	}
+	return A_NORMAL;
+}
+
+/*
+ * Draw n code points at (y, x) in at most maxw columns: control characters
+ * as placeholders, never a partial wide character.  Returns the columns
+ * used.
+ */
+int
+view_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
+    enum view_style style)
+{
+	short pair, cpair;
+	attr_t attr = view_attr(style, &pair), cattr;
+	cchar_t cc;
+	wchar_t wc[2];
+	char ph[16];
+	int used = 0, w;
+	size_t i;
+
+	cattr = view_attr(VIEW_CONTROL, &cpair);
+	if (!view_colour) {
+		pair = 0;
+		cpair = 0;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t c = cps[i];
+
+		if (c == '\n')
+			continue;
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+			if (c >= 0x80)
+				snprintf(ph, sizeof ph, "<U+%04X>", c);
+			else
+				snprintf(ph, sizeof ph, "^%c", c == 0x7f ?
+				    '?' : (char)(c + 0x40));
+			w = (int)strlen(ph);
+			if (used + w > maxw)
+				break;
+			attr_set(cattr, cpair, NULL);
+			mvaddstr(y, x + used, ph);
+			used += w;
+			continue;
+		}
+		w = text_cpwidth(c);
+		if (used + w > maxw)
+			break;
+		if (w == 0) {
+			/* combining: attach to the previous cell by writing
+			 * it with the base; simplest is to show nothing */
+			continue;
+		}
+		wc[0] = (wchar_t)c;
+		wc[1] = L'\0';
+		setcchar(&cc, wc, attr, pair, NULL);
+		mvadd_wch(y, x + used, &cc);
+		used += w;
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	return used;
+}
+
+/* Draw UTF-8 text; see view_cps. */
+int
+view_text(int y, int x, int maxw, const char *s, enum view_style style)
+{
+	size_t len = strlen(s), off = 0, n = 0, k;
+	uint32_t *cps, cp;
+	int used;
+
+	if (maxw <= 0)
+		return 0;
+	cps = xreallocarray(NULL, len + 1, sizeof *cps);
+	while (off < len) {
+		k = text_decode(s + off, len - off, &cp);
+		if (k == 0) {
+			cp = 0xfffd;
+			k = 1;
+		}
+		cps[n++] = cp;
+		off += k;
+	}
+	used = view_cps(y, x, maxw, cps, n, style);
+	free(cps);
+	return used;
+}
+
+/* Fill columns x .. x + w - 1 of row y with blanks in a style. */
+void
+view_fill(int y, int x, int w, enum view_style style)
+{
+	short pair;
+	attr_t attr = view_attr(style, &pair);
+
+	if (!view_colour)
+		pair = 0;
+	attr_set(attr, pair, NULL);
+	mvhline(y, x, ' ', w);
+	attr_set(A_NORMAL, 0, NULL);
+}
+
+static int	view_cursor_y = -1, view_cursor_x = -1;
+
+/* Put the terminal cursor here after drawing (on a real character cell). */
+void
+view_cursor(int y, int x)
+{
+	view_cursor_y = y;
+	view_cursor_x = x;
+}
+
+static void
+view_title(struct editor *e)
+{
+	const struct form *form;
+	size_t done[FORM_NMARKS] = { 0 }, total[FORM_NMARKS] = { 0 };
+	size_t page, i, j, end;
+	char *left, right[128];
+	int rw;
+
+	view_fill(0, 0, COLS, VIEW_TITLE);
+	if (e->draft == NULL) {
+		view_text(0, 1, COLS - 2, "kaiji", VIEW_TITLE);
+		return;
+	}
+	form = e->draft->form;
+	page = form->items[form->fields[e->field].item].page;
+	end = page + 1 < form->npages ? form->pages[page + 1] : form->nitems;
+	for (i = form->pages[page]; i < end; i++) {
+		for (j = form->items[i].first; j < form->items[i].first +
+		    form->items[i].nfields; j++) {
+			total[form->fields[j].mark]++;
+			done[form->fields[j].mark] +=
+			    e->draft->answers[j] != NULL;
+		}
+	}
+	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
+	    total[0], done[1], total[1]);
+	rw = (int)text_width(right);
+	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
+	    form->edition, page + 1, form->npages, e->path);
+	view_text(0, 0, COLS - rw - 1, left, VIEW_TITLE);
+	if (COLS - rw > 0)
+		view_text(0, COLS - rw, rw, right, VIEW_TITLE);
+	free(left);
+}
+
+/* The key hints for the context, from the binding table. */
+static void
+view_hints(struct editor *e)
+{
+	static const struct {
+		int		 context;
+		const char	*commands[9];
+	} hints[] = {
+		{ KEYS_PAGE, { "help", "edit", "search", "next-missing",
+		    "overview", "summary", "save", "quit", NULL } },
+		{ KEYS_EDIT, { "help", "leave-field", "undo", "save", "quit",
+		    NULL } },
+		{ KEYS_LIST, { "accept", "cancel", "help", "quit", NULL } },
+		{ KEYS_PROMPT, { "accept", "cancel", NULL } },
+	};
+	static const char *const labels[] = {
+		"help", N_("Help"), "edit", N_("Edit"), "search", N_("Search"),
+		"next-missing", N_("Missing"), "overview", N_("Pages"),
+		"summary", N_("Summary"), "save", N_("Save"), "quit",
+		N_("Quit"), "leave-field", N_("Done"), "undo", N_("Undo"),
+		"accept", N_("Choose"), "cancel", N_("Back"), NULL
+	};
+	const struct keys_binding *kb;
+	size_t n, h, c, i, l;
+	int context = editor_context(e), x = 0, w;
+	char name[32], *cell;
+
+	view_fill(LINES - 1, 0, COLS, VIEW_NORMAL);
+	kb = keys_table(&n);
+	for (h = 0; h < sizeof hints / sizeof hints[0]; h++) {
+		if (hints[h].context != context)
+			continue;
+		for (c = 0; hints[h].commands[c] != NULL; c++) {
+			for (i = 0; i < n; i++) {
+				if ((kb[i].contexts & context) &&
+				    strcmp(kb[i].command,
+				    hints[h].commands[c]) == 0)
+					break;
+			}
+			if (i == n)
+				continue;
+			for (l = 0; labels[l] != NULL; l += 2) {
+				if (strcmp(labels[l], hints[h].commands[c]) == 0)
+					break;
+			}
+			keys_name(kb[i].key, name, sizeof name);
+			w = view_text(LINES - 1, x, COLS - x, name,
+			    VIEW_TITLE);
+			x += w;
+			cell = xasprintf(" %s  ", labels[l] != NULL ?
+			    _(labels[l + 1]) : hints[h].commands[c]);
+			x += view_text(LINES - 1, x, COLS - x, cell,
+			    VIEW_NORMAL);
+			free(cell);
+		}
+	}
+}
+
+static void
+view_status(struct editor *e)
+{
+	const struct form_field *f;
+	char *left = NULL, right[64], *prompt;
+	size_t count, limit;
+	struct tm tm;
+	int shared, rw, x;
+
+	view_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+	if (e->prompt != EDITOR_NO_PROMPT) {
+		prompt = textbuf_text(e->prompt_text);
+		left = xasprintf("%s%s", e->prompt == EDITOR_SEARCH ?
+		    _("Search: ") : _("Go to item or field: "), prompt);
+		x = view_text(LINES - 2, 0, COLS - 1, left, VIEW_NORMAL);
+		view_cursor(LINES - 2, x);
+		free(left);
+		free(prompt);
+		return;
+	}
+	if (e->message != NULL) {
+		view_text(LINES - 2, 0, COLS, e->message, e->message_error ?
+		    VIEW_ERROR : VIEW_NORMAL);
+		return;
+	}
+	if (e->draft == NULL)
+		return;
+	if (e->readonly)
+		snprintf(right, sizeof right, "%s", _("read-only"));
+	else if (e->dirty)
+		snprintf(right, sizeof right, "%s", _("not saved yet"));
+	else {
+		localtime_r(&e->saved_at, &tm);
+		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
+	}
+	rw = (int)text_width(right);
+	f = &e->draft->form->fields[e->field];
+	count = editor_count(e, e->field, &limit, &shared);
+	if (limit != 0 && shared)
+		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		    form_mark_label(f->mark), e->draft->form->items[f->item].no,
+		    count, limit);
+	else if (limit != 0)
+		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
+		    form_mark_label(f->mark), count, limit);
+	else
+		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
+	view_text(LINES - 2, 0, COLS - rw - 1, left, limit != 0 &&
+	    count > limit ? VIEW_OVER : VIEW_NORMAL);
+	view_text(LINES - 2, COLS - rw, rw, right, e->save_failed ?
+	    VIEW_ERROR : VIEW_DIM);
+	free(left);
+}
+
+/* Draw a box with a title and lines of text or the entries. */
+static void
+view_popup(struct editor *e)
+{
+	const struct form *form;
+	const struct form_field *f;
+	const struct form_item *item;
+	char **lines = NULL, *s;
+	size_t nlines = 0, i, limit, count;
+	int w, h, y, x, row, shared, sel_row = -1;
+
+	if (e->popup == EDITOR_NO_POPUP || e->draft == NULL)
+		return;
+	form = e->draft->form;
+	f = &form->fields[e->field];
+	item = &form->items[f->item];
+#define ADD(str) do {							\
+	lines = xreallocarray(lines, nlines + 1, sizeof *lines);	\
+	lines[nlines++] = (str);					\
+} while (0)
+	if (e->popup == EDITOR_FIELD_HELP) {
+		ADD(xasprintf("%s  %s%s%s", f->id, item->category != NULL ?
+		    item->category : "", item->category != NULL ? " / " : "",
+		    item->name));
+		ADD(xstrdup(""));
+		ADD(xstrdup(f->text));
+		ADD(xstrdup(""));
+		ADD(xasprintf(_("Mark: %s"), form_mark_label(f->mark)));
+		count = editor_count(e, e->field, &limit, &shared);
+		if (limit != 0 && shared)
+			ADD(xasprintf(_("Limit: %zu字 for item %u's fields "
+			    "together (now %zu字)"), limit, item->no, count));
+		else if (limit != 0)
+			ADD(xasprintf(_("Limit: %zu字 (now %zu字)"), limit,
+			    count));
+		for (i = 0; i < f->nchoices; i++)
+			ADD(xasprintf("%s %s", i == 0 ? _("Choices:") : "   ",
+			    f->choices[i]));
+	} else if (e->popup == EDITOR_READONLY_ASK) {
+		ADD(xasprintf(_("This draft is being edited: %s"),
+		    e->lock_message));
+		ADD(xstrdup(""));
+		sel_row = (int)nlines;
+		ADD(xstrdup(_("Open it read-only")));
+		ADD(xstrdup(_("Quit")));
+	} else {
+		ADD(xasprintf(_("Answer for %s"), f->id));
+		ADD(xstrdup(""));
+		sel_row = (int)nlines;
+		for (i = 0; i < e->nentries; i++)
+			ADD(xstrdup(e->entries[i].label));
+	}
+#undef ADD
+	w = COLS - 8 < 70 ? COLS - 8 : 70;
+	if (w < 20)
+		w = COLS;
+	/* wrap long lines by width */
+	h = 0;
+	for (i = 0; i < nlines; i++)
+		h += 1 + (int)text_width(lines[i]) / (w - 4);
+	if (h > LINES - 4)
+		h = LINES - 4;
+	y = (LINES - h - 2) / 2;
+	x = (COLS - w) / 2;
+	for (row = 0; row < h + 2; row++)
+		view_fill(y + row, x, w, VIEW_NORMAL);
+	attr_set(A_NORMAL, 0, NULL);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h + 1, x, ACS_LLCORNER);
+	mvhline(y + h + 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h + 1, x + w - 1, ACS_LRCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h);
+	row = 0;
+	for (i = 0; i < nlines && row < h; i++) {
+		const char *p = lines[i];
+		int selected = sel_row >= 0 && (int)i - sel_row ==
+		    (int)e->sel;
+
+		/* one line per row, continuing long text on the next rows */
+		do {
+			size_t len = strlen(p), off = 0, k;
+			int used = 0, cw;
+			uint32_t cp;
+
+			while (off < len) {
+				k = text_decode(p + off, len - off, &cp);
+				if (k == 0)
+					k = 1;
+				cw = text_cpwidth(cp);
+				if (used + cw > w - 4)
+					break;
+				used += cw;
+				off += k;
+			}
+			s = xstrndup(p, off);
+			if (selected)
+				view_fill(y + 1 + row, x + 1, w - 2,
+				    VIEW_SELECTED);
+			view_text(y + 1 + row, x + 2, w - 4, s, selected ?
+			    VIEW_SELECTED : VIEW_NORMAL);
+			free(s);
+			p += off;
+			row++;
+		} while (*p != '\0' && row < h);
+	}
+	for (i = 0; i < nlines; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* Draw everything that the redraw bits ask for. */
+static void
+view_draw(struct editor *e)
+{
+	int rows = LINES - 3;
+
+	view_cursor_y = view_cursor_x = -1;
+	if (COLS < 40 || LINES < 10) {
+		erase();
+		view_text(0, 0, COLS, _("The terminal is too small "
+		    "(at least 40x10)."), VIEW_ERROR);
+		e->redraw = 0;
+		refresh();
+		return;
+	}
+	if (e->redraw & EDITOR_REDRAW_ALL)
+		erase();
+	e->page_rows = rows;
+	view_title(e);
+	view_screens[e->screen]->draw(e, 1, rows);
+	view_popup(e);
+	view_status(e);
+	view_hints(e);
+	if (view_cursor_y >= 0) {
+		curs_set(1);
+		move(view_cursor_y, view_cursor_x);
+	} else {
+		curs_set(0);
+		move(LINES - 2, 0);
+	}
+	e->redraw = 0;
+	refresh();
+}
+
+/* Tell curses about sequences it may not know. */
+static void
+view_keys(void)
+{
+	define_key("\033[200~", VIEW_K_PASTE);
+	define_key("\033[201~", VIEW_K_PASTE_END);
+	define_key("\033[1;5D", VIEW_K_CLEFT);
+	define_key("\033[1;5C", VIEW_K_CRIGHT);
+	define_key("\033[1;5H", VIEW_K_CHOME);
+	define_key("\033[1;5F", VIEW_K_CEND);
+}
+
+/* Translate a curses key code to a KEYS_* code (KEYS_NONE: ignore). */
+static int
+view_translate(int code)
+{
+	switch (code) {
+	case KEY_UP:
+		return KEYS_UP;
+	case KEY_DOWN:
+		return KEYS_DOWN;
+	case KEY_LEFT:
+		return KEYS_LEFT;
+	case KEY_RIGHT:
+		return KEYS_RIGHT;
+	case KEY_HOME:
+		return KEYS_HOME;
+	case KEY_END:
+		return KEYS_END;
+	case KEY_PPAGE:
+		return KEYS_PGUP;
+	case KEY_NPAGE:
+		return KEYS_PGDN;
+	case KEY_BTAB:
+		return KEYS_BTAB;
+	case KEY_DC:
+		return KEYS_DC;
+	case KEY_BACKSPACE:
+		return KEYS_BACKSPACE;
+	case KEY_ENTER:
+		return KEYS_ENTER;
+	case KEY_RESIZE:
+		return KEYS_RESIZE;
+	case VIEW_K_CLEFT:
+		return KEYS_C_LEFT;
+	case VIEW_K_CRIGHT:
+		return KEYS_C_RIGHT;
+	case VIEW_K_CHOME:
+		return KEYS_C_HOME;
+	case VIEW_K_CEND:
+		return KEYS_C_END;
+	}
+	if (code >= KEY_F(1) && code <= KEY_F(10))
+		return KEYS_F1 + (code - KEY_F(1));
+	return KEYS_NONE;
+}
+
+/* Read a bracketed paste up to its end marker into a string (caller frees). */
+static char *
+view_read_paste(void)
+{
+	char *buf = NULL, enc[8];
+	size_t len = 0, n;
+	wint_t wch;
+	int rc;
+
+	timeout(2000);
+	for (;;) {
+		rc = get_wch(&wch);
+		if (rc == ERR || (rc == KEY_CODE_YES && wch ==
+		    VIEW_K_PASTE_END))
+			break;
+		if (rc == KEY_CODE_YES) {
+			if (wch == KEY_ENTER)
+				wch = '\n';
+			else
+				continue;
+		}
+		if (wch == '\r')
+			wch = '\n';
+		n = text_encode((uint32_t)wch, enc);
+		buf = xrealloc(buf, len + n + 1);
+		memcpy(buf + len, enc, n);
+		len += n;
+		if (len > 4 * 1024 * 1024)
+			break;
+	}
+	if (buf == NULL)
+		buf = xstrdup("");
+	else
+		buf[len] = '\0';
+	return buf;
+}
+
+/* Read one key; ERR on timeout, interruption or a lost terminal. */
+static int
+view_read_key(struct editor *e, int *key, char **paste)
+{
+	wint_t wch, next;
+	int rc;
+
+	*paste = NULL;
+	rc = get_wch(&wch);
+	if (rc == ERR)
+		return ERR;
+	if (rc == KEY_CODE_YES) {
+		if (wch == VIEW_K_PASTE) {
+			*paste = view_read_paste();
+			*key = KEYS_PASTE;
+			return OK;
+		}
+		*key = view_translate((int)wch);
+		return OK;
+	}
+	switch (wch) {
+	case '\r':
+	case '\n':
+		*key = KEYS_ENTER;
+		break;
+	case 0x7f:
+	case 0x08:
+		*key = KEYS_BACKSPACE;
+		break;
+	case 0x1b:
+		/* Alt-x arrives as ESC x within the escape delay */
+		nodelay(stdscr, TRUE);
+		rc = get_wch(&next);
+		nodelay(stdscr, FALSE);
+		if (rc == OK && next == 'b')
+			*key = KEYS_M_B;
+		else if (rc == OK && next == 'f')
+			*key = KEYS_M_F;
+		else if (rc == OK && next == '<')
+			*key = KEYS_M_LT;
+		else if (rc == OK && next == '>')
+			*key = KEYS_M_GT;
+		else {
+			if (rc != ERR)
+				unget_wch(next);
+			*key = KEYS_ESC;
+		}
+		break;
+	default:
+		*key = (int)wch;
+		break;
+	}
+	(void)e;
+	return OK;
+}
+
+static void
+view_setup(void)
+{
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	view_keys();
+	view_colour = has_colors() && getenv("NO_COLOR") == NULL;
+	if (view_colour) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_GREEN, -1);
+		init_pair(2, COLOR_RED, -1);
+		init_pair(3, COLOR_YELLOW, -1);
+		init_pair(4, COLOR_CYAN, -1);
+	}
+	/* bracketed paste */
+	putp("\033[?2004h");
+	fflush(stdout);
+}
+
+static void
+view_teardown(void)
+{
+	putp("\033[?2004l");
+	fflush(stdout);
+	endwin();
+}
+
+/*
+ * Run the editor until the user quits or a signal asks us to stop; on a
+ * signal the draft (with the text being edited) is saved first.  Returns
+ * the exit status.
+ */
+int
+view_run(struct editor *e)
+{
+	struct sigaction sa;
+	char *paste;
+	time_t now;
+	int key, rc, status = 0, errors = 0;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = view_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	view_setup();
+	while (!e->quit) {
+		if (view_signal != 0)
+			break;
+		if (e->redraw != 0)
+			view_draw(e);
+		if (e->dirty && !e->readonly && !e->save_failed) {
+			now = time(NULL);
+			rc = (int)(e->changed_at + EDITOR_IDLE_SAVE - now);
+			timeout(rc <= 0 ? 0 : rc * 1000);
+		} else
+			timeout(-1);
+		errno = 0;
+		rc = view_read_key(e, &key, &paste);
+		if (rc == ERR) {
+			if (view_signal != 0)
+				break;
+			if (e->dirty && editor_autosave(e, time(NULL)) != 0)
+				e->redraw |= EDITOR_REDRAW_STATUS;
+			else if (!e->dirty && ++errors > 100) {
+				/* the terminal is gone */
+				view_signal = SIGHUP;
+				break;
+			}
+			continue;
+		}
+		errors = 0;
+		if (key == KEYS_PASTE) {
+			if (e->edit != NULL)
+				editor_type(e, paste, 1);
+			else if (e->prompt != EDITOR_NO_PROMPT)
+				textbuf_insert(e->prompt_text, paste);
+			free(paste);
+			e->redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+			continue;
+		}
+		if (key == KEYS_RESIZE)
+			e->redraw = EDITOR_REDRAW_ALL;
+		if (key != KEYS_NONE)
+			editor_key(e, key);
+	}
+	if (view_signal != 0 && e->draft != NULL && !e->readonly) {
+		if (editor_save(e) != 0)
+			status = 1;
+	}
+	view_teardown();
+	if (view_signal != 0 && status != 0 && e->message != NULL)
+		fprintf(stderr, "kaiji: %s\n", e->message);
+	return status;
+}
