@@ -178,7 +178,7 @@ editor_abspath(const char *path)
 }
 
 /* Remember the current field for this draft (best effort). */
-static void
+void
 editor_remember(struct editor *e)
 {
 	char *state, *abs, *buf = NULL, *line, *next, *out, *cause;
@@ -292,6 +292,9 @@ editor_open(struct editor *e, const char *path, char **cause)
 		e->lock_message = lock_describe(&holder);
 		e->popup = EDITOR_READONLY_ASK;
 		e->readonly = 1;
+		editor_add_entry(e, (size_t)-1, 0,
+		    xstrdup(_("Open it read-only")));
+		editor_add_entry(e, (size_t)-1, 0, xstrdup(_("Quit")));
 	} else if (rc == -1) {
 		e->readonly = 1;
 		editor_message(e, 1, _("Read-only: %s"), *cause);
@@ -1008,8 +1011,8 @@ editor_tally_label(const struct editor *e, size_t first_item, size_t end_item,
 				done[form->fields[j].mark]++;
 		}
 	}
-	return xasprintf("%-12s 必須 %zu/%zu  必須○ %zu/%zu  選択 %zu/%zu",
-	    name, done[0], total[0], done[1], total[1], done[2], total[2]);
+	return xasprintf("必須 %3zu/%-3zu 必須○ %2zu/%-2zu 選択 %2zu/%-2zu  %s",
+	    done[0], total[0], done[1], total[1], done[2], total[2], name);
 }
 
 static void

@@ -102,6 +102,7 @@ void		 editor_message(struct editor *, int, const char *, ...)
 void		 editor_goto(struct editor *, size_t);
 void		 editor_commit(struct editor *);
 int		 editor_save(struct editor *);
+void		 editor_remember(struct editor *);
 int		 editor_autosave(struct editor *, time_t);
 void		 editor_edit_begin(struct editor *);
 void		 editor_edit_end(struct editor *);

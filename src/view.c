@@ -397,8 +397,8 @@ view_popup(struct editor *e)
 		    e->lock_message));
 		ADD(xstrdup(""));
 		sel_row = (int)nlines;
-		ADD(xstrdup(_("Open it read-only")));
-		ADD(xstrdup(_("Quit")));
+		for (i = 0; i < e->nentries; i++)
+			ADD(xstrdup(e->entries[i].label));
 	} else {
 		ADD(xasprintf(_("Answer for %s"), f->id));
 		ADD(xstrdup(""));
@@ -501,10 +501,42 @@ view_draw(struct editor *e)
 	refresh();
 }
 
-/* Tell curses about sequences it may not know. */
+/*
+ * Tell curses about sequences it may not know: bracketed paste, and the
+ * keys that terminal emulators send whatever TERM says (TERM=vt100 has no
+ * PgUp or Home, yet people press them).
+ */
 static void
 view_keys(void)
 {
+	static const struct {
+		const char	*seq;
+		int		 code;
+	} common[] = {
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[Z", KEY_BTAB },
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
+		{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+		{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) },
+		{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+		{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof common / sizeof common[0]; i++) {
+		if (key_defined(common[i].seq) == 0)
+			define_key(common[i].seq, common[i].code);
+	}
 	define_key("\033[200~", VIEW_K_PASTE);
 	define_key("\033[201~", VIEW_K_PASTE_END);
 	define_key("\033[1;5D", VIEW_K_CLEFT);
@@ -638,7 +670,9 @@ view_read_key(struct editor *e, int *key, char **paste)
 		else if (rc == OK && next == '>')
 			*key = KEYS_M_GT;
 		else {
-			if (rc != ERR)
+			if (rc == KEY_CODE_YES)
+				ungetch((int)next);
+			else if (rc == OK)
 				unget_wch(next);
 			*key = KEYS_ESC;
 		}
@@ -749,6 +783,7 @@ view_run(struct editor *e)
 	if (view_signal != 0 && e->draft != NULL && !e->readonly) {
 		if (editor_save(e) != 0)
 			status = 1;
+		editor_remember(e);
 	}
 	view_teardown();
 	if (view_signal != 0 && status != 0 && e->message != NULL)
