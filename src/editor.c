@@ -1586,6 +1586,15 @@ editor_find_cmd(const char *name)
 	return NULL;
 }
 
+/* The translated one-line help of a command, or NULL. */
+const char *
+editor_command_help(const char *name)
+{
+	const struct editor_cmd *cmd = editor_find_cmd(name);
+
+	return cmd != NULL ? _(cmd->help) : NULL;
+}
+
 /* Run the named command; 0 if it exists. */
 int
 editor_command(struct editor *e, const char *name)
