@@ -256,29 +256,39 @@ editor_recall(struct editor *e)
  * read-only.  Returns -1 with a cause when the draft cannot be read.
  */
 int
-editor_open(struct editor *e, const char *path, char **cause)
+editor_open(struct editor *e, const char *arg, char **cause)
 {
 	const struct form *form;
 	struct lock_holder holder;
 	struct stat st;
 	struct draft *d;
+	char *path = xstrdup(arg);	/* arg may be an entry freed below */
 	int rc;
 
 	if (stat(path, &st) == -1 && errno == ENOENT) {
 		if ((form = formdir_newest(e->formdir, "asp-saas",
-		    cause)) == NULL)
+		    cause)) == NULL) {
+			free(path);
 			return -1;
+		}
 		d = draft_new(form);
 		if (draft_save(d, path, FILEIO_EXCL, cause) != 0) {
 			draft_free(d);
+			free(path);
 			return -1;
 		}
-	} else if ((d = draft_load(path, e->formdir, cause)) == NULL)
+	} else if ((d = draft_load(path, e->formdir, cause)) == NULL) {
+		free(path);
 		return -1;
+	}
+	if (e->lock != NULL) {
+		lock_release(e->lock);
+		e->lock = NULL;
+	}
 	draft_free(e->draft);
 	e->draft = d;
 	free(e->path);
-	e->path = xstrdup(path);
+	e->path = path;
 	e->field = editor_recall(e);
 	e->screen = EDITOR_PAGE;
 	e->popup = EDITOR_NO_POPUP;

@@ -15,6 +15,29 @@ draft_has() {	# draft_has FILE ID TEXT: the saved answer contains TEXT
 	esac
 }
 
+cursor_col() {	# cursor_col X: a check: the cursor reaches column X
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 100 ]; do
+		set -- "$1" $(term_cursor)
+		[ "$2" = "$1" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "cursor at column $2, expected $1"
+}
+
+saved_soon() {	# saved_soon FILE ID TEXT: within 10 s the saved answer is TEXT
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 100 ]; do
+		[ "$("$KAIJI" get "$1" "$2" 2>/dev/null)" = "$3" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$1 $2 is '$("$KAIJI" get "$1" "$2")', expected '$3'"
+}
+
 count_of() {	# count_of FILE ID: the saved answer's 字 (code points, no LF)
 	"$KAIJI" get "$1" "$2" | tr -d '\n' | wc -m
 }
@@ -102,8 +125,7 @@ ok "X went in the middle of the wrapped line" \
 # --- the cursor sits on the real cell after full-width text --------------
 term_keys Enter C-a
 term_keys Right Right
-set -- $(term_cursor)
-ok "cursor after two full-width characters is 4 columns in" test "$1" -eq 10
+cursor_col 10	# the answer starts at column 6; two full-width characters
 
 # --- resize in the middle of an edit ------------------------------------
 term_keys C-e
@@ -212,6 +234,20 @@ term_wait "架空商事"
 term_hangup
 draft_has "$T/a.yaml" 2.1 "架空商事"
 ok "no lock left after a hang-up" test ! -e "$T/a.yaml.lock"
+
+# --- idle autosave while still editing, and SIGTERM -----------------------
+term_start 80 24 "$KAIJI" "$T/a.yaml"
+term_keys g
+term_type 6
+term_keys Enter Enter
+term_type "代表"
+term_wait "not saved yet"
+saved_soon "$T/a.yaml" 6.1 "代表"	# saved after 2 s idle, still editing
+term_wait "saved "
+term_type "取締役"
+kill -TERM "$(term_pid)"
+term_exit_is 0 "SIGTERM saves and exits"
+draft_has "$T/a.yaml" 6.1 "代表取締役"
 
 # --- two editors on one draft: the second may only read ------------------
 term_start_named first 80 24 "$KAIJI" "$T/a.yaml"
