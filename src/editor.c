@@ -126,7 +126,7 @@ editor_message(struct editor *e, int error, const char *fmt, ...)
 }
 
 /* $XDG_DATA_HOME/kaiji/drafts (caller frees). */
-char *
+static char *
 editor_drafts_dir(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
@@ -138,7 +138,7 @@ editor_drafts_dir(void)
 }
 
 /* $XDG_STATE_HOME/kaiji/positions: where each draft was left (caller frees). */
-char *
+static char *
 editor_state_path(void)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
@@ -313,13 +313,6 @@ editor_open(struct editor *e, const char *arg, char **cause)
 	}
 	e->redraw = EDITOR_REDRAW_ALL;
 	return 0;
-}
-
-/* The answer of field as the user sees it (the edit buffer if editing). */
-const char *
-editor_answer(const struct editor *e, size_t field)
-{
-	return e->draft->answers[field];
 }
 
 /*

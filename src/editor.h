@@ -114,10 +114,6 @@ int		 editor_context(const struct editor *);
 
 size_t		 editor_count(const struct editor *, size_t, size_t *, int *);
 int		 editor_status(const struct editor *, size_t);
-const char	*editor_answer(const struct editor *, size_t);
-int		 editor_field_visible_page(const struct editor *);
-char		*editor_state_path(void);
-char		*editor_drafts_dir(void);
 
 /* Field statuses, as editor_status returns them. */
 enum {

@@ -1,6 +1,6 @@
 /*
  * keys: the default key bindings.  The first binding of a key in a
- * context wins; keys_bind puts a new binding in front.
+ * context wins.
  */
 #include "config.h"
 
@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "keys.h"
-#include "xalloc.h"
 
 static const struct keys_binding keys_default[] = {
 	/* everywhere */
@@ -107,24 +106,14 @@ static const struct keys_binding keys_default[] = {
 	{ KEYS_CTRL('g'), KEYS_LIST | KEYS_PROMPT | KEYS_EDIT, "cancel" },
 };
 
-static struct keys_binding	*keys_bindings;
-static size_t			 keys_nbindings;
-
-static void
-keys_init(void)
-{
-	if (keys_bindings != NULL)
-		return;
-	keys_nbindings = sizeof keys_default / sizeof keys_default[0];
-	keys_bindings = xcalloc(keys_nbindings, sizeof *keys_bindings);
-	memcpy(keys_bindings, keys_default, sizeof keys_default);
-}
+static const struct keys_binding *const keys_bindings = keys_default;
+static const size_t keys_nbindings =
+    sizeof keys_default / sizeof keys_default[0];
 
 /* All bindings, in priority order. */
 const struct keys_binding *
 keys_table(size_t *n)
 {
-	keys_init();
 	*n = keys_nbindings;
 	return keys_bindings;
 }
@@ -135,29 +124,12 @@ keys_lookup(int context, int key)
 {
 	size_t i;
 
-	keys_init();
 	for (i = 0; i < keys_nbindings; i++) {
 		if (keys_bindings[i].key == key &&
 		    (keys_bindings[i].contexts & context))
 			return keys_bindings[i].command;
 	}
 	return NULL;
-}
-
-/* Bind key to command in the contexts, before the existing bindings. */
-int
-keys_bind(int key, int contexts, const char *command)
-{
-	keys_init();
-	keys_bindings = xreallocarray(keys_bindings, keys_nbindings + 1,
-	    sizeof *keys_bindings);
-	memmove(keys_bindings + 1, keys_bindings,
-	    keys_nbindings * sizeof *keys_bindings);
-	keys_bindings[0].key = key;
-	keys_bindings[0].contexts = contexts;
-	keys_bindings[0].command = command;
-	keys_nbindings++;
-	return 0;
 }
 
 /* A key's name for the help screen ("F2", "Ctrl-S", "Tab", "a"). */

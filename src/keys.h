@@ -6,7 +6,7 @@
  * translates what the terminal sends into these.  A binding belongs to a
  * context: the page (browsing fields), an answer being edited, a list
  * (overview, summary, start screen, choices) or a prompt line.  The help
- * screen, tests and rebinding all read this table.
+ * screen, 'kaiji keys' and the tests all read this table.
  */
 #ifndef KAIJI_KEYS_H
 #define KAIJI_KEYS_H
@@ -43,6 +43,5 @@ struct keys_binding {
 const char			*keys_lookup(int, int);
 const struct keys_binding	*keys_table(size_t *);
 const char			*keys_name(int, char *, size_t);
-int				 keys_bind(int, int, const char *);
 
 #endif
