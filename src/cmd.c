@@ -20,6 +20,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_set_entry,
 	&cmd_forms_entry,
 	&cmd_keys_entry,
+	&cmd_migrate_entry,
+	&cmd_diff_entry,
 	&cmd_summary_entry,
 };
 #define CMD_N (sizeof cmd_table / sizeof cmd_table[0])

@@ -30,6 +30,8 @@ extern const struct cmd_entry cmd_get_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_forms_entry;
 extern const struct cmd_entry cmd_keys_entry;
+extern const struct cmd_entry cmd_migrate_entry;
+extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_summary_entry;
 
 const struct cmd_entry	*cmd_find(const char *);

@@ -316,13 +316,29 @@ form_strlist(struct form_ctx *ctx, const struct ynode *node, char ***out,
 	return 0;
 }
 
+/* true or false. */
+static int
+form_bool(struct form_ctx *ctx, const struct ynode *node, int *out)
+{
+	if (form_want(ctx, node, YNODE_SCALAR) != 0)
+		return -1;
+	if (strcmp(node->str, "true") == 0)
+		*out = 1;
+	else if (strcmp(node->str, "false") == 0)
+		*out = 0;
+	else
+		return form_fail(ctx, node, _("expected true or false"));
+	return 0;
+}
+
 /* Read one field of item (index ii) from its mapping. */
 static int
 form_read_field(struct form_ctx *ctx, struct form *form, size_t ii,
     const struct ynode *map)
 {
 	static const char *const keys[] = {
-		"text", "mark", "type", "limit", "choices", "multiline", NULL
+		"text", "mark", "type", "limit", "choices", "multiline", "renew",
+		NULL
 	};
 	struct form_item *item = &form->items[ii];
 	struct form_field *f;
@@ -394,17 +410,12 @@ form_read_field(struct form_ctx *ctx, struct form *form, size_t ii,
 	}
 
 	f->multiline = f->type->multiline;
-	if ((node = form_get(map, "multiline")) != NULL) {
-		if (form_want(ctx, node, YNODE_SCALAR) != 0)
-			return -1;
-		if (strcmp(node->str, "true") == 0)
-			f->multiline = 1;
-		else if (strcmp(node->str, "false") == 0)
-			f->multiline = 0;
-		else
-			return form_fail(ctx, node, _("expected true or "
-			    "false"));
-	}
+	if ((node = form_get(map, "multiline")) != NULL &&
+	    form_bool(ctx, node, &f->multiline) != 0)
+		return -1;
+	if ((node = form_get(map, "renew")) != NULL &&
+	    form_bool(ctx, node, &f->renew) != 0)
+		return -1;
 	return 0;
 }
 

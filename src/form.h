@@ -33,6 +33,7 @@ struct form_field {
 	char			**choices;
 	size_t			 nchoices;
 	int			 multiline;
+	int			 renew;		/* must be renewed each round */
 };
 
 struct form_item {

@@ -1,0 +1,157 @@
+/*
+ * cmd-migrate: kaiji migrate DRAFT --edition E [-o FILE] [--force] — move
+ * a draft to another edition of its form, carrying every answer over by
+ * field id, and report what changed and what needs attention: answers the
+ * new edition has no field for, fields whose wording changed, and fields
+ * the form marks to be renewed each round (the disclosure date, figures of
+ * the last fiscal year).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "draft.h"
+#include "fileio.h"
+#include "form.h"
+#include "formdir.h"
+#include "i18n.h"
+#include "text.h"
+#include "xalloc.h"
+
+static void
+cmd_migrate_line(const char *id, const char *name, const char *what)
+{
+	char *safe = text_safe(name, 0);
+
+	printf("  %-6s %s: %s\n", id, safe, what);
+	free(safe);
+}
+
+static int
+cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "edition", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *edition = NULL, *out = NULL, *path;
+	const struct form *from, *to;
+	const struct form_field *f, *g;
+	struct draft *old = NULL, *new = NULL;
+	char *cause = NULL;
+	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0;
+	int c, force = 0, rc = 2;
+
+	while ((c = cmd_getopt(&cmd_migrate_entry, argc, argv, ":e:o:fh",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			edition = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			return 0;
+		default:
+			return 2;
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_migrate_entry);
+	path = argv[optind];
+	if ((old = draft_load(path, ctx->formdir, &cause)) == NULL)
+		goto out;
+	from = old->form;
+	if (edition == NULL)
+		to = formdir_newest(ctx->formdir, from->name, &cause);
+	else
+		to = formdir_get(ctx->formdir, from->name, edition, &cause);
+	if (to == NULL)
+		goto out;
+	if (to == from) {
+		cause = xasprintf(_("%s is already edition %s"), path,
+		    to->edition);
+		goto out;
+	}
+	new = draft_new(to);
+	printf(_("%s: %s %s → %s\n"), path, from->name, from->edition,
+	    to->edition);
+
+	/* answers without a field in the new edition */
+	for (i = 0; i < from->nfields; i++) {
+		if (old->answers[i] == NULL)
+			continue;
+		f = &from->fields[i];
+		if ((g = form_field(to, f->id)) == NULL) {
+			if (lost++ == 0)
+				printf(_("Answers with no field in edition %s "
+				    "(not carried over):\n"), to->edition);
+			cmd_migrate_line(f->id, from->items[f->item].name,
+			    old->answers[i]);
+			continue;
+		}
+		if (draft_set(new, g->index, old->answers[i], &cause) != 0)
+			goto out;
+		carried++;
+	}
+	for (i = 0; i < to->nfields; i++) {
+		g = &to->fields[i];
+		f = form_field(from, g->id);
+		if (f != NULL && strcmp(f->text, g->text) == 0 &&
+		    strcmp(from->items[f->item].name, to->items[g->item].name) ==
+		    0)
+			continue;
+		if (reworded++ == 0)
+			printf(_("Fields that are new or worded differently in "
+			    "edition %s (check the answers):\n"), to->edition);
+		cmd_migrate_line(g->id, to->items[g->item].name, g->text);
+	}
+	for (i = 0; i < to->nfields; i++) {
+		g = &to->fields[i];
+		if (!g->renew)
+			continue;
+		if (renew++ == 0)
+			printf(_("To renew for this application:\n"));
+		cmd_migrate_line(g->id, to->items[g->item].name, g->text);
+	}
+	printf(_("%zu answers carried over, %zu not carried over, %zu fields "
+	    "to check, %zu to renew.\n"), carried, lost, reworded, renew);
+	if (lost > 0 && !force) {
+		cause = xasprintf(ngettext("%zu answer has no field in edition "
+		    "%s; nothing written (use --force to drop it)",
+		    "%zu answers have no field in edition %s; nothing written "
+		    "(use --force to drop them)", lost), lost, to->edition);
+		goto out;
+	}
+	if (draft_save(new, out != NULL ? out : path, out != NULL ? 0 :
+	    FILEIO_BACKUP, &cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (cause != NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	draft_free(new);
+	draft_free(old);
+	return rc;
+}
+
+const struct cmd_entry cmd_migrate_entry = {
+	.name = "migrate",
+	.usage = N_("DRAFT [--edition EDITION] [-o FILE] [--force]"),
+	.help = N_("Move a draft to another edition (default: the newest) and "
+	    "report what to check and renew."),
+	.exec = cmd_migrate_exec,
+};
