@@ -125,28 +125,33 @@ editor_message(struct editor *e, int error, const char *fmt, ...)
 	e->redraw |= EDITOR_REDRAW_STATUS;
 }
 
-/* $XDG_DATA_HOME/kaiji/drafts (caller frees). */
+/*
+ * "$VAR/kaiji/leaf" when the XDG variable is an absolute path, else
+ * "$HOME/fallback/kaiji/leaf" (caller frees).
+ */
+static char *
+editor_xdg(const char *var, const char *fallback, const char *leaf)
+{
+	const char *xdg = getenv(var), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/kaiji/%s", xdg, leaf);
+	return xasprintf("%s/%s/kaiji/%s", home != NULL ? home : ".",
+	    fallback, leaf);
+}
+
+/* Where the start screen keeps drafts (caller frees). */
 static char *
 editor_drafts_dir(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/kaiji/drafts", xdg);
-	return xasprintf("%s/.local/share/kaiji/drafts",
-	    home != NULL ? home : ".");
+	return editor_xdg("XDG_DATA_HOME", ".local/share", "drafts");
 }
 
-/* $XDG_STATE_HOME/kaiji/positions: where each draft was left (caller frees). */
+/* The file that says where each draft was left (caller frees). */
 static char *
 editor_state_path(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/kaiji/positions", xdg);
-	return xasprintf("%s/.local/state/kaiji/positions",
-	    home != NULL ? home : ".");
+	return editor_xdg("XDG_STATE_HOME", ".local/state", "positions");
 }
 
 static int
