@@ -19,6 +19,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "lock.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -45,6 +46,7 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct form *from, *to;
 	const struct form_field *f, *g;
 	struct draft *old = NULL, *new = NULL;
+	struct lock *lk = NULL;
 	char *cause = NULL;
 	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0;
 	int c, force = 0, rc = 2;
@@ -70,6 +72,8 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_migrate_entry);
 	path = argv[optind];
+	if (out == NULL && cmd_lock(path, &lk) != 0)
+		return 2;
 	if ((old = draft_load(path, ctx->formdir, &cause)) == NULL)
 		goto out;
 	from = old->form;
@@ -145,6 +149,7 @@ out:
 	}
 	draft_free(new);
 	draft_free(old);
+	lock_release(lk);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
 #include "fileio.h"
 #include "form.h"
 #include "i18n.h"
+#include "lock.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -75,6 +76,7 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct form_field *f;
 	const char *file = NULL, *path, *id;
 	struct draft *d = NULL;
+	struct lock *lk = NULL;
 	char *value = NULL, *cause = NULL;
 	size_t len;
 	int c, rc = 2;
@@ -97,6 +99,8 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	id = argv[optind + 1];
 	if (file == NULL && strcmp(argv[optind + 2], "-") == 0)
 		file = "-";
+	if (cmd_lock(path, &lk) != 0)
+		return 2;
 	if ((d = draft_load(path, ctx->formdir, &cause)) == NULL)
 		goto out;
 	if ((f = form_field(d->form, id)) == NULL) {
@@ -145,6 +149,7 @@ out:
 	}
 	free(value);
 	draft_free(d);
+	lock_release(lk);
 	return rc;
 }
 

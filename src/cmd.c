@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "lock.h"
 #include "text.h"
 
 static const struct cmd_entry *const cmd_table[] = {
@@ -113,4 +114,29 @@ cmd_getopt(const struct cmd_entry *ce, int argc, char **argv,
 		printf("%s\n", _(ce->help));
 	}
 	return c;
+}
+
+/*
+ * Lock the draft at path for a command that rewrites it; when an editor
+ * holds it (or it cannot be locked) print why and return -1.
+ */
+int
+cmd_lock(const char *path, struct lock **lk)
+{
+	struct lock_holder holder;
+	char *cause = NULL, *who;
+
+	switch (lock_acquire(path, lk, &holder, &cause)) {
+	case 0:
+		return 0;
+	case 1:
+		who = lock_describe(&holder);
+		cmd_error(_("%s is being edited (%s); nothing changed"), path,
+		    who);
+		free(who);
+		return -1;
+	}
+	cmd_error("%s", cause);
+	free(cause);
+	return -1;
 }

@@ -531,6 +531,20 @@ editor_type(struct editor *e, const char *text, int paste)
 		editor_message(e, 1, _("This draft is open read-only."));
 		return;
 	}
+	if (paste && !e->draft->form->fields[e->field].multiline &&
+	    strpbrk(text, "\r\n") != NULL) {
+		char *flat = xstrdup(text), *p;
+
+		for (p = flat; *p != '\0'; p++) {
+			if (*p == '\r' || *p == '\n')
+				*p = ' ';
+		}
+		editor_type(e, flat, paste);
+		free(flat);
+		editor_message(e, 0, _("This field is one line: the line breaks "
+		    "of the paste became spaces."));
+		return;
+	}
 	count = editor_count(e, e->field, &limit, &shared);
 	add = text_count(text, strlen(text));
 	if (!paste && limit != 0 && count + add > limit && add > 0) {
@@ -855,6 +869,10 @@ editor_choose(struct editor *e)
 	e->popup = EDITOR_NO_POPUP;
 	e->redraw |= EDITOR_REDRAW_ALL;
 	if (f->type != &ftype_yesno) {
+		if (value == NULL) {
+			editor_clear_entries(e);
+			return;
+		}
 		if (draft_set(e->draft, e->field, value, &why) != 0)
 			free(why);
 		editor_clear_entries(e);
@@ -1136,6 +1154,7 @@ cmd_keys(struct editor *e)
 
 	editor_edit_end(e);
 	editor_clear_entries(e);
+	e->popup = EDITOR_NO_POPUP;
 	for (c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
 		editor_add_entry(e, (size_t)-1, 1,
 		    xstrdup(_(contexts[c].title)));
@@ -1187,12 +1206,19 @@ cmd_field_help(struct editor *e)
 static void
 cmd_help(struct editor *e)
 {
-	if (e->screen == EDITOR_PAGE && e->popup == EDITOR_NO_POPUP)
+	if (e->prompt != EDITOR_NO_PROMPT || e->popup == EDITOR_READONLY_ASK)
+		return;
+	if (e->popup == EDITOR_CHOICES) {
+		/* the description of the field whose answer is being chosen */
+		editor_clear_entries(e);
+		e->popup = EDITOR_FIELD_HELP;
+		e->redraw = EDITOR_REDRAW_ALL;
+	} else if (e->screen == EDITOR_PAGE && e->popup == EDITOR_NO_POPUP)
 		cmd_field_help(e);
 	else if (e->popup == EDITOR_FIELD_HELP) {
 		e->popup = EDITOR_NO_POPUP;
 		cmd_keys(e);
-	} else if (e->screen != EDITOR_KEYS && e->screen != EDITOR_START)
+	} else if (e->screen != EDITOR_KEYS)
 		cmd_keys(e);
 }
 
@@ -1403,6 +1429,8 @@ cmd_cancel(struct editor *e)
 	}
 	if (e->screen == EDITOR_START)
 		e->quit = 1;
+	else if (e->draft == NULL)
+		editor_start(e);
 	else if (e->screen != EDITOR_PAGE) {
 		e->screen = EDITOR_PAGE;
 		editor_clear_entries(e);
@@ -1497,8 +1525,8 @@ cmd_quit(struct editor *e)
 		return;
 	}
 	e->quit_unsaved = 1;
-	editor_message(e, 1, _("Not saved: press quit again to leave without "
-	    "saving, or fix the problem and save (F2)."));
+	editor_message(e, 1, _("Not saved. Quit again to leave without "
+	    "saving."));
 }
 
 static void
@@ -1611,13 +1639,10 @@ editor_command(struct editor *e, const char *name)
 
 	if (cmd == NULL)
 		return -1;
-	if (e->draft == NULL && e->screen != EDITOR_START &&
-	    strcmp(name, "quit") != 0)
-		return 0;
-	if (e->draft == NULL && e->screen == EDITOR_START &&
-	    strncmp(name, "list-", 5) != 0 && strcmp(name, "accept") != 0 &&
-	    strcmp(name, "cancel") != 0 && strcmp(name, "quit") != 0 &&
-	    strcmp(name, "redraw") != 0)
+	if (e->draft == NULL && strncmp(name, "list-", 5) != 0 &&
+	    strcmp(name, "accept") != 0 && strcmp(name, "cancel") != 0 &&
+	    strcmp(name, "quit") != 0 && strcmp(name, "redraw") != 0 &&
+	    strcmp(name, "help") != 0 && strcmp(name, "keys") != 0)
 		return 0;
 	if ((cmd->flags & CMD_MODIFIES) && e->readonly &&
 	    e->prompt == EDITOR_NO_PROMPT) {

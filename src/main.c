@@ -47,11 +47,15 @@ main_editor(const char *argv0, const char *path)
 	char *dir, *cause;
 	int rc;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
-	    *term == '\0' || strcmp(term, "dumb") == 0) {
-		cmd_error(_("the editor needs a terminal (TERM is '%s'); "
-		    "without one, use 'kaiji summary DRAFT', 'kaiji get' and "
-		    "'kaiji set'"), term != NULL ? term : "");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cmd_error(_("the editor needs a terminal; without one, use "
+		    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji set'"));
+		return 2;
+	}
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		cmd_error(_("the editor cannot work with TERM='%s'; use "
+		    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji set'"),
+		    term != NULL ? term : "");
 		return 2;
 	}
 	/* curses needs a UTF-8 character type to show Japanese */

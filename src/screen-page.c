@@ -79,6 +79,25 @@ page_textbuf(struct editor *e, size_t field, int *owned)
 	return textbuf_new(a != NULL ? a : "");
 }
 
+/* The column where a field's description starts. */
+static int
+page_desc_x(const struct form_field *f)
+{
+	return 3 + (int)strlen(f->id) + 1 + (int)text_width(
+	    form_mark_label(f->mark)) + 1;
+}
+
+/* The width of a field's description rows (room kept for a counter). */
+static int
+page_desc_w(const struct editor *e, const struct form_field *f, int cols)
+{
+	const struct form_item *item = &e->draft->form->items[f->item];
+	int w = cols - page_desc_x(f) - (f->limit != 0 || item->limit != 0 ?
+	    14 : 1);
+
+	return w < 4 ? 4 : w;
+}
+
 /* Split a description into rows of width (code point ranges). */
 static void
 page_desc_rows(struct page *pg, size_t field, const struct textbuf *tb,
@@ -125,8 +144,8 @@ page_build(struct editor *e, struct page *pg, int cols)
 			if (current)
 				pg->cur_first = pg->n;
 			desc = textbuf_new(form->fields[j].text);
-			page_desc_rows(pg, j, desc, cols - 2 - 2 - 1 -
-			    (int)strlen(form->fields[j].id) - 6, current);
+			page_desc_rows(pg, j, desc, page_desc_w(e,
+			    &form->fields[j], cols), current);
 			textbuf_free(desc);
 			tb = page_textbuf(e, j, &owned);
 			if (textbuf_len(tb) == 0 && !(current &&
@@ -341,8 +360,8 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 			    limit);
 		cw = (int)text_width(counter);
 		tb = textbuf_new(f->text);
-		page_draw_range(y, x, cols - x - cw, tb, r->start, r->end,
-		    (size_t)-1, VIEW_DIM);
+		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols), tb,
+		    r->start, r->end, (size_t)-1, VIEW_DIM);
 		textbuf_free(tb);
 		if (cw > 0)
 			view_text(y, cols - cw, cw, counter, count > limit ?
@@ -351,10 +370,8 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 	case ROW_DESC:
 		f = &form->fields[r->index];
 		tb = textbuf_new(f->text);
-		x = 3 + (int)strlen(f->id) + 1 + (int)text_width(
-		    form_mark_label(f->mark)) + 1;
-		page_draw_range(y, x, cols - x, tb, r->start, r->end,
-		    (size_t)-1, VIEW_DIM);
+		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols), tb,
+		    r->start, r->end, (size_t)-1, VIEW_DIM);
 		textbuf_free(tb);
 		break;
 	case ROW_ANSWER:

@@ -38,6 +38,8 @@ enum {
 	VIEW_K_CRIGHT, VIEW_K_CHOME, VIEW_K_CEND
 };
 
+#define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
+
 static volatile sig_atomic_t	view_signal;
 static int			view_colour;
 
@@ -110,7 +112,8 @@ view_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
 	short pair, cpair;
 	attr_t attr = view_attr(style, &pair), cattr;
 	cchar_t cc;
-	wchar_t wc[2];
+	wchar_t wc[VIEW_CCHAR_MAX + 1];
+	size_t nwc;
 	char ph[16];
 	int used = 0, w;
 	size_t i;
@@ -140,15 +143,20 @@ view_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
 			continue;
 		}
 		w = text_cpwidth(c);
+		if (w == 0)
+			continue;	/* a mark without a base: not shown */
 		if (used + w > maxw)
 			break;
-		if (w == 0) {
-			/* combining: attach to the previous cell by writing
-			 * it with the base; simplest is to show nothing */
-			continue;
+		/* a base character and the combining marks that follow it */
+		nwc = 0;
+		wc[nwc++] = (wchar_t)c;
+		while (i + 1 < n && text_cpwidth(cps[i + 1]) == 0 &&
+		    cps[i + 1] >= 0x300) {
+			if (nwc < VIEW_CCHAR_MAX)
+				wc[nwc++] = (wchar_t)cps[i + 1];
+			i++;
 		}
-		wc[0] = (wchar_t)c;
-		wc[1] = L'\0';
+		wc[nwc] = L'\0';
 		setcchar(&cc, wc, attr, pair, NULL);
 		mvadd_wch(y, x + used, &cc);
 		used += w;
@@ -476,8 +484,8 @@ view_draw(struct editor *e)
 	view_cursor_y = view_cursor_x = -1;
 	if (COLS < 40 || LINES < 10) {
 		erase();
-		view_text(0, 0, COLS, _("The terminal is too small "
-		    "(at least 40x10)."), VIEW_ERROR);
+		view_text(0, 0, COLS, _("Too small: at least 40x10."),
+		    VIEW_ERROR);
 		e->redraw = 0;
 		refresh();
 		return;
@@ -695,7 +703,8 @@ view_setup(void)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	view_keys();
-	view_colour = has_colors() && getenv("NO_COLOR") == NULL;
+	view_colour = has_colors() && (getenv("NO_COLOR") == NULL ||
+	    *getenv("NO_COLOR") == '\0');
 	if (view_colour) {
 		start_color();
 		use_default_colors();
@@ -782,7 +791,7 @@ view_run(struct editor *e)
 	}
 	if (view_signal != 0 && e->draft != NULL && !e->readonly) {
 		if (editor_save(e) != 0)
-			status = 1;
+			status = 2;
 		editor_remember(e);
 	}
 	view_teardown();

@@ -135,7 +135,7 @@ term_wait "31.1 必須  53/200字"
 term_resize 60 20
 term_wait "31.1 必須  53/200字"
 term_resize 30 8
-term_wait "The terminal is too small"
+term_wait "Too small: at least 40x10."
 term_resize 80 24
 term_type "末尾"
 term_keys Escape
@@ -190,6 +190,13 @@ term_wait "Answer for 29.1"
 term_keys Down Enter
 term_wait "Enter Edit"
 ok "a choice is stored" test "$("$KAIJI" get "$T/a.yaml" 29.1)" = "ネットワーク基盤サービス"
+term_keys Enter
+term_wait "Answer for 29.1"
+term_keys F1
+term_wait "Mark: 必須"
+term_keys Escape
+term_wait "Enter Edit"
+ok "F1 in the choice list changes nothing" test "$("$KAIJI" get "$T/a.yaml" 29.1)" = "ネットワーク基盤サービス"
 term_keys g
 term_type 43
 term_keys Enter Enter
@@ -199,6 +206,16 @@ term_type "Webサイトで明示"
 term_keys Escape
 term_wait "Enter Edit"
 ok "あり with a detail" test "$("$KAIJI" get "$T/a.yaml" 43.1)" = "あり; Webサイトで明示"
+
+# --- a paste into a one-line field: line breaks become spaces -----------
+term_keys g
+term_type 52
+term_keys Enter Enter
+term_paste "$(printf '架空ソフト\n株式会社')"
+term_wait "line breaks of the paste became spaces"
+term_keys Escape
+term_wait "Enter Edit"
+ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト 株式会社"
 
 # --- quit and resume at the same field -----------------------------------
 term_keys g
@@ -258,6 +275,8 @@ term_keys Enter
 term_wait "Read-only: held by"
 term_keys Enter
 term_wait "This draft is open read-only."
+status 2 "kaiji set while an editor holds the draft" "$KAIJI" set "$T/a.yaml" 2.1 x 2>"$T/err"
+contains "$T/err" "is being edited (held by"
 term_keys C-q
 term_exit_is 0 "the reader quits"
 term_use first
