@@ -24,6 +24,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_migrate_entry,
 	&cmd_diff_entry,
 	&cmd_summary_entry,
+	&cmd_export_entry,
 };
 #define CMD_N (sizeof cmd_table / sizeof cmd_table[0])
 

@@ -39,10 +39,19 @@
  * a note "path:line: ..." (line: where the row starts), and the rest of
  * the file is still read.
  *
+ * Rows may end with CR LF, LF or CR when read.  Cells are written exactly
+ * as the answers are: a spreadsheet that opens the file may still take
+ * "2021/6/25" for a date, "001" for a number or "=..." for a formula, so
+ * open it with the columns set to text (Excel: データ > テキストまたは CSV
+ * から) to keep answers as they are.
+ *
  * Encodings.  UTF-8 files start with a BOM (EF BB BF), which Excel needs to
- * take them for UTF-8; a reader accepts them with or without it.  CP932 is
- * Microsoft's Shift_JIS (Windows-31J), what Excel in Japan writes, with one
- * change, the rule for the yen sign:
+ * take them for UTF-8; a reader accepts them with or without it.  Told no
+ * encoding, the reader takes a file for UTF-8 if it starts with a BOM or
+ * is valid UTF-8 (so a CP932 file that is all ASCII reads as UTF-8, its
+ * 0x5C as \), else for CP932.  CP932 is Microsoft's Shift_JIS
+ * (Windows-31J), what Excel in Japan writes, with one change, the rule for
+ * the yen sign:
  *
  *	¥ U+00A5 is the byte 0x5C, and 0x5C reads back as ¥.  Japanese
  *	Windows shows 0x5C as ¥, and amounts in yen are common in answers;
@@ -56,8 +65,8 @@
  *
  * The characters below are not in CP932, but the JIS character they stand
  * for is (Unix, macOS and JIS-based tools write them): each is written as
- * CP932's form of it, reads back as that form, and is listed in the notes,
- * without --replace:
+ * CP932's form of it, reads back as that form, and is listed in the notes
+ * (with or without replace):
  *
  *	\ U+005C -> ＼ U+FF3C		〜 U+301C WAVE DASH -> ～ U+FF5E
  *	− U+2212 MINUS SIGN -> － U+FF0D	‖ U+2016 -> ∥ U+2225

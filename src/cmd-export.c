@@ -1,0 +1,241 @@
+/*
+ * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json
+ * [-o FILE] [--encoding utf-8|cp932] [--replace] [--final] — write the
+ * draft out for printing, review, spreadsheets or other programs.
+ *
+ * The export goes to standard output, or with -o to FILE, replaced
+ * atomically with mode 0600 (never the draft itself).  A draft with
+ * problems (what makes kaiji summary exit 1) is exported all the same,
+ * its problems listed on standard error; with --final nothing is written
+ * and the exit status is 1.  When standard output is a terminal, control
+ * characters in answers are made visible in text, markdown and csv (yaml
+ * and json escape them always).  Exit status: 0 exported, 1 refused by
+ * --final, 2 an error (nothing written).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "csv.h"
+#include "draft.h"
+#include "export.h"
+#include "fileio.h"
+#include "form.h"
+#include "i18n.h"
+#include "validate.h"
+#include "xalloc.h"
+
+/* Whether the paths name the same file (or the same string). */
+static int
+cmd_export_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Print the draft's problems on stderr, one a line; return how many. */
+static size_t
+cmd_export_problems(const struct draft *d)
+{
+	const struct form *form = d->form;
+	const struct form_field *f;
+	const struct form_item *item;
+	const struct finding *fi;
+	struct findings fs = { NULL, 0 };
+	char id[64], *detail;
+	size_t i, n = 0;
+
+	validate_draft(d, &fs);
+	for (i = 0; i < fs.n; i++) {
+		fi = &fs.v[i];
+		if (!validate_is_problem(fi))
+			continue;
+		n++;
+		f = &form->fields[fi->field];
+		item = &form->items[f->item];
+		if (fi->shared)
+			snprintf(id, sizeof id, "%u.1-%u.%zu", item->no,
+			    item->no, item->nfields);
+		else
+			snprintf(id, sizeof id, "%s", f->id);
+		switch (fi->kind) {
+		case FINDING_OVER_LIMIT:
+			detail = xasprintf(_("%zu/%zu字 (%zu over)"), fi->count,
+			    fi->limit, fi->count - fi->limit);
+			break;
+		case FINDING_NOT_CHOICE:
+		case FINDING_FORMAT:
+			detail = xstrdup(fi->message != NULL ? fi->message :
+			    "");
+			break;
+		case FINDING_MISSING:
+		case FINDING_MISSING_LEVEL:
+		default:
+			detail = xstrdup(f->text);
+			break;
+		}
+		cmd_error("%s: %s: %s", id, validate_kind_name(fi->kind),
+		    detail);
+		free(detail);
+	}
+	validate_free(&fs);
+	return n;
+}
+
+/* Write len bytes of buf to output, or standard output when NULL. */
+static int
+cmd_export_write(const char *output, const char *buf, size_t len)
+{
+	char *cause;
+
+	if (output != NULL) {
+		if (fileio_replace(output, buf, len, 0, &cause) != 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			return -1;
+		}
+		return 0;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0 ||
+	    ferror(stdout)) {
+		cmd_error(_("error writing the export"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "replace", no_argument, NULL, 'r' },
+		{ "final", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct export_opts opts = { 0, 0, 0 };
+	const char *format = NULL, *output = NULL, *encoding = NULL, *path;
+	struct draft *d = NULL;
+	char *out = NULL, *cause, **notes = NULL;
+	size_t len, nnotes = 0, problems, i;
+	int c, final = 0, rc = 2;
+
+	while ((c = cmd_getopt(&cmd_export_entry, argc, argv, ":t:o:e:h",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			format = optarg;
+			break;
+		case 'o':
+			output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case 'e':
+			encoding = optarg;
+			break;
+		case 'r':
+			opts.replace = 1;
+			break;
+		case 'F':
+			final = 1;
+			break;
+		case 'h':
+			return 0;
+		default:
+			return 2;
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_export_entry);
+	path = argv[optind];
+	if (format == NULL) {
+		cmd_error(_("export: which format? Give --to text, markdown, "
+		    "csv, yaml or json"));
+		return 2;
+	}
+	if (!export_known(format)) {
+		cmd_error(_("unknown format '%s' (use text, markdown, csv, "
+		    "yaml or json)"), format);
+		return 2;
+	}
+	if ((encoding != NULL || opts.replace) && strcmp(format, "csv") != 0) {
+		cmd_error(_("--encoding and --replace apply only to --to csv"));
+		return 2;
+	}
+	if (encoding != NULL) {
+		if (strcasecmp(encoding, "cp932") == 0)
+			opts.cp932 = 1;
+		else if (strcasecmp(encoding, "utf-8") != 0 &&
+		    strcasecmp(encoding, "utf8") != 0) {
+			cmd_error(_("unknown encoding '%s' (use utf-8 or "
+			    "cp932)"), encoding);
+			return 2;
+		}
+	}
+	if (output != NULL && cmd_export_same(output, path)) {
+		cmd_error(_("%s: will not write the export over the draft"),
+		    output);
+		return 2;
+	}
+	if ((d = draft_load(path, ctx->formdir, &cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return 2;
+	}
+	if ((problems = cmd_export_problems(d)) > 0) {
+		if (final) {
+			cmd_error(ngettext("%s: %zu problem; --final exports "
+			    "only a complete draft, nothing written",
+			    "%s: %zu problems; --final exports only a complete "
+			    "draft, nothing written", problems), path,
+			    problems);
+			rc = 1;
+			goto out;
+		}
+		cmd_error(ngettext("warning: %s: %zu problem (above); "
+		    "exported anyway", "warning: %s: %zu problems (above); "
+		    "exported anyway", problems), path, problems);
+	}
+	opts.safe = output == NULL && isatty(STDOUT_FILENO);
+	if (export_draft(d, format, &opts, &out, &len, &notes, &nnotes,
+	    &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		if (opts.cp932 && !opts.replace)
+			cmd_error(_("nothing written; --replace writes 〓 for "
+			    "each character CP932 cannot hold"));
+		goto out;
+	}
+	for (i = 0; i < nnotes; i++)
+		cmd_error(_("warning: %s"), notes[i]);
+	if (cmd_export_write(output, out, len) == 0)
+		rc = 0;
+out:
+	csv_free_notes(notes, nnotes);
+	free(out);
+	draft_free(d);
+	return rc;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = N_("DRAFT --to text|markdown|csv|yaml|json [-o FILE] "
+	    "[--encoding utf-8|cp932] [--replace] [--final]"),
+	.help = N_("Write the draft out as the printed pages, CSV for "
+	    "spreadsheets, YAML or JSON."),
+	.exec = cmd_export_exec,
+};

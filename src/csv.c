@@ -1,0 +1,854 @@
+/*
+ * csv: writing and reading kaiji CSV (the format and the CP932 rule are in
+ * csv.h).
+ *
+ * Data model: the writer builds the file in memory, one cell at a time;
+ * each cell's text is UTF-8, and in CP932 mode every code point is mapped
+ * on its own (¥, then the fold table, then iconv with a check that the
+ * bytes read back as the same code point), so the writer knows the field
+ * and the position of every character it cannot write.  The reader turns
+ * the whole file into UTF-8 first (CP932 through iconv, then 0x5C as ¥),
+ * splits it into rows of cells, each remembering the line it starts on,
+ * and then places the answers.  The CSV syntax (comma, double quote, CR,
+ * LF) is ASCII, which CP932 never uses as the second byte of a character,
+ * so decoding before splitting is safe.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "draft.h"
+#include "form.h"
+#include "formdir.h"
+#include "i18n.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The columns, in the order the writer puts them. */
+enum csv_col {
+	CSV_ID,
+	CSV_PAGE,
+	CSV_SECTION,
+	CSV_ITEM,
+	CSV_CATEGORY,
+	CSV_NAME,
+	CSV_TEXT,
+	CSV_MARK,
+	CSV_LIMIT,
+	CSV_COUNT,
+	CSV_ANSWER,
+	CSV_FORM,
+	CSV_EDITION
+};
+#define CSV_NCOLS 13
+
+/*
+ * The column names are the printed form's, not messages: they are the same
+ * in every locale, so a file written anywhere reads anywhere.
+ */
+static const char *const csv_names[CSV_NCOLS] = {
+	"ID", "ページ", "区分", "項目番号", "分類", "審査対象項目", "記述内容",
+	"必須/選択", "字数制限", "字数", "申請内容", "様式", "版"
+};
+/* Names a reader also accepts (ASCII, any case), for scripts. */
+static const char *const csv_aliases[CSV_NCOLS] = {
+	"id", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "answer",
+	"form", "edition"
+};
+
+#define CSV_GETA	0x3013		/* 〓, written for what CP932 lacks */
+
+/* Characters CP932 lacks, written as CP932's form of the same JIS character. */
+static const uint32_t csv_folds[][2] = {
+	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
+	{ 0x00a2, 0xffe0 },	/* ¢ -> ￠ */
+	{ 0x00a3, 0xffe1 },	/* £ -> ￡ */
+	{ 0x00a6, 0xffe4 },	/* ¦ -> ￤ */
+	{ 0x00ac, 0xffe2 },	/* ¬ -> ￢ */
+	{ 0x2014, 0x2015 },	/* — EM DASH -> ― HORIZONTAL BAR */
+	{ 0x2016, 0x2225 },	/* ‖ DOUBLE VERTICAL LINE -> ∥ */
+	{ 0x203e, 0xffe3 },	/* ‾ OVERLINE -> ￣ */
+	{ 0x2212, 0xff0d },	/* − MINUS SIGN -> － */
+	{ 0x301c, 0xff5e },	/* 〜 WAVE DASH -> ～ */
+};
+#define CSV_NFOLDS (sizeof csv_folds / sizeof csv_folds[0])
+
+struct csv_conv {
+	iconv_t		 to;		/* UTF-8 to CP932 */
+	iconv_t		 from;		/* CP932 to UTF-8 */
+};
+
+struct csv_out {
+	FILE		*fp;
+	struct csv_conv	*conv;		/* NULL: write UTF-8 */
+	int		 replace;
+	char		**notes;
+	size_t		 nnotes;
+	FILE		*badfp;		/* what CP932 cannot hold, listed */
+	char		*bad;
+	size_t		 badsize;
+	size_t		 nbad;
+};
+
+struct csv_row {
+	char		**cells;
+	size_t		 n;
+	size_t		 line;		/* where the row starts, from 1 */
+};
+
+struct csv_rows {
+	struct csv_row	*v;
+	size_t		 n;
+};
+
+void
+csv_free_notes(char **notes, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(notes[i]);
+	free(notes);
+}
+
+static void
+csv_note(char ***notes, size_t *n, char *note)
+{
+	*notes = xreallocarray(*notes, *n + 1, sizeof **notes);
+	(*notes)[(*n)++] = note;
+}
+
+/* Open the CP932 converters; -1 with a cause when iconv lacks CP932. */
+static int
+csv_conv_open(struct csv_conv *cv, char **cause)
+{
+	static const char *const names[] = { "CP932", "WINDOWS-31J", NULL };
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++) {
+		cv->to = iconv_open(names[i], "UTF-8");
+		if (cv->to == (iconv_t)-1)
+			continue;
+		cv->from = iconv_open("UTF-8", names[i]);
+		if (cv->from != (iconv_t)-1)
+			return 0;
+		iconv_close(cv->to);
+	}
+	*cause = xstrdup(_("CP932 is not supported by this system's iconv"));
+	return -1;
+}
+
+static void
+csv_conv_close(struct csv_conv *cv)
+{
+	iconv_close(cv->to);
+	iconv_close(cv->from);
+}
+
+/* Convert all of in with cd; the output length, or (size_t)-1. */
+static size_t
+csv_iconv(iconv_t cd, const char *in, size_t inlen, char *out, size_t size)
+{
+	char *ip = (char *)in, *op = out;
+	size_t il = inlen, ol = size;
+
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, (ICONV_CONST char **)&ip, &il, &op, &ol) == (size_t)-1 ||
+	    il != 0 || iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+		return (size_t)-1;
+	return size - ol;
+}
+
+/*
+ * The CP932 bytes of cp (1 or 2, in out), or 0 when kaiji's CP932 does not
+ * hold cp: the bytes, read back, must give cp again.
+ */
+static size_t
+csv_cp932(struct csv_conv *cv, uint32_t cp, char *out)
+{
+	char u[4], back[8];
+	size_t ulen, n;
+
+	if (cp == 0xa5) {
+		out[0] = 0x5c;
+		return 1;
+	}
+	if (cp == 0x5c)
+		return 0;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	ulen = text_encode(cp, u);
+	n = csv_iconv(cv->to, u, ulen, out, 4);
+	if (n == (size_t)-1 || n == 0 || n > 2)
+		return 0;
+	if (n == 1 && (unsigned char)out[0] == 0x5c)
+		return 0;
+	if (csv_iconv(cv->from, out, n, back, sizeof back) != ulen ||
+	    memcmp(back, u, ulen) != 0)
+		return 0;
+	return n;
+}
+
+/* The character CP932 writes for cp (see csv_folds), or 0 if none. */
+static uint32_t
+csv_fold(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < CSV_NFOLDS; i++) {
+		if (csv_folds[i][0] == cp)
+			return csv_folds[i][1];
+	}
+	return 0;
+}
+
+/*
+ * Write one code point (its UTF-8 bytes are u, n long) of the cell where,
+ * at position pos (字, from 1): as it is, as CP932, folded, as 〓, or
+ * listed as one CP932 cannot hold.
+ */
+static void
+csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
+    const char *u, size_t n)
+{
+	char b[4], fu[5], cu[5];
+	size_t len;
+	uint32_t to;
+
+	if (o->conv == NULL) {
+		fwrite(u, 1, n, o->fp);
+		return;
+	}
+	if ((len = csv_cp932(o->conv, cp, b)) != 0) {
+		fwrite(b, 1, len, o->fp);
+		return;
+	}
+	cu[text_encode(cp, cu)] = '\0';
+	to = csv_fold(cp);
+	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
+		fwrite(b, 1, len, o->fp);
+		fu[text_encode(to, fu)] = '\0';
+		csv_note(&o->notes, &o->nnotes, xasprintf(_("%s: 字 %zu: %s "
+		    "(U+%04X) written as %s (U+%04X), its CP932 form"), where,
+		    pos, cu, (unsigned)cp, fu, (unsigned)to));
+		return;
+	}
+	if (o->replace) {
+		len = csv_cp932(o->conv, CSV_GETA, b);
+		fwrite(b, 1, len, o->fp);
+		csv_note(&o->notes, &o->nnotes, xasprintf(_("%s: 字 %zu: %s "
+		    "(U+%04X) is not in CP932; written as 〓"), where, pos, cu,
+		    (unsigned)cp));
+		return;
+	}
+	fprintf(o->badfp, "%s%s 字 %zu %s (U+%04X)", o->nbad > 0 ? ", " : "",
+	    where, pos, cu, (unsigned)cp);
+	o->nbad++;
+}
+
+/* Whether a cell must be quoted (RFC 4180, and spaces at either end). */
+static int
+csv_needs_quotes(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0)
+		return 0;
+	if (strpbrk(s, ",\"\r\n") != NULL)
+		return 1;
+	return s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t';
+}
+
+/* Write one cell (where names it in messages), after a comma unless first. */
+static void
+csv_cell(struct csv_out *o, const char *where, const char *s, int first)
+{
+	size_t len = strlen(s), off = 0, n, pos = 1;
+	int quote = csv_needs_quotes(s);
+	uint32_t cp;
+
+	if (!first)
+		fputc(',', o->fp);
+	if (quote)
+		fputc('"', o->fp);
+	while (off < len) {
+		if ((n = text_decode(s + off, len - off, &cp)) == 0) {
+			cp = 0xfffd;	/* not UTF-8: not in a draft */
+			n = 1;
+		}
+		if (cp == '"')
+			fputc('"', o->fp);
+		csv_put(o, where, pos, cp, s + off, n);
+		if (cp != '\n' && cp != '\r')
+			pos++;
+		off += n;
+	}
+	if (quote)
+		fputc('"', o->fp);
+}
+
+/* An item's shared limit as "500(30.1+30.2)": the limit and who shares it. */
+static void
+csv_shared_limit(const struct form_item *item, char *buf, size_t size)
+{
+	size_t off, r;
+
+	off = (size_t)snprintf(buf, size, "%u(", item->limit);
+	for (r = 1; r <= item->nfields && off < size; r++)
+		off += (size_t)snprintf(buf + off, size - off, "%s%u.%zu",
+		    r > 1 ? "+" : "", item->no, r);
+	if (off < size)
+		snprintf(buf + off, size - off, ")");
+}
+
+/* One field's row. */
+static void
+csv_row_out(struct csv_out *o, const struct draft *d, size_t i)
+{
+	const struct form *form = d->form;
+	const struct form_field *f = &form->fields[i];
+	const struct form_item *item = &form->items[f->item];
+	const char *a = d->answers[i] != NULL ? d->answers[i] : "";
+	char page[32], no[32], limit[128], count[32], *where;
+	const char *cells[CSV_NCOLS];
+	size_t c;
+
+	snprintf(page, sizeof page, "%zu", item->page + 1);
+	snprintf(no, sizeof no, "%u", item->no);
+	if (item->limit != 0)
+		csv_shared_limit(item, limit, sizeof limit);
+	else if (f->limit != 0)
+		snprintf(limit, sizeof limit, "%u", f->limit);
+	else
+		limit[0] = '\0';
+	snprintf(count, sizeof count, "%zu", text_count(a, strlen(a)));
+	cells[CSV_ID] = f->id;
+	cells[CSV_PAGE] = page;
+	cells[CSV_SECTION] = form->sections[item->section].title;
+	cells[CSV_ITEM] = no;
+	cells[CSV_CATEGORY] = item->category != NULL ? item->category : "";
+	cells[CSV_NAME] = item->name;
+	cells[CSV_TEXT] = f->text;
+	cells[CSV_MARK] = form_mark_label(f->mark);
+	cells[CSV_LIMIT] = limit;
+	cells[CSV_COUNT] = count;
+	cells[CSV_ANSWER] = a;
+	cells[CSV_FORM] = form->name;
+	cells[CSV_EDITION] = form->edition;
+	for (c = 0; c < CSV_NCOLS; c++) {
+		where = c == CSV_ANSWER ? xstrdup(f->id) :
+		    xasprintf("%s %s", f->id, csv_names[c]);
+		csv_cell(o, where, cells[c], c == 0);
+		free(where);
+	}
+	fputs("\r\n", o->fp);
+}
+
+/*
+ * The draft as kaiji CSV: a header row, then one row per field in form
+ * order.  cp932: CP932 by the rule in csv.h, else UTF-8 with a BOM.
+ * Returns the file (NUL-terminated, *len bytes; the caller frees it) and
+ * the notes about folded or replaced characters (*notes, *nnotes; the
+ * caller frees them), or NULL with a cause listing every field, position
+ * and character CP932 cannot hold (when not replace); then *notes is NULL.
+ */
+char *
+csv_export(const struct draft *d, int cp932, int replace, size_t *len,
+    char ***notes, size_t *nnotes, char **cause)
+{
+	const struct form *form = d->form;
+	struct csv_conv cv;
+	struct csv_out o;
+	char *buf = NULL;
+	size_t size = 0, i;
+
+	*notes = NULL;
+	*nnotes = 0;
+	memset(&o, 0, sizeof o);
+	if (cp932) {
+		if (csv_conv_open(&cv, cause) != 0)
+			return NULL;
+		o.conv = &cv;
+	}
+	o.replace = replace;
+	if ((o.fp = open_memstream(&buf, &size)) == NULL ||
+	    (o.badfp = open_memstream(&o.bad, &o.badsize)) == NULL)
+		abort();	/* only on memory exhaustion */
+	if (!cp932)
+		fputs("\xef\xbb\xbf", o.fp);
+	for (i = 0; i < CSV_NCOLS; i++)
+		csv_cell(&o, csv_names[i], csv_names[i], i == 0);
+	fputs("\r\n", o.fp);
+	for (i = 0; i < form->nfields; i++)
+		csv_row_out(&o, d, i);
+	if (fclose(o.fp) != 0 || fclose(o.badfp) != 0)
+		abort();
+	if (cp932)
+		csv_conv_close(&cv);
+	if (o.nbad > 0) {
+		*cause = xasprintf(ngettext("%zu character CP932 cannot hold: "
+		    "%s", "%zu characters CP932 cannot hold: %s", o.nbad),
+		    o.nbad, o.bad);
+		free(o.bad);
+		free(buf);
+		csv_free_notes(o.notes, o.nnotes);
+		return NULL;
+	}
+	free(o.bad);
+	*notes = o.notes;
+	*nnotes = o.nnotes;
+	*len = size;
+	return buf;
+}
+
+/* The line (from 1) of byte off of buf: LF, CR LF and CR end lines. */
+static size_t
+csv_line_at(const char *buf, size_t off)
+{
+	size_t i, line = 1;
+
+	for (i = 0; i < off; i++) {
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && (i + 1 >= off || buf[i + 1] != '\n')))
+			line++;
+	}
+	return line;
+}
+
+/* buf (CP932) as UTF-8, 0x5C as ¥; NULL with a cause "path:line: ...". */
+static char *
+csv_from_cp932(const char *path, const char *buf, size_t len, size_t *outlen,
+    char **cause)
+{
+	struct csv_conv cv;
+	char *out, *ip = (char *)buf, *op, *yen;
+	size_t il = len, ol, n, i, nyen = 0;
+
+	if (csv_conv_open(&cv, cause) != 0)
+		return NULL;
+	out = xmalloc(3 * len + 1);
+	op = out;
+	ol = 3 * len;
+	iconv(cv.from, NULL, NULL, NULL, NULL);
+	if (iconv(cv.from, (ICONV_CONST char **)&ip, &il, &op, &ol) ==
+	    (size_t)-1) {
+		n = (size_t)(ip - buf);
+		*cause = xasprintf(_("%s:%zu: not valid CP932 (byte 0x%02X)"),
+		    path, csv_line_at(buf, n), (unsigned char)buf[n]);
+		free(out);
+		csv_conv_close(&cv);
+		return NULL;
+	}
+	csv_conv_close(&cv);
+	n = (size_t)(op - out);
+	for (i = 0; i < n; i++)
+		nyen += out[i] == '\\';
+	if (nyen == 0) {
+		out[n] = '\0';
+		*outlen = n;
+		return out;
+	}
+	yen = xmalloc(n + nyen + 1);
+	for (i = 0, *outlen = 0; i < n; i++) {
+		if (out[i] == '\\') {
+			yen[(*outlen)++] = '\xc2';
+			yen[(*outlen)++] = '\xa5';
+		} else
+			yen[(*outlen)++] = out[i];
+	}
+	yen[*outlen] = '\0';
+	free(out);
+	return yen;
+}
+
+/*
+ * The file as UTF-8 text without a BOM (the caller frees it), decoded as
+ * encoding says ("utf-8", "cp932", or NULL: a BOM or valid UTF-8 means
+ * UTF-8, else CP932); NULL with a cause "path:line: ...".
+ */
+static char *
+csv_decode(const char *path, const char *buf, size_t len,
+    const char *encoding, size_t *outlen, char **cause)
+{
+	int bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0, cp932;
+	size_t bad;
+
+	if (encoding == NULL)
+		cp932 = !bom && text_invalid(buf, len) != len;
+	else if (strcasecmp(encoding, "utf-8") == 0 ||
+	    strcasecmp(encoding, "utf8") == 0)
+		cp932 = 0;
+	else if (strcasecmp(encoding, "cp932") == 0)
+		cp932 = 1;
+	else {
+		*cause = xasprintf(_("%s: unknown encoding '%s' (use utf-8 or "
+		    "cp932)"), path, encoding);
+		return NULL;
+	}
+	if (cp932 && bom) {
+		*cause = xasprintf(_("%s:1: the file starts with a UTF-8 BOM; "
+		    "it is UTF-8, not CP932"), path);
+		return NULL;
+	}
+	if (cp932)
+		return csv_from_cp932(path, buf, len, outlen, cause);
+	if (bom) {
+		buf += 3;
+		len -= 3;
+	}
+	if ((bad = text_invalid(buf, len)) != len) {
+		*cause = xasprintf(_("%s:%zu: not valid UTF-8 (byte 0x%02X)"),
+		    path, csv_line_at(buf, bad), (unsigned char)buf[bad]);
+		return NULL;
+	}
+	*outlen = len;
+	return xstrndup(buf, len);
+}
+
+static void
+csv_rows_free(struct csv_rows *rows)
+{
+	size_t i, j;
+
+	for (i = 0; i < rows->n; i++) {
+		for (j = 0; j < rows->v[i].n; j++)
+			free(rows->v[i].cells[j]);
+		free(rows->v[i].cells);
+	}
+	free(rows->v);
+}
+
+/*
+ * Copy the quoted cell that starts at s[*i] into fp, counting the lines it
+ * spans, and move *i past it.  Returns 0, or -1 with a cause when it is
+ * not closed or other text follows the closing quote.
+ */
+static int
+csv_quoted(const char *path, const char *s, size_t len, size_t *i,
+    size_t *line, FILE *fp, char **cause)
+{
+	size_t first = *line, j;
+
+	for (j = *i + 1;; j++) {
+		if (j >= len) {
+			*cause = xasprintf(_("%s:%zu: a quoted cell is not "
+			    "closed"), path, first);
+			return -1;
+		}
+		if (s[j] == '"' && j + 1 < len && s[j + 1] == '"') {
+			fputc('"', fp);
+			j++;
+			continue;
+		}
+		if (s[j] == '"')
+			break;
+		if (s[j] == '\n' ||
+		    (s[j] == '\r' && (j + 1 >= len || s[j + 1] != '\n')))
+			(*line)++;
+		fputc(s[j], fp);
+	}
+	if (++j < len && s[j] != ',' && s[j] != '\r' && s[j] != '\n') {
+		*cause = xasprintf(_("%s:%zu: text after the closing quote of "
+		    "a cell"), path, *line);
+		return -1;
+	}
+	*i = j;
+	return 0;
+}
+
+/*
+ * Split UTF-8 text into rows of cells (RFC 4180; rows may end with CR LF,
+ * LF or CR; a double quote inside an unquoted cell is kept as it is, as
+ * spreadsheets do).  Returns 0, or -1 with a cause "path:line: ..." for a
+ * quoted cell that is not closed or is followed by other text; the rows
+ * read so far are in rows either way.
+ */
+static int
+csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
+    char **cause)
+{
+	struct csv_row *row;
+	size_t i = 0, line = 1, start, csize;
+	char *cell;
+	FILE *fp;
+	int rc;
+
+	rows->v = NULL;
+	rows->n = 0;
+	while (i < len) {
+		rows->v = xreallocarray(rows->v, rows->n + 1, sizeof *rows->v);
+		row = &rows->v[rows->n++];
+		row->cells = NULL;
+		row->n = 0;
+		row->line = line;
+		for (;;) {
+			cell = NULL;
+			csize = 0;
+			if ((fp = open_memstream(&cell, &csize)) == NULL)
+				abort();	/* only on memory exhaustion */
+			rc = 0;
+			if (i < len && s[i] == '"')
+				rc = csv_quoted(path, s, len, &i, &line, fp,
+				    cause);
+			else {
+				start = i;
+				while (i < len && s[i] != ',' &&
+				    s[i] != '\r' && s[i] != '\n')
+					i++;
+				fwrite(s + start, 1, i - start, fp);
+			}
+			if (fclose(fp) != 0)
+				abort();
+			row->cells = xreallocarray(row->cells, row->n + 1,
+			    sizeof *row->cells);
+			row->cells[row->n++] = cell;
+			if (rc != 0)
+				return -1;
+			if (i < len && s[i] == ',') {
+				i++;
+				continue;
+			}
+			if (i < len && s[i] == '\r') {
+				if (++i < len && s[i] == '\n')
+					i++;
+			} else if (i < len && s[i] == '\n')
+				i++;
+			line++;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The cell with ASCII spaces at either end left out (a new string). */
+static char *
+csv_trim(const char *s)
+{
+	size_t len = strlen(s);
+
+	while (*s == ' ' || *s == '\t') {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return xstrndup(s, len);
+}
+
+/* The column of each needed name in the header row; -1 with a cause. */
+static int
+csv_header(const char *path, const struct csv_row *hdr, size_t col[CSV_NCOLS],
+    char **cause)
+{
+	static const enum csv_col needed[] = {
+		CSV_ID, CSV_ANSWER, CSV_FORM, CSV_EDITION
+	};
+	size_t i, j, k;
+	char *name;
+
+	for (k = 0; k < CSV_NCOLS; k++)
+		col[k] = (size_t)-1;
+	for (j = 0; j < hdr->n; j++) {
+		name = csv_trim(hdr->cells[j]);
+		for (i = 0; i < sizeof needed / sizeof needed[0]; i++) {
+			k = needed[i];
+			if (strcmp(name, csv_names[k]) != 0 &&
+			    strcasecmp(name, csv_aliases[k]) != 0)
+				continue;
+			if (col[k] != (size_t)-1) {
+				*cause = xasprintf(_("%s:%zu: column '%s' "
+				    "appears twice"), path, hdr->line,
+				    csv_names[k]);
+				free(name);
+				return -1;
+			}
+			col[k] = j;
+		}
+		free(name);
+	}
+	for (i = 0; i < sizeof needed / sizeof needed[0]; i++) {
+		k = needed[i];
+		if (col[k] == (size_t)-1) {
+			*cause = xasprintf(_("%s:%zu: no '%s' column; the "
+			    "first row must name the columns (ID, 申請内容, "
+			    "様式 and 版 are needed)"), path, hdr->line,
+			    csv_names[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+csv_row_empty(const struct csv_row *row)
+{
+	size_t j;
+
+	for (j = 0; j < row->n; j++) {
+		if (row->cells[j][0] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
+/* The form the rows from first on answer: the first one that names one. */
+static const struct form *
+csv_form(const char *path, const struct csv_rows *rows, size_t first,
+    const size_t *col, size_t ncols, struct formdir *fd, char **cause)
+{
+	const struct form *form;
+	const struct csv_row *row;
+	char *name, *edition, *why;
+	size_t i;
+
+	for (i = first; i < rows->n; i++) {
+		row = &rows->v[i];
+		if (row->n < ncols)
+			continue;
+		name = csv_trim(row->cells[col[CSV_FORM]]);
+		edition = csv_trim(row->cells[col[CSV_EDITION]]);
+		if (*name == '\0' && *edition == '\0') {
+			free(name);
+			free(edition);
+			continue;
+		}
+		form = formdir_get(fd, name, edition, &why);
+		if (form == NULL) {
+			*cause = xasprintf("%s:%zu: %s", path, row->line, why);
+			free(why);
+		}
+		free(name);
+		free(edition);
+		return form;
+	}
+	*cause = xasprintf(_("%s: no row names a form and edition (columns "
+	    "様式 and 版)"), path);
+	return NULL;
+}
+
+/* Place one row's answer in d, or note why it cannot be placed. */
+static void
+csv_place(const char *path, const struct csv_row *row, const size_t *col,
+    size_t ncols, struct draft *d, size_t *seen, char ***notes,
+    size_t *nnotes)
+{
+	const struct form *form = d->form;
+	const struct form_field *f;
+	char *id, *name, *edition, *why;
+	size_t j;
+
+	if (csv_row_empty(row))
+		return;
+	for (j = ncols; j < row->n && row->cells[j][0] == '\0'; j++)
+		;
+	if (row->n < ncols || j < row->n) {
+		csv_note(notes, nnotes, xasprintf(_("%s:%zu: %zu cells where "
+		    "the first row has %zu; row ignored"), path, row->line,
+		    row->n, ncols));
+		return;
+	}
+	name = csv_trim(row->cells[col[CSV_FORM]]);
+	edition = csv_trim(row->cells[col[CSV_EDITION]]);
+	id = csv_trim(row->cells[col[CSV_ID]]);
+	if ((*name != '\0' || *edition != '\0') &&
+	    (strcmp(name, form->name) != 0 ||
+	    strcmp(edition, form->edition) != 0)) {
+		csv_note(notes, nnotes, xasprintf(_("%s:%zu: form '%s' edition "
+		    "'%s', but the file answers %s %s; row ignored"), path,
+		    row->line, name, edition, form->name, form->edition));
+		goto out;
+	}
+	if (*id == '\0') {
+		if (row->cells[col[CSV_ANSWER]][0] != '\0')
+			csv_note(notes, nnotes, xasprintf(_("%s:%zu: an answer "
+			    "without an ID; row ignored"), path, row->line));
+		goto out;
+	}
+	if ((f = form_field(form, id)) == NULL) {
+		csv_note(notes, nnotes, xasprintf(_("%s:%zu: unknown field id "
+		    "'%s' in form %s %s; row ignored"), path, row->line, id,
+		    form->name, form->edition));
+		goto out;
+	}
+	if (seen[f->index] != 0) {
+		csv_note(notes, nnotes, xasprintf(_("%s:%zu: field %s given "
+		    "twice (first on line %zu); row ignored"), path, row->line,
+		    f->id, seen[f->index]));
+		goto out;
+	}
+	seen[f->index] = row->line;
+	if (draft_set(d, f->index, row->cells[col[CSV_ANSWER]], &why) != 0) {
+		csv_note(notes, nnotes, xasprintf("%s:%zu: %s: %s", path,
+		    row->line, f->id, why));
+		free(why);
+	}
+out:
+	free(id);
+	free(name);
+	free(edition);
+}
+
+/*
+ * A draft from the kaiji CSV buf (len bytes, read from path) in encoding
+ * ("utf-8", "cp932" or NULL to detect), its form found in fd.  Returns the
+ * draft (the caller frees it) and notes "path:line: ..." about every row
+ * that could not be placed (*notes, *nnotes; the caller frees them), or
+ * NULL with a cause "path:line: ..." for a file that is not kaiji CSV or
+ * names an unknown form; then *notes is NULL.
+ */
+struct draft *
+csv_import(const char *path, const char *buf, size_t len,
+    const char *encoding, struct formdir *fd, char ***notes, size_t *nnotes,
+    char **cause)
+{
+	const struct form *form;
+	struct csv_rows rows = { NULL, 0 };
+	struct draft *d = NULL;
+	size_t col[CSV_NCOLS], tlen = 0, *seen = NULL, i, h, ncols;
+	char *text, *nul;
+
+	*notes = NULL;
+	*nnotes = 0;
+	if ((text = csv_decode(path, buf, len, encoding, &tlen, cause)) ==
+	    NULL)
+		return NULL;
+	if ((nul = memchr(text, '\0', tlen)) != NULL) {
+		*cause = xasprintf(_("%s:%zu: NUL byte; not a CSV file"), path,
+		    csv_line_at(text, (size_t)(nul - text)));
+		goto out;
+	}
+	if (csv_split(path, text, tlen, &rows, cause) != 0)
+		goto out;
+	for (h = 0; h < rows.n && csv_row_empty(&rows.v[h]); h++)
+		;	/* blank lines before the first row */
+	if (h == rows.n) {
+		*cause = xasprintf(_("%s:1: empty file; the first row must "
+		    "name the columns"), path);
+		goto out;
+	}
+	if (csv_header(path, &rows.v[h], col, cause) != 0)
+		goto out;
+	ncols = rows.v[h].n;
+	if ((form = csv_form(path, &rows, h + 1, col, ncols, fd, cause)) ==
+	    NULL)
+		goto out;
+	d = draft_new(form);
+	seen = xcalloc(form->nfields, sizeof *seen);
+	for (i = h + 1; i < rows.n; i++)
+		csv_place(path, &rows.v[i], col, ncols, d, seen, notes, nnotes);
+out:
+	free(seen);
+	csv_rows_free(&rows);
+	free(text);
+	return d;
+}

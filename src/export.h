@@ -1,0 +1,30 @@
+/*
+ * export: a draft written out for people or other programs.
+ *
+ * Formats: "text" and "markdown" lay the application out as the published
+ * pages do (page by page, header lines, the column heading, section rows,
+ * each item's 記述内容 rows with their marks and answers, the form's notes
+ * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
+ * list every field with the form's labels and the answer.  The output
+ * depends only on the draft, its form and the options, never on the
+ * locale or the time.
+ */
+#ifndef KAIJI_EXPORT_H
+#define KAIJI_EXPORT_H
+
+#include <stddef.h>
+
+struct draft;
+
+struct export_opts {
+	int	 cp932;		/* csv: CP932 instead of UTF-8 with a BOM */
+	int	 replace;	/* csv: 〓 for what CP932 cannot hold */
+	int	 safe;		/* for a terminal: control characters shown */
+};
+
+int	 export_known(const char *);
+int	 export_draft(const struct draft *, const char *,
+	     const struct export_opts *, char **, size_t *, char ***,
+	     size_t *, char **);
+
+#endif
