@@ -18,7 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "draft.h"
+#include "export.h"
 #include "editor.h"
 #include "fileio.h"
 #include "form.h"
@@ -1511,6 +1513,39 @@ cmd_save(struct editor *e)
 		editor_message(e, 0, _("Saved %s"), e->path);
 }
 
+/* Write the printable text of the draft beside it, as DRAFT.txt. */
+static void
+cmd_export(struct editor *e)
+{
+	struct export_opts opts;
+	char *base, *path, *out, *cause, **notes = NULL;
+	size_t len, nnotes = 0, n;
+
+	editor_edit_end(e);
+	base = xstrdup(e->path);
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		base[n - 5] = '\0';
+	path = xasprintf("%s.txt", base);
+	memset(&opts, 0, sizeof opts);
+	if (export_draft(e->draft, "text", &opts, &out, &len, &notes, &nnotes,
+	    &cause) != 0) {
+		editor_message(e, 1, "%s", cause);
+		free(cause);
+	} else {
+		if (fileio_replace(path, out, len, 0, &cause) != 0) {
+			editor_message(e, 1, "%s", cause);
+			free(cause);
+		} else
+			editor_message(e, 0, _("Exported the printable text to "
+			    "%s"), path);
+		free(out);
+	}
+	csv_free_notes(notes, nnotes);
+	free(path);
+	free(base);
+}
+
 static void
 cmd_quit(struct editor *e)
 {
@@ -1565,6 +1600,8 @@ static const struct editor_cmd editor_commands[] = {
 	    cmd_previous_missing, 0 },
 	{ "overview", N_("all pages and sections"), cmd_overview, 0 },
 	{ "summary", N_("what is missing, over or doubtful"), cmd_summary,
+	    0 },
+	{ "export", N_("write the printable text to DRAFT.txt"), cmd_export,
 	    0 },
 	{ "leave-field", N_("leave the field, keeping the text"),
 	    cmd_leave_field, 0 },

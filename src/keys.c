@@ -49,6 +49,8 @@ static const struct keys_binding keys_default[] = {
 	{ KEYS_F4, KEYS_PAGE, "summary" },
 	{ '?', KEYS_PAGE, "keys" },
 	{ 'i', KEYS_PAGE, "field-help" },
+	{ 'x', KEYS_PAGE, "export" },
+	{ KEYS_F5, KEYS_PAGE, "export" },
 
 	/* editing an answer (readline-style) */
 	{ KEYS_ESC, KEYS_EDIT, "leave-field" },

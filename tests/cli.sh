@@ -165,6 +165,15 @@ contains "$T/out" 'name<0xFF>.yaml'
 status 2 "summary --format unknown" "$KAIJI" summary --format xml "$D/gaps-2021.yaml" 2>"$T/err"
 contains "$T/err" "unknown format 'xml'"
 
+# every command of the key table is documented in kaiji(1)
+status 0 "kaiji keys" "$KAIJI" keys >"$T/keys"
+contains "$T/keys" "page    Enter        edit"
+for cmd in $(awk '{ print $3 }' "$T/keys" | sort -u); do
+	checks=$((checks + 1))
+	grep -qF -- "\\fB$cmd\\fR" "${srcdir:-.}/man/kaiji.1.in" ||
+		fail "kaiji(1) does not document the command $cmd"
+done
+
 # control characters never reach the terminal raw
 cp "$D/complete-2021.yaml" "$T/esc.yaml"
 "$KAIJI" set "$T/esc.yaml" 27.1 "$(printf 'evil\033]0;pwned\007name')"

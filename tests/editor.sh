@@ -217,6 +217,11 @@ term_keys Escape
 term_wait "Enter Edit"
 ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト 株式会社"
 
+# --- export the printable text from the editor ---------------------------
+term_keys x
+term_wait "Exported the printable text to $T/a.txt"
+contains "$T/a.txt" "認定サービスの申請内容 (1/8)"
+
 # --- quit and resume at the same field -----------------------------------
 term_keys g
 term_type "62.2"
