@@ -5,6 +5,7 @@
  * csv.h).  The notes (fields to fill in, cells not placed) go to stderr,
  * one per line, then a count line.  DRAFT is written (0600, atomically)
  * only when it does not exist, or with --force (keeping it as DRAFT~).
+ * Exit status: 0 written (notes or not), 2 an error (nothing written).
  */
 #include "config.h"
 
@@ -58,7 +59,6 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	const char *out = NULL, *format = NULL, *encoding = NULL, *path;
 	enum import_kind kind = IMPORT_PUBLISHED;
-	struct import_stats st;
 	struct draft *d = NULL;
 	struct stat sb;
 	char *buf = NULL, *cause = NULL, **notes = NULL;
@@ -116,8 +116,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "UTF-8; --encoding is for CSV"), path);
 		goto out;
 	} else
-		d = import_published(path, buf, len, ctx->formdir, &st, &notes,
-		    &nnotes, &cause);
+		d = import_published(path, buf, len, ctx->formdir, NULL,
+		    &notes, &nnotes, &cause);
 	if (d == NULL)
 		goto out;
 	for (i = 0; i < nnotes; i++)

@@ -25,6 +25,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_diff_entry,
 	&cmd_summary_entry,
 	&cmd_export_entry,
+	&cmd_import_entry,
 };
 #define CMD_N (sizeof cmd_table / sizeof cmd_table[0])
 

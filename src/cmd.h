@@ -1,6 +1,6 @@
 /*
  * cmd: the scripting commands (kaiji new, get, set, forms, summary,
- * export, migrate, diff, keys).
+ * export, import, migrate, diff, keys).
  *
  * Each command is a const struct cmd_entry in its own file (cmd-<name>.c),
  * listed in cmd_table.  A command parses its own options, prints its own
@@ -36,6 +36,7 @@ extern const struct cmd_entry cmd_migrate_entry;
 extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_summary_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_import_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
