@@ -91,6 +91,7 @@ struct import_ctx {
 	size_t			 cur;		/* current item, or NONE */
 	size_t			 pipes;		/* rows of each layout */
 	size_t			 tabs;
+	int			 ours;		/* written by kaiji export */
 	struct import_stats	*st;
 };
 
@@ -380,8 +381,10 @@ import_split(const char *s, size_t len, int pipe, size_t *ncells)
 		end--;
 	buf = xmalloc(end - start + 1);
 	for (i = start; i <= end; i++) {
-		if (i + 1 < end && s[i] == '\\' && s[i + 1] == '|') {
-			buf[o++] = '|';
+		/* "\\|", and markdown's escapes such as "\\<" */
+		if (i + 1 < end && s[i] == '\\' &&
+		    strchr("|\\<>*_`[]#", s[i + 1]) != NULL) {
+			buf[o++] = s[i + 1];
 			i++;
 			continue;
 		}
@@ -830,6 +833,26 @@ import_table_row(struct import_ctx *ctx, const char *s, size_t len,
 		    strstr(cells[i], "【記述内容】") != NULL)
 			goto out;
 	}
+	/*
+	 * In kaiji's own text export, a tab row with only its last cell
+	 * filled continues the answer of the row before (a multi-line
+	 * answer); in published documents such a row is a shifted row.
+	 */
+	for (i = 0; i + 1 < ncells && *cells[i] == '\0'; i++)
+		;
+	if (ctx->ours && !pipe && ncells > 1 && i == ncells - 1 &&
+	    ctx->nrows > 0 &&
+	    ctx->rows[ctx->nrows - 1].answer != NULL &&
+	    !ctx->rows[ctx->nrows - 1].replaced &&
+	    ctx->rows[ctx->nrows - 1].line + 1 == line) {
+		struct import_row *prev = &ctx->rows[ctx->nrows - 1];
+		char *joined = xasprintf("%s\n%s", prev->answer, cells[i]);
+
+		free(prev->answer);
+		prev->answer = joined;
+		prev->line = line;
+		goto out;
+	}
 	ctx->st->rows++;
 	if (pipe)
 		ctx->pipes++;
@@ -1106,6 +1129,8 @@ import_find_form(const char *path, struct import_line *lines, size_t nlines,
 	const struct form *form = NULL;
 	size_t i, f, page, npages, first = 0, total = 0, nfit = 0;
 	char *known = NULL, *tmp;
+	const char *hs;
+	size_t hl;
 	unsigned char *titled;
 	int header;
 
@@ -1113,7 +1138,14 @@ import_find_form(const char *path, struct import_line *lines, size_t nlines,
 	for (i = 0; i < nlines; i++) {
 		if (import_is_table(lines[i].s, lines[i].len))
 			continue;
-		import_str_init(&n, lines[i].s, lines[i].len);
+		/* a markdown heading ("## title (1/8)") is a header too */
+		hs = lines[i].s;
+		hl = lines[i].len;
+		while (hl > 0 && (*hs == '#' || *hs == ' ')) {
+			hs++;
+			hl--;
+		}
+		import_str_init(&n, hs, hl);
 		header = 0;
 		if (import_page_numbers(&n, &page, &npages)) {
 			for (f = 0; f < nforms; f++) {
@@ -1196,6 +1228,7 @@ import_boilerplate(const char *s, size_t len)
 	    (strstr(n.s, "サービス名称:") != NULL &&
 	    strstr(n.s, "事業者名称:") != NULL) ||
 	    import_starts(n.s, "(注)") || import_starts(n.s, "(*)") ||
+	    import_starts(n.s, "(\\*)") ||	/* markdown's escape */
 	    import_starts(n.s, "※");
 	import_str_free(&n);
 	return yes;
@@ -1346,6 +1379,13 @@ import_published(const char *path, const char *buf, size_t len,
 		if (!seen[i])
 			import_note(&ctx, 0, xasprintf(_("%s: page %zu/%zu is "
 			    "not in the document"), path, i, npages));
+	}
+	for (i = 0; i < nlines; i++) {
+		/* the header line of kaiji export (published ones: 認定番号) */
+		if (import_starts(lines[i].s, "様式:") &&
+		    memmem(lines[i].s, lines[i].len, "サービス名称:",
+		    strlen("サービス名称:")) != NULL)
+			ctx.ours = 1;
 	}
 	for (i = 0; i < nlines; i++) {
 		if (lines[i].page || import_blank(lines[i].s, lines[i].len))

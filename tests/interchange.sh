@@ -46,6 +46,16 @@ contains "$T/out" "  - 消える答え"
 contains "$T/out" "0 added, 1 removed, 0 changed"
 export KAIJI_FORMS_DIR="$D/../../forms"
 
+# the printed pages read back: export as text or markdown, then import
+for f in complete-2021 complete-2019 gaps-2021; do
+	for to in text markdown; do
+		"$KAIJI" export "$D/$f.yaml" --to $to -o "$T/$f.$to" 2>/dev/null
+		status 0 "import of the $to export of $f" "$KAIJI" import "$T/$f.$to" -o "$T/$f-$to.yaml" 2>"$T/err"
+		case $f in complete-*) contains "$T/err" "0 notes" ;; esac
+		status 0 "$f: $to export then import gives the same answers" "$KAIJI" diff "$D/$f.yaml" "$T/$f-$to.yaml" >/dev/null
+	done
+done
+
 # diff
 status 1 "diff of two drafts" "$KAIJI" diff "$D/complete-2021.yaml" "$D/gaps-2021.yaml" >"$T/out"
 contains "$T/out" "--- $D/complete-2021.yaml (asp-saas 2021)"
