@@ -190,8 +190,9 @@ draft_parse(const char *path, const char *buf, size_t len, struct formdir *fd,
 			    "must be text"), f->id);
 			goto fail;
 		}
-		if (!ynode_is_null(val))
-			draft_set(d, f->index, val->str, &why);
+		/* the whole file was checked for UTF-8 already */
+		if (!ynode_is_null(val) && val->len > 0)
+			d->answers[f->index] = xstrdup(val->str);
 	}
 	goto out;
 

@@ -1554,7 +1554,8 @@ cmd_quit(struct editor *e)
 		return;
 	}
 	editor_tidy_yesno(e);
-	if (editor_save(e) == 0 || e->quit_unsaved) {
+	editor_commit(e);
+	if (!e->dirty || editor_save(e) == 0 || e->quit_unsaved) {
 		editor_remember(e);
 		e->quit = 1;
 		return;

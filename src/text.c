@@ -87,21 +87,44 @@ text_encode(uint32_t cp, char *buf)
 	return 4;
 }
 
-/* Return the offset of the first byte that is not valid UTF-8, or len. */
+/*
+ * Return the offset of the first byte that is not valid UTF-8, or len.
+ * (The same rules as text_decode, inline: this runs over whole files.)
+ */
 size_t
 text_invalid(const char *s, size_t len)
 {
-	size_t off = 0, n;
-	uint32_t cp;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	unsigned c;
 
-	while (off < len) {
-		if ((unsigned char)s[off] < 0x80) {
-			off++;
+	while (i < len) {
+		c = u[i];
+		if (c < 0x80) {
+			i++;
 			continue;
 		}
-		if ((n = text_decode(s + off, len - off, &cp)) == 0)
-			return off;
-		off += n;
+		if (c >= 0xc2 && c <= 0xdf) {
+			if (i + 1 >= len || (u[i + 1] & 0xc0) != 0x80)
+				return i;
+			i += 2;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			if (i + 2 >= len || (u[i + 1] & 0xc0) != 0x80 ||
+			    (u[i + 2] & 0xc0) != 0x80 ||
+			    (c == 0xe0 && u[i + 1] < 0xa0) ||	/* overlong */
+			    (c == 0xed && u[i + 1] >= 0xa0))	/* surrogate */
+				return i;
+			i += 3;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			if (i + 3 >= len || (u[i + 1] & 0xc0) != 0x80 ||
+			    (u[i + 2] & 0xc0) != 0x80 ||
+			    (u[i + 3] & 0xc0) != 0x80 ||
+			    (c == 0xf0 && u[i + 1] < 0x90) ||	/* overlong */
+			    (c == 0xf4 && u[i + 1] >= 0x90))	/* > U+10FFFF */
+				return i;
+			i += 4;
+		} else
+			return i;
 	}
 	return len;
 }

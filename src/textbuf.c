@@ -60,9 +60,9 @@ struct textbuf {
 
 	int			 typing;	/* in a run of typing */
 
-	struct textbuf_snap	 undo[TEXTBUF_HISTORY];
+	struct textbuf_snap	*undo;		/* TEXTBUF_HISTORY each, */
 	size_t			 nundo;
-	struct textbuf_snap	 redo[TEXTBUF_HISTORY];
+	struct textbuf_snap	*redo;		/* from the first edit on */
 	size_t			 nredo;
 };
 
@@ -229,6 +229,11 @@ static void
 textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
     size_t nins, int typing)
 {
+	if (tb->undo == NULL) {
+		/* most buffers are only shown, never edited: no history */
+		tb->undo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->undo);
+		tb->redo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->redo);
+	}
 	if (!typing || !tb->typing) {
 		if (tb->nundo == TEXTBUF_HISTORY) {
 			free(tb->undo[0].cp);
@@ -290,6 +295,8 @@ textbuf_free(struct textbuf *tb)
 	for (i = 0; i < tb->nundo; i++)
 		free(tb->undo[i].cp);
 	textbuf_clear_redo(tb);
+	free(tb->undo);
+	free(tb->redo);
 	free(tb->cp);
 	free(tb->width);
 	free(tb->orig);

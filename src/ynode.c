@@ -99,8 +99,12 @@ ynode_new(enum ynode_kind kind, const yaml_mark_t *mark)
 static void
 ynode_add(struct ynode *parent, struct ynode *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->n + 1,
-	    sizeof *parent->kids);
+	/* capacity doubles at each power of two from 4 on */
+	if (parent->n >= 4 && (parent->n & (parent->n - 1)) == 0)
+		parent->kids = xreallocarray(parent->kids, parent->n * 2,
+		    sizeof *parent->kids);
+	else if (parent->n == 0)
+		parent->kids = xreallocarray(NULL, 4, sizeof *parent->kids);
 	parent->kids[parent->n++] = kid;
 }
 
@@ -114,6 +118,62 @@ ynode_tag_ok(const yaml_char_t *tag)
 	    strcmp(t, YAML_SEQ_TAG) == 0 || strcmp(t, YAML_MAP_TAG) == 0;
 }
 
+static int
+ynode_key_cmp(const void *a, const void *b)
+{
+	const struct ynode *ka = *(const struct ynode *const *)a;
+	const struct ynode *kb = *(const struct ynode *const *)b;
+	int c = strcmp(ka->str, kb->str);
+
+	if (c != 0)
+		return c;
+	/* equal keys: in document order */
+	if (ka->line != kb->line)
+		return ka->line < kb->line ? -1 : 1;
+	return ka->col < kb->col ? -1 : ka->col > kb->col;
+}
+
+/*
+ * The first repeated key of a mapping (the later of the two, in document
+ * order), or NULL.  Sorting keeps a 10,000-key mapping cheap.
+ */
+static struct ynode *
+ynode_duplicate(const struct ynode *map)
+{
+	struct ynode **keys, *dup = NULL;
+	size_t n = map->n / 2, i;
+
+	if (n < 2)
+		return NULL;
+	if (n <= 8) {
+		size_t j;
+
+		for (i = 1; i < n; i++) {
+			for (j = 0; j < i; j++) {
+				if (strcmp(map->kids[2 * i]->str,
+				    map->kids[2 * j]->str) == 0)
+					return map->kids[2 * i];
+			}
+		}
+		return NULL;
+	}
+	keys = xreallocarray(NULL, n, sizeof *keys);
+	for (i = 0; i < n; i++)
+		keys[i] = map->kids[2 * i];
+	qsort(keys, n, sizeof *keys, ynode_key_cmp);
+	for (i = 1; i < n; i++) {
+		/* the second of each run of equal keys is a repeat */
+		if (strcmp(keys[i]->str, keys[i - 1]->str) != 0 ||
+		    (i >= 2 && strcmp(keys[i - 1]->str, keys[i - 2]->str) == 0))
+			continue;
+		if (dup == NULL || keys[i]->line < dup->line ||
+		    (keys[i]->line == dup->line && keys[i]->col < dup->col))
+			dup = keys[i];
+	}
+	free(keys);
+	return dup;
+}
+
 /*
  * Parse len bytes of buf (read from path) into a tree the caller frees.
  * Returns NULL with a cause "path:line:col: problem" on any error.
@@ -124,7 +184,7 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	struct ynode *stack[YNODE_MAX_DEPTH + 1], *root = NULL, *node, *top;
-	size_t depth = 0, i;
+	size_t depth = 0;
 	int done = 0, docs = 0;
 	unsigned line, col;
 
@@ -224,8 +284,17 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 				    YAML_SEQUENCE_START_EVENT ? YNODE_SEQ :
 				    YNODE_MAP, &ev.start_mark);
 			break;
-		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
+			if ((node = ynode_duplicate(stack[depth - 1])) !=
+			    NULL) {
+				*cause = ynode_error(path, node,
+				    _("duplicate key '%s'"), node->str);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
+			depth--;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
 			depth--;
 			break;
 		default:
@@ -236,26 +305,14 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 			if (top == NULL)
 				root = node;
 			else {
-				if (top->kind == YNODE_MAP && top->n % 2 == 0) {
-					if (node->kind != YNODE_SCALAR) {
-						*cause = ynode_error(path, node,
-						    _("a mapping key must be "
-						    "a plain value"));
-						ynode_free(node);
-						yaml_event_delete(&ev);
-						goto fail;
-					}
-					for (i = 0; i < top->n; i += 2) {
-						if (strcmp(top->kids[i]->str,
-						    node->str) != 0)
-							continue;
-						*cause = ynode_error(path, node,
-						    _("duplicate key '%s'"),
-						    node->str);
-						ynode_free(node);
-						yaml_event_delete(&ev);
-						goto fail;
-					}
+				if (top->kind == YNODE_MAP && top->n % 2 == 0 &&
+				    node->kind != YNODE_SCALAR) {
+					*cause = ynode_error(path, node,
+					    _("a mapping key must be a plain "
+					    "value"));
+					ynode_free(node);
+					yaml_event_delete(&ev);
+					goto fail;
 				}
 				ynode_add(top, node);
 			}

@@ -226,6 +226,7 @@ static const struct {
 	{ "no-version.yaml", ": ", "not a kaiji draft" },
 	{ "bad-version.yaml", ":1:14: ", "unsupported draft version" },
 	{ "dup-id.yaml", ":6:3: ", "duplicate key '2.1'" },
+	{ "dup-id-large.yaml", ":17:3: ", "duplicate key '7.1'" },
 	{ "answers-not-map.yaml", ":5:3: ", "must be a mapping" },
 	{ "unknown-key.yaml", ":6:1: ", "unknown key 'colour'" },
 	{ "empty.yaml", ": ", "empty file" },
