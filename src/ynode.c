@@ -189,10 +189,11 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	unsigned line, col;
 
 	*cause = NULL;
-	if (text_invalid(buf, len) != len) {
-		ynode_offset_pos(buf, len, text_invalid(buf, len), &line, &col);
-		*cause = xasprintf(_("%s:%u:%u: invalid UTF-8"), path, line,
-		    col);
+	if (len >= 2 && (((unsigned char)buf[0] == 0xfe &&
+	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
+	    (unsigned char)buf[1] == 0xfe))) {
+		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 file?)"),
+		    path);
 		return NULL;
 	}
 	if (memchr(buf, '\0', len) != NULL) {
@@ -217,9 +218,23 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 			} else
 				ynode_offset_pos(buf, len,
 				    parser.problem_offset, &line, &col);
-			*cause = xasprintf(_("%s:%u:%u: invalid YAML: %s"),
-			    path, line, col, parser.problem != NULL ?
-			    parser.problem : "?");
+			/* libyaml's reader checks the UTF-8 */
+			if (parser.error == YAML_READER_ERROR &&
+			    parser.problem != NULL &&
+			    (strstr(parser.problem, "UTF-8") != NULL ||
+			    strstr(parser.problem, "Unicode") != NULL)) {
+				/* point at the first bad byte, not after it */
+				if (text_invalid(buf, len) < len)
+					ynode_offset_pos(buf, len,
+					    text_invalid(buf, len), &line,
+					    &col);
+				*cause = xasprintf(_("%s:%u:%u: invalid UTF-8"),
+				    path, line, col);
+			}
+			else
+				*cause = xasprintf(_("%s:%u:%u: invalid YAML: "
+				    "%s"), path, line, col, parser.problem !=
+				    NULL ? parser.problem : "?");
 			goto fail;
 		}
 		node = NULL;
@@ -273,10 +288,9 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 			if (ev.type == YAML_SCALAR_EVENT) {
 				node = ynode_new(YNODE_SCALAR, &ev.start_mark);
 				node->len = ev.data.scalar.length;
-				node->str = xmalloc(node->len + 1);
-				memcpy(node->str, ev.data.scalar.value,
-				    node->len);
-				node->str[node->len] = '\0';
+				/* take libyaml's NUL-terminated copy */
+				node->str = (char *)ev.data.scalar.value;
+				ev.data.scalar.value = NULL;
 				node->plain = ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			} else

@@ -217,6 +217,7 @@ static const struct {
 } bad_drafts[] = {
 	{ "syntax.yaml", ":6:1: ", "invalid YAML" },
 	{ "not-utf8.yaml", ":5:12: ", "invalid UTF-8" },
+	{ "utf16.yaml", ":1:1: ", "invalid UTF-8" },
 	{ "unknown-form.yaml", ":2:7: ", "unknown form 'iaas-paas'" },
 	{ "unknown-edition.yaml", ":2:7: ", "edition '2030'" },
 	{ "unknown-id.yaml", ":6:3: ", "unknown field id '99.1'" },
