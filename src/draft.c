@@ -190,9 +190,11 @@ draft_parse(const char *path, const char *buf, size_t len, struct formdir *fd,
 			    "must be text"), f->id);
 			goto fail;
 		}
-		/* the whole file was checked for UTF-8 already */
-		if (!ynode_is_null(val) && val->len > 0)
-			d->answers[f->index] = xstrdup(val->str);
+		/* the whole file was checked for UTF-8 already: take it */
+		if (!ynode_is_null(val) && val->len > 0) {
+			d->answers[f->index] = val->str;
+			((struct ynode *)val)->str = NULL;
+		}
 	}
 	goto out;
 

@@ -700,39 +700,35 @@ form_free(struct form *form)
 const struct form_field *
 form_field(const struct form *form, const char *id)
 {
-	unsigned long no, row = 0;
+	unsigned long no = 0, row = 0;
 	const char *p = id;
-	char *end;
 	const struct form_item *item;
 	const struct form_field *f;
+	int digits;
 
-	if (*p < '0' || *p > '9')
+	/* digits by hand: this runs for every answer of every draft */
+	for (digits = 0; *p >= '0' && *p <= '9' && digits < 9; digits++)
+		no = no * 10 + (unsigned long)(*p++ - '0');
+	if (digits == 0 || (*id == '0'))
 		return NULL;
-	errno = 0;
-	no = strtoul(p, &end, 10);
-	if (errno != 0 || end == p)
-		return NULL;
-	if (*end == '.') {
-		p = end + 1;
-		if (*p < '0' || *p > '9')
-			return NULL;
-		row = strtoul(p, &end, 10);
-		if (errno != 0 || end == p)
-			return NULL;
+	if (*p == '.') {
+		p++;
+		for (digits = 0; *p >= '0' && *p <= '9' && digits < 9;
+		    digits++)
+			row = row * 10 + (unsigned long)(*p++ - '0');
+		if (digits == 0 || row == 0 || p[-digits] == '0')
+			return NULL;	/* "5.", "5.0", "5.01" */
 	}
-	if (*end != '\0' || no == 0 || no > form->nitems)
+	if (*p != '\0' || no > form->nitems)
 		return NULL;
 	item = &form->items[no - 1];
 	if (row == 0) {
-		if (item->nfields != 1 || strchr(id, '.') != NULL ||
-		    *id == '0')
+		if (item->nfields != 1)
 			return NULL;
 		row = 1;
 	}
 	if (row > item->nfields)
 		return NULL;
 	f = &form->fields[item->first + row - 1];
-	if (strchr(id, '.') != NULL && strcmp(f->id, id) != 0)
-		return NULL;	/* not canonical, e.g. "5.01" */
 	return f;
 }
