@@ -42,6 +42,10 @@ struct page_row {
 struct page {
 	struct page_row		*rows;
 	size_t			 n;
+	size_t			 ffirst;	/* first field of the page */
+	size_t			 nf;
+	struct textbuf		**desc;		/* per field of the page */
+	struct textbuf		**ans;		/* (ans: e->edit when editing) */
 	size_t			 cur_first, cur_last;	/* current field */
 	size_t			 cursor_row;
 	int			 cursor_col;
@@ -131,6 +135,11 @@ page_build(struct editor *e, struct page *pg, int cols)
 	if (width < 10)
 		width = 10;
 	e->edit_width = width;
+	pg->ffirst = form->items[first].first;
+	pg->nf = form->items[end - 1].first + form->items[end - 1].nfields -
+	    pg->ffirst;
+	pg->desc = xcalloc(pg->nf, sizeof *pg->desc);
+	pg->ans = xcalloc(pg->nf, sizeof *pg->ans);
 	for (i = first; i < end; i++) {
 		item = &form->items[i];
 		if (item->section != section) {
@@ -143,11 +152,12 @@ page_build(struct editor *e, struct page *pg, int cols)
 
 			if (current)
 				pg->cur_first = pg->n;
-			desc = textbuf_new(form->fields[j].text);
+			desc = pg->desc[j - pg->ffirst] =
+			    textbuf_new(form->fields[j].text);
 			page_desc_rows(pg, j, desc, page_desc_w(e,
 			    &form->fields[j], cols), current);
-			textbuf_free(desc);
-			tb = page_textbuf(e, j, &owned);
+			tb = pg->ans[j - pg->ffirst] = page_textbuf(e, j,
+			    &owned);
 			if (textbuf_len(tb) == 0 && !(current &&
 			    e->edit != NULL))
 				page_add(pg, ROW_EMPTY, j, 0, 0);
@@ -173,8 +183,6 @@ page_build(struct editor *e, struct page *pg, int cols)
 				}
 				free(lr);
 			}
-			if (owned)
-				textbuf_free(tb);
 			if (current)
 				pg->cur_last = pg->n - 1;
 		}
@@ -299,7 +307,8 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 }
 
 static void
-page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
+page_draw_row(struct editor *e, const struct page *pg,
+    const struct page_row *r, int y, int cols)
 {
 	const struct form *form = e->draft->form;
 	const struct form_field *f;
@@ -310,7 +319,7 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 	size_t count, limit, i, j, done[FORM_NMARKS] = { 0 };
 	size_t total[FORM_NMARKS] = { 0 }, page;
 	char *s, counter[64];
-	int x, shared, owned, st, cw;
+	int x, shared, st, cw;
 
 	switch (r->kind) {
 	case ROW_SECTION:
@@ -359,28 +368,24 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 			snprintf(counter, sizeof counter, " %zu/%zu字", count,
 			    limit);
 		cw = (int)text_width(counter);
-		tb = textbuf_new(f->text);
-		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols), tb,
-		    r->start, r->end, (size_t)-1, VIEW_DIM);
-		textbuf_free(tb);
+		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
+		    pg->desc[r->index - pg->ffirst], r->start, r->end,
+		    (size_t)-1, VIEW_DIM);
 		if (cw > 0)
 			view_text(y, cols - cw, cw, counter, count > limit ?
 			    VIEW_OVER : VIEW_DIM);
 		break;
 	case ROW_DESC:
 		f = &form->fields[r->index];
-		tb = textbuf_new(f->text);
-		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols), tb,
-		    r->start, r->end, (size_t)-1, VIEW_DIM);
-		textbuf_free(tb);
+		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
+		    pg->desc[r->index - pg->ffirst], r->start, r->end,
+		    (size_t)-1, VIEW_DIM);
 		break;
 	case ROW_ANSWER:
-		tb = page_textbuf(e, r->index, &owned);
+		tb = pg->ans[r->index - pg->ffirst];
 		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
 		    r->start, r->end, page_over_from(e, r->index, tb),
 		    VIEW_NORMAL);
-		if (owned)
-			textbuf_free(tb);
 		break;
 	case ROW_EMPTY:
 		f = &form->fields[r->index];
@@ -410,13 +415,20 @@ screen_page_draw(struct editor *e, int top, int rows)
 	for (i = 0; i < (size_t)rows; i++) {
 		view_fill(top + (int)i, 0, cols, VIEW_NORMAL);
 		if (page_top + i < pg.n)
-			page_draw_row(e, &pg.rows[page_top + i], top + (int)i,
-			    cols);
+			page_draw_row(e, &pg, &pg.rows[page_top + i],
+			    top + (int)i, cols);
 	}
 	if (e->edit != NULL && pg.cursor_row >= page_top &&
 	    pg.cursor_row < page_top + (size_t)rows)
 		view_cursor(top + (int)(pg.cursor_row - page_top),
 		    PAGE_INDENT + pg.cursor_col);
+	for (i = 0; i < pg.nf; i++) {
+		textbuf_free(pg.desc[i]);
+		if (pg.ans[i] != e->edit)
+			textbuf_free(pg.ans[i]);
+	}
+	free(pg.desc);
+	free(pg.ans);
 	free(pg.rows);
 }
 

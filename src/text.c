@@ -280,6 +280,11 @@ text_cpwidth(uint32_t cp)
 {
 	if (cp < 0x300)
 		return 1;
+	/* the common Japanese ranges, before any search */
+	if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3041 && cp <= 0x3096) ||
+	    (cp >= 0x30a1 && cp <= 0x30ff) || (cp >= 0xff01 && cp <= 0xff60) ||
+	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e))
+		return 2;
 	if (text_in(text_zero, sizeof text_zero / sizeof text_zero[0], cp))
 		return 0;
 	if (text_in(text_wide, sizeof text_wide / sizeof text_wide[0], cp))
