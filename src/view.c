@@ -603,7 +603,7 @@ static char *
 view_read_paste(void)
 {
 	char *buf = NULL, enc[8];
-	size_t len = 0, n;
+	size_t len = 0, cap = 0, n;
 	wint_t wch;
 	int rc;
 
@@ -622,7 +622,10 @@ view_read_paste(void)
 		if (wch == '\r')
 			wch = '\n';
 		n = text_encode((uint32_t)wch, enc);
-		buf = xrealloc(buf, len + n + 1);
+		if (len + n + 1 > cap) {
+			cap = cap == 0 ? 4096 : cap * 2;
+			buf = xrealloc(buf, cap);
+		}
 		memcpy(buf + len, enc, n);
 		len += n;
 		if (len > 4 * 1024 * 1024)
