@@ -271,6 +271,31 @@ kill -TERM "$(term_pid)"
 term_exit_is 0 "SIGTERM saves and exits"
 draft_has "$T/a.yaml" 6.1 "代表取締役"
 
+# --- a save that fails keeps the text and says why; a later save works ---
+mkdir "$T/gone"
+cp "$D/complete-2021.yaml" "$T/gone/g.yaml"
+term_start 80 24 "$KAIJI" "$T/gone/g.yaml"
+term_wait "page 1/8"
+mv "$T/gone" "$T/moved"	# the directory disappears under the editor
+term_keys g
+term_type 2
+term_keys Enter Enter
+term_type "失われない"
+term_keys Escape
+term_wait "Not saved: $T/gone/g.yaml"
+term_wait "架空テック株式会社失われない"	# still on screen
+mv "$T/moved" "$T/gone"
+term_keys C-s
+term_wait "Saved $T/gone/g.yaml"
+draft_has "$T/gone/g.yaml" 2.1 "架空テック株式会社失われない"
+mv "$T/gone" "$T/moved"
+term_keys Enter
+term_type "!"
+term_keys F10
+term_wait "Not saved"
+term_keys F10	# a second quit leaves without saving
+term_exit_is 0 "quit after a failed save"
+
 # --- two editors on one draft: the second may only read ------------------
 term_start_named first 80 24 "$KAIJI" "$T/a.yaml"
 term_wait "page "
