@@ -42,14 +42,33 @@ struct page_row {
 struct page {
 	struct page_row		*rows;
 	size_t			 n;
-	size_t			 ffirst;	/* first field of the page */
-	size_t			 nf;
-	struct textbuf		**desc;		/* per field of the page */
-	struct textbuf		**ans;		/* (ans: e->edit when editing) */
+
 	size_t			 cur_first, cur_last;	/* current field */
 	size_t			 cursor_row;
 	int			 cursor_col;
 };
+
+/*
+ * What stays the same from one frame to the next: per field, the decoded
+ * description and its rows at the last width, and the decoded answer (as
+ * last seen in the draft) and its rows.  The field being edited is laid
+ * out afresh from the edit buffer every frame.
+ */
+struct page_cache {
+	struct textbuf		*desc;
+	struct layout_row	*drows;
+	size_t			 ndrows;
+	int			 dwidth;
+	char			*atext;
+	struct textbuf		*ans;
+	struct layout_row	*arows;
+	size_t			 narows;
+	int			 awidth;
+};
+
+static struct page_cache	*page_cache;
+static size_t			 page_ncache;
+static const struct form	*page_cache_form;
 
 static size_t	page_top;	/* first display row on screen */
 static size_t	page_shown_page = (size_t)-1;
@@ -69,18 +88,87 @@ page_add(struct page *pg, enum page_row_kind kind, size_t index, size_t start,
 	r->more = 0;
 }
 
-/* The textbuf that shows field's answer (the edit buffer when editing). */
-static struct textbuf *
-page_textbuf(struct editor *e, size_t field, int *owned)
+/* Forget the cache (a new form, or the end of the session). */
+static void
+page_cache_free(void)
 {
+	size_t i;
+
+	for (i = 0; i < page_ncache; i++) {
+		textbuf_free(page_cache[i].desc);
+		free(page_cache[i].drows);
+		free(page_cache[i].atext);
+		textbuf_free(page_cache[i].ans);
+		free(page_cache[i].arows);
+	}
+	free(page_cache);
+	page_cache = NULL;
+	page_ncache = 0;
+	page_cache_form = NULL;
+}
+
+static struct page_cache *
+page_cached(const struct editor *e, size_t field)
+{
+	const struct form *form = e->draft->form;
+
+	if (page_cache_form != form) {
+		page_cache_free();
+		page_cache = xcalloc(form->nfields, sizeof *page_cache);
+		page_ncache = form->nfields;
+		page_cache_form = form;
+	}
+	return &page_cache[field];
+}
+
+/* The description of field laid out at width (cached). */
+static const struct page_cache *
+page_desc(const struct editor *e, size_t field, int width)
+{
+	struct page_cache *pc = page_cached(e, field);
+
+	if (pc->desc == NULL)
+		pc->desc = textbuf_new(e->draft->form->fields[field].text);
+	if (pc->drows == NULL || pc->dwidth != width) {
+		free(pc->drows);
+		pc->ndrows = layout_wrap(pc->desc, width, &pc->drows);
+		pc->dwidth = width;
+	}
+	return pc;
+}
+
+/* The answer of field (not the one being edited) laid out at width. */
+static const struct page_cache *
+page_answer(const struct editor *e, size_t field, int width)
+{
+	struct page_cache *pc = page_cached(e, field);
 	const char *a = e->draft->answers[field];
 
-	if (e->edit != NULL && field == e->field) {
-		*owned = 0;
-		return e->edit;
+	if (a == NULL)
+		a = "";
+	if (pc->atext == NULL || strcmp(pc->atext, a) != 0) {
+		free(pc->atext);
+		pc->atext = xstrdup(a);
+		textbuf_free(pc->ans);
+		pc->ans = textbuf_new(a);
+		free(pc->arows);
+		pc->arows = NULL;
 	}
-	*owned = 1;
-	return textbuf_new(a != NULL ? a : "");
+	if (pc->arows == NULL || pc->awidth != width) {
+		free(pc->arows);
+		pc->narows = layout_wrap(pc->ans, width, &pc->arows);
+		pc->awidth = width;
+	}
+	return pc;
+}
+
+/* The text buffer that shows field's answer on screen. */
+static const struct textbuf *
+page_answer_tb(const struct editor *e, size_t field)
+{
+	if (e->edit != NULL && field == e->field)
+		return e->edit;
+	return page_cached(e, field)->ans;
 }
 
 /* The column where a field's description starts. */
@@ -102,19 +190,17 @@ page_desc_w(const struct editor *e, const struct form_field *f, int cols)
 	return w < 4 ? 4 : w;
 }
 
-/* Split a description into rows of width (code point ranges). */
+/* The rows of a description: the first, or all of them. */
 static void
-page_desc_rows(struct page *pg, size_t field, const struct textbuf *tb,
+page_desc_rows(struct page *pg, const struct editor *e, size_t field,
     int width, int all)
 {
-	struct layout_row *lr;
-	size_t n, i;
+	const struct page_cache *pc = page_desc(e, field, width);
+	size_t i;
 
-	n = layout_wrap(tb, width, &lr);
-	for (i = 0; i < n && (all || i == 0); i++)
-		page_add(pg, i == 0 ? ROW_FIELD : ROW_DESC, field, lr[i].start,
-		    lr[i].end);
-	free(lr);
+	for (i = 0; i < pc->ndrows && (all || i == 0); i++)
+		page_add(pg, i == 0 ? ROW_FIELD : ROW_DESC, field,
+		    pc->drows[i].start, pc->drows[i].end);
 }
 
 /* Lay out the rows of the page of the current field. */
@@ -123,10 +209,11 @@ page_build(struct editor *e, struct page *pg, int cols)
 {
 	const struct form *form = e->draft->form;
 	const struct form_item *item;
-	struct textbuf *tb, *desc;
-	struct layout_row *lr;
+	const struct page_cache *pc;
+	const struct layout_row *lr;
+	struct layout_row *fresh = NULL;
 	size_t page, first, end, i, j, n, k, section = (size_t)-1;
-	int owned, width = cols - PAGE_INDENT - 1;
+	int width = cols - PAGE_INDENT - 1;
 
 	memset(pg, 0, sizeof *pg);
 	page = form->items[form->fields[e->field].item].page;
@@ -135,11 +222,6 @@ page_build(struct editor *e, struct page *pg, int cols)
 	if (width < 10)
 		width = 10;
 	e->edit_width = width;
-	pg->ffirst = form->items[first].first;
-	pg->nf = form->items[end - 1].first + form->items[end - 1].nfields -
-	    pg->ffirst;
-	pg->desc = xcalloc(pg->nf, sizeof *pg->desc);
-	pg->ans = xcalloc(pg->nf, sizeof *pg->ans);
 	for (i = first; i < end; i++) {
 		item = &form->items[i];
 		if (item->section != section) {
@@ -149,20 +231,23 @@ page_build(struct editor *e, struct page *pg, int cols)
 		page_add(pg, ROW_ITEM, i, 0, 0);
 		for (j = item->first; j < item->first + item->nfields; j++) {
 			int current = j == e->field;
+			int editing = current && e->edit != NULL;
 
 			if (current)
 				pg->cur_first = pg->n;
-			desc = pg->desc[j - pg->ffirst] =
-			    textbuf_new(form->fields[j].text);
-			page_desc_rows(pg, j, desc, page_desc_w(e,
+			page_desc_rows(pg, e, j, page_desc_w(e,
 			    &form->fields[j], cols), current);
-			tb = pg->ans[j - pg->ffirst] = page_textbuf(e, j,
-			    &owned);
-			if (textbuf_len(tb) == 0 && !(current &&
-			    e->edit != NULL))
+			if (editing) {
+				n = layout_wrap(e->edit, width, &fresh);
+				lr = fresh;
+			} else {
+				pc = page_answer(e, j, width);
+				n = pc->narows;
+				lr = pc->arows;
+			}
+			if (!editing && textbuf_len(page_answer_tb(e, j)) == 0)
 				page_add(pg, ROW_EMPTY, j, 0, 0);
 			else {
-				n = layout_wrap(tb, width, &lr);
 				for (k = 0; k < n; k++) {
 					if (!current && k == PAGE_MAX_ROWS &&
 					    n > PAGE_MAX_ROWS + 1) {
@@ -173,15 +258,16 @@ page_build(struct editor *e, struct page *pg, int cols)
 					page_add(pg, ROW_ANSWER, j,
 					    lr[k].start, lr[k].end);
 				}
-				if (current && e->edit != NULL) {
-					size_t row;
+			}
+			if (editing) {
+				size_t row;
 
-					layout_locate(lr, n, tb,
-					    textbuf_cursor(tb), &row,
-					    &pg->cursor_col);
-					pg->cursor_row = pg->n - n + row;
-				}
-				free(lr);
+				layout_locate(lr, n, e->edit,
+				    textbuf_cursor(e->edit), &row,
+				    &pg->cursor_col);
+				pg->cursor_row = pg->n - n + row;
+				free(fresh);
+				fresh = NULL;
 			}
 			if (current)
 				pg->cur_last = pg->n - 1;
@@ -307,14 +393,13 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 }
 
 static void
-page_draw_row(struct editor *e, const struct page *pg,
-    const struct page_row *r, int y, int cols)
+page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 {
 	const struct form *form = e->draft->form;
 	const struct form_field *f;
 	const struct form_item *item;
 	const struct form_section *sec;
-	struct textbuf *tb;
+	const struct textbuf *tb;
 	enum view_style style;
 	size_t count, limit, i, j, done[FORM_NMARKS] = { 0 };
 	size_t total[FORM_NMARKS] = { 0 }, page;
@@ -369,8 +454,8 @@ page_draw_row(struct editor *e, const struct page *pg,
 			    limit);
 		cw = (int)text_width(counter);
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
-		    pg->desc[r->index - pg->ffirst], r->start, r->end,
-		    (size_t)-1, VIEW_DIM);
+		    page_cache[r->index].desc, r->start, r->end, (size_t)-1,
+		    VIEW_DIM);
 		if (cw > 0)
 			view_text(y, cols - cw, cw, counter, count > limit ?
 			    VIEW_OVER : VIEW_DIM);
@@ -378,11 +463,11 @@ page_draw_row(struct editor *e, const struct page *pg,
 	case ROW_DESC:
 		f = &form->fields[r->index];
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
-		    pg->desc[r->index - pg->ffirst], r->start, r->end,
-		    (size_t)-1, VIEW_DIM);
+		    page_cache[r->index].desc, r->start, r->end, (size_t)-1,
+		    VIEW_DIM);
 		break;
 	case ROW_ANSWER:
-		tb = pg->ans[r->index - pg->ffirst];
+		tb = page_answer_tb(e, r->index);
 		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
 		    r->start, r->end, page_over_from(e, r->index, tb),
 		    VIEW_NORMAL);
@@ -415,24 +500,18 @@ screen_page_draw(struct editor *e, int top, int rows)
 	for (i = 0; i < (size_t)rows; i++) {
 		view_fill(top + (int)i, 0, cols, VIEW_NORMAL);
 		if (page_top + i < pg.n)
-			page_draw_row(e, &pg, &pg.rows[page_top + i],
-			    top + (int)i, cols);
+			page_draw_row(e, &pg.rows[page_top + i], top + (int)i,
+			    cols);
 	}
 	if (e->edit != NULL && pg.cursor_row >= page_top &&
 	    pg.cursor_row < page_top + (size_t)rows)
 		view_cursor(top + (int)(pg.cursor_row - page_top),
 		    PAGE_INDENT + pg.cursor_col);
-	for (i = 0; i < pg.nf; i++) {
-		textbuf_free(pg.desc[i]);
-		if (pg.ans[i] != e->edit)
-			textbuf_free(pg.ans[i]);
-	}
-	free(pg.desc);
-	free(pg.ans);
 	free(pg.rows);
 }
 
 const struct screen screen_page = {
 	.name = "page",
 	.draw = screen_page_draw,
+	.reset = page_cache_free,
 };

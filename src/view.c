@@ -740,6 +740,7 @@ view_run(struct editor *e)
 	struct sigaction sa;
 	char *paste;
 	time_t now;
+	size_t i;
 	int key, rc, status = 0, errors = 0;
 
 	memset(&sa, 0, sizeof sa);
@@ -798,6 +799,10 @@ view_run(struct editor *e)
 		editor_remember(e);
 	}
 	view_teardown();
+	for (i = 0; i < sizeof view_screens / sizeof view_screens[0]; i++) {
+		if (view_screens[i]->reset != NULL)
+			view_screens[i]->reset();
+	}
 	if (view_signal != 0 && status != 0 && e->message != NULL)
 		fprintf(stderr, "kaiji: %s\n", e->message);
 	return status;

@@ -16,6 +16,8 @@ struct screen {
 	const char	*name;
 	/* Draw the body rows top .. top + rows - 1; may place the cursor. */
 	void		(*draw)(struct editor *, int, int);
+	/* Forget what the screen keeps between frames (may be NULL). */
+	void		(*reset)(void);
 };
 
 extern const struct screen screen_page;
