@@ -407,6 +407,7 @@ editor_commit(struct editor *e)
 		if (draft_set(e->draft, e->field, text, &why) != 0)
 			free(why);	/* a textbuf always holds UTF-8 */
 		e->dirty = 1;
+		e->redraw |= EDITOR_REDRAW_BODY;	/* counts change */
 	}
 	free(text);
 }
@@ -450,7 +451,7 @@ editor_changed(struct editor *e)
 {
 	e->dirty = 1;
 	e->changed_at = time(NULL);
-	e->redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+	e->redraw |= EDITOR_REDRAW_FIELD | EDITOR_REDRAW_STATUS;
 }
 
 /* Start editing the current field. */
@@ -1674,6 +1675,8 @@ int
 editor_command(struct editor *e, const char *name)
 {
 	const struct editor_cmd *cmd = editor_find_cmd(name);
+	const struct textbuf *edit;
+	size_t field;
 
 	if (cmd == NULL)
 		return -1;
@@ -1689,11 +1692,18 @@ editor_command(struct editor *e, const char *name)
 	}
 	if (strcmp(name, "quit") != 0)
 		e->quit_unsaved = 0;
+	edit = e->edit;
+	field = e->field;
 	cmd->fn(e);
 	if ((cmd->flags & CMD_MODIFIES) && e->edit != NULL &&
 	    e->prompt == EDITOR_NO_PROMPT)
 		editor_changed(e);
-	e->redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+	/* within the answer being edited only that field changes */
+	if (edit != NULL && e->edit == edit && e->field == field &&
+	    e->screen == EDITOR_PAGE && e->popup == EDITOR_NO_POPUP)
+		e->redraw |= EDITOR_REDRAW_FIELD | EDITOR_REDRAW_STATUS;
+	else
+		e->redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
 	return 0;
 }
 

@@ -45,6 +45,7 @@ enum editor_prompt {
 #define EDITOR_REDRAW_ALL	0x1
 #define EDITOR_REDRAW_BODY	0x2
 #define EDITOR_REDRAW_STATUS	0x4
+#define EDITOR_REDRAW_FIELD	0x8	/* only the field being edited */
 
 struct editor_entry {
 	char		*label;		/* text to show (the view sanitises) */

@@ -71,6 +71,12 @@ static size_t			 page_ncache;
 static const struct form	*page_cache_form;
 
 static size_t	page_top;	/* first display row on screen */
+
+/* The rows drawn by the last frame, to redraw only what changed. */
+static struct page_row	*page_last;
+static size_t		 page_nlast, page_last_top, page_last_page;
+static size_t		 page_last_field;
+static int		 page_last_cols, page_last_rows;
 static size_t	page_shown_page = (size_t)-1;
 
 static void
@@ -94,6 +100,9 @@ page_cache_free(void)
 {
 	size_t i;
 
+	free(page_last);
+	page_last = NULL;
+	page_nlast = 0;
 	for (i = 0; i < page_ncache; i++) {
 		textbuf_free(page_cache[i].desc);
 		free(page_cache[i].drows);
@@ -486,23 +495,68 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 	}
 }
 
+/* Whether two display rows show the same thing (NULL: an empty row). */
+static int
+page_same_row(const struct page_row *a, const struct page_row *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->kind == b->kind && a->index == b->index &&
+	    a->start == b->start && a->end == b->end && a->more == b->more;
+}
+
+/*
+ * Whether a display row belongs to a field of field's item (a shared limit
+ * makes the other rows of the item change with it).
+ */
+static int
+page_row_of(const struct form *form, const struct page_row *r, size_t field)
+{
+	return r != NULL && r->kind != ROW_SECTION && r->kind != ROW_ITEM &&
+	    form->fields[r->index].item == form->fields[field].item;
+}
+
 static void
 screen_page_draw(struct editor *e, int top, int rows)
 {
 	const struct form *form = e->draft->form;
+	const struct page_row *r, *l;
 	struct page pg;
 	size_t i, page;
-	int cols = view_cols();
+	int cols = view_cols(), partial;
 
 	page = form->items[form->fields[e->field].item].page;
 	page_build(e, &pg, cols);
 	page_scroll(e, &pg, (size_t)rows, page);
+	/*
+	 * When only the answer being edited changed, the other rows are on
+	 * the screen already (curses keeps them): draw the rows that differ
+	 * from the last frame and those of the field.
+	 */
+	partial = !(e->redraw & (EDITOR_REDRAW_ALL | EDITOR_REDRAW_BODY)) &&
+	    page_last != NULL && page_last_page == page &&
+	    page_last_top == page_top && page_last_field == e->field &&
+	    page_last_cols == cols && page_last_rows == rows;
 	for (i = 0; i < (size_t)rows; i++) {
+		r = page_top + i < pg.n ? &pg.rows[page_top + i] : NULL;
+		l = partial && page_last_top + i < page_nlast ?
+		    &page_last[page_last_top + i] : NULL;
+		if (partial && page_same_row(r, l) &&
+		    !page_row_of(form, r, e->field))
+			continue;
 		view_fill(top + (int)i, 0, cols, VIEW_NORMAL);
-		if (page_top + i < pg.n)
-			page_draw_row(e, &pg.rows[page_top + i], top + (int)i,
-			    cols);
+		if (r != NULL)
+			page_draw_row(e, r, top + (int)i, cols);
 	}
+	free(page_last);
+	page_last = pg.rows;
+	page_nlast = pg.n;
+	pg.rows = NULL;
+	page_last_top = page_top;
+	page_last_page = page;
+	page_last_field = e->field;
+	page_last_cols = cols;
+	page_last_rows = rows;
 	if (e->edit != NULL && pg.cursor_row >= page_top &&
 	    pg.cursor_row < page_top + (size_t)rows)
 		view_cursor(top + (int)(pg.cursor_row - page_top),
