@@ -215,16 +215,22 @@ view_cursor(int y, int x)
 }
 
 static void
-view_title(struct editor *e)
+view_title(struct editor *e, int all)
 {
+	static char *last;
 	const struct form *form;
 	size_t done[FORM_NMARKS] = { 0 }, total[FORM_NMARKS] = { 0 };
 	size_t page, i, j, end;
-	char *left, right[128];
+	char *left, right[128], *key;
 	int rw;
 
-	view_fill(0, 0, COLS, VIEW_TITLE);
+	if (e == NULL) {	/* the end of the session */
+		free(last);
+		last = NULL;
+		return;
+	}
 	if (e->draft == NULL) {
+		view_fill(0, 0, COLS, VIEW_TITLE);
 		view_text(0, 1, COLS - 2, "kaiji", VIEW_TITLE);
 		return;
 	}
@@ -244,6 +250,16 @@ view_title(struct editor *e)
 	rw = (int)text_width(right);
 	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
 	    form->edition, page + 1, form->npages, e->path);
+	/* the line is on the screen already unless it changed */
+	key = xasprintf("%d %s%s", COLS, left, right);
+	if (!all && last != NULL && strcmp(key, last) == 0) {
+		free(key);
+		free(left);
+		return;
+	}
+	free(last);
+	last = key;
+	view_fill(0, 0, COLS, VIEW_TITLE);
 	view_text(0, 0, COLS - rw - 1, left, VIEW_TITLE);
 	if (COLS - rw > 0)
 		view_text(0, COLS - rw, rw, right, VIEW_TITLE);
@@ -252,7 +268,7 @@ view_title(struct editor *e)
 
 /* The key hints for the context, from the binding table. */
 static void
-view_hints(struct editor *e)
+view_hints(struct editor *e, int all)
 {
 	static const struct {
 		int		 context;
@@ -272,11 +288,16 @@ view_hints(struct editor *e)
 		N_("Quit"), "leave-field", N_("Done"), "undo", N_("Undo"),
 		"accept", N_("Choose"), "cancel", N_("Back"), NULL
 	};
+	static int last_context = -1, last_cols;
 	const struct keys_binding *kb;
 	size_t n, h, c, i, l;
 	int context = editor_context(e), x = 0, w;
 	char name[32], *cell;
 
+	if (!all && context == last_context && COLS == last_cols)
+		return;		/* on the screen already */
+	last_context = context;
+	last_cols = COLS;
 	view_fill(LINES - 1, 0, COLS, VIEW_NORMAL);
 	kb = keys_table(&n);
 	for (h = 0; h < sizeof hints / sizeof hints[0]; h++) {
@@ -493,11 +514,12 @@ view_draw(struct editor *e)
 	if (e->redraw & EDITOR_REDRAW_ALL)
 		erase();
 	e->page_rows = rows;
-	view_title(e);
+	view_title(e, (e->redraw & EDITOR_REDRAW_ALL) != 0);
 	view_screens[e->screen]->draw(e, 1, rows);
 	view_popup(e);
 	view_status(e);
-	view_hints(e);
+	view_hints(e, (e->redraw & EDITOR_REDRAW_ALL) != 0 ||
+	    e->popup != EDITOR_NO_POPUP);
 	if (view_cursor_y >= 0) {
 		curs_set(1);
 		move(view_cursor_y, view_cursor_x);
@@ -799,6 +821,7 @@ view_run(struct editor *e)
 		editor_remember(e);
 	}
 	view_teardown();
+	view_title(NULL, 0);
 	for (i = 0; i < sizeof view_screens / sizeof view_screens[0]; i++) {
 		if (view_screens[i]->reset != NULL)
 			view_screens[i]->reset();
