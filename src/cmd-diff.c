@@ -108,8 +108,7 @@ cmd_diff_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = added + removed + changed > 0;
 out:
 	if (cause != NULL) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 	}
 	draft_free(a);
 	draft_free(b);

@@ -102,8 +102,7 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 
 	if (output != NULL) {
 		if (fileio_replace(output, buf, len, 0, &cause) != 0) {
-			cmd_error("%s", cause);
-			free(cause);
+			cmd_fail(cause);
 			return -1;
 		}
 		return 0;
@@ -192,9 +191,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	if ((d = draft_load(path, ctx->formdir, &cause)) == NULL) {
-		cmd_error("%s", cause);
-		free(cause);
-		return 2;
+		return cmd_fail(cause);
 	}
 	if ((problems = cmd_export_problems(d)) > 0) {
 		if (final) {
@@ -213,8 +210,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.safe = output == NULL && isatty(STDOUT_FILENO);
 	if (export_draft(d, format, &opts, &out, &len, &notes, &nnotes,
 	    &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 		if (opts.cp932 && !opts.replace)
 			cmd_error(_("nothing written; --replace writes 〓 for "
 			    "each character CP932 cannot hold"));

@@ -31,9 +31,7 @@ cmd_forms_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc != optind)
 		return cmd_usage(&cmd_forms_entry);
 	if (formdir_list(ctx->formdir, &forms, &n, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		return 2;
+		return cmd_fail(cause);
 	}
 	for (i = 0; i < n; i++) {
 		title = text_safe(forms[i]->title, 0);

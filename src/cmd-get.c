@@ -36,9 +36,7 @@ cmd_get_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 2)
 		return cmd_usage(&cmd_get_entry);
 	if ((d = draft_load(argv[optind], ctx->formdir, &cause)) == NULL) {
-		cmd_error("%s", cause);
-		free(cause);
-		return 2;
+		return cmd_fail(cause);
 	}
 	if ((f = form_field(d->form, argv[optind + 1])) == NULL) {
 		cmd_error(_("%s: no field '%s' in form %s %s"), argv[optind],

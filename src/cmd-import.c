@@ -134,8 +134,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = 0;
 out:
 	if (cause != NULL) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 	}
 	if (kind == IMPORT_CSV)
 		csv_free_notes(notes, nnotes);

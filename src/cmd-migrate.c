@@ -144,8 +144,7 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = 0;
 out:
 	if (cause != NULL) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 	}
 	draft_free(new);
 	draft_free(old);

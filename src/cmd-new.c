@@ -51,14 +51,11 @@ cmd_new_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	else
 		form = formdir_get(ctx->formdir, name, edition, &cause);
 	if (form == NULL) {
-		cmd_error("%s", cause);
-		free(cause);
-		return 2;
+		return cmd_fail(cause);
 	}
 	d = draft_new(form);
 	if (draft_save(d, argv[optind], FILEIO_EXCL, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 		draft_free(d);
 		return 2;
 	}

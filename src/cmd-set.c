@@ -144,8 +144,7 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = 0;
 out:
 	if (cause != NULL) {
-		cmd_error("%s", cause);
-		free(cause);
+		cmd_fail(cause);
 	}
 	free(value);
 	draft_free(d);

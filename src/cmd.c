@@ -75,6 +75,15 @@ cmd_error(const char *fmt, ...)
 	return 2;
 }
 
+/* Print a cause (see cmd_error) and free it; returns 2. */
+int
+cmd_fail(char *cause)
+{
+	cmd_error("%s", cause);
+	free(cause);
+	return 2;
+}
+
 /* Print the command's usage on stderr; returns 2. */
 int
 cmd_usage(const struct cmd_entry *ce)
@@ -138,7 +147,6 @@ cmd_lock(const char *path, struct lock **lk)
 		free(who);
 		return -1;
 	}
-	cmd_error("%s", cause);
-	free(cause);
+	cmd_fail(cause);
 	return -1;
 }

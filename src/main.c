@@ -70,8 +70,7 @@ main_editor(const char *argv0, const char *path)
 	e = editor_new(fd);
 	if (path != NULL) {
 		if (editor_open(e, path, &cause) != 0) {
-			cmd_error("%s", cause);
-			free(cause);
+			cmd_fail(cause);
 			editor_free(e);
 			formdir_free(fd);
 			return 2;
