@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "confine.h"
 #include "csv.h"
 #include "draft.h"
 #include "export.h"
@@ -142,10 +143,15 @@ editor_xdg(const char *var, const char *fallback, const char *leaf)
 	    fallback, leaf);
 }
 
-/* Where the start screen keeps drafts (caller frees). */
-static char *
+/*
+ * Where the start screen keeps drafts: the restricted mode's directory, or
+ * $XDG_DATA_HOME/kaiji/drafts (caller frees).
+ */
+char *
 editor_drafts_dir(void)
 {
+	if (confine_dir() != NULL)
+		return xstrdup(confine_dir());
 	return editor_xdg("XDG_DATA_HOME", ".local/share", "drafts");
 }
 
@@ -269,9 +275,12 @@ editor_open(struct editor *e, const char *arg, char **cause)
 	struct lock_holder holder;
 	struct stat st;
 	struct draft *d;
-	char *path = xstrdup(arg);	/* arg may be an entry freed below */
+	char *path;
 	int rc;
 
+	if (confine_check(arg, cause) != 0)
+		return -1;
+	path = xstrdup(arg);	/* arg may be an entry freed below */
 	if (stat(path, &st) == -1 && errno == ENOENT) {
 		if ((form = formdir_newest(e->formdir, "asp-saas",
 		    cause)) == NULL) {
@@ -1277,7 +1286,9 @@ editor_start(struct editor *e)
 			    strcmp(de->d_name + len - 5, ".yaml") != 0)
 				continue;
 			path = xasprintf("%s/%s", dir, de->d_name);
-			if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			/* restricted: links are not drafts of the directory */
+			if ((confine_dir() != NULL ? lstat(path, &st) :
+			    stat(path, &st)) != 0 || !S_ISREG(st.st_mode)) {
 				free(path);
 				continue;
 			}

@@ -97,6 +97,7 @@ struct editor	*editor_new(struct formdir *);
 void		 editor_free(struct editor *);
 int		 editor_open(struct editor *, const char *, char **);
 int		 editor_start(struct editor *);
+char		*editor_drafts_dir(void);
 void		 editor_message(struct editor *, int, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));
 

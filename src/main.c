@@ -12,10 +12,12 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "confine.h"
 #include "editor.h"
 #include "formdir.h"
 #include "i18n.h"
 #include "view.h"
+#include "xalloc.h"
 
 #include <getopt.h>
 
@@ -29,8 +31,11 @@ main_help(void)
 	printf(_("Commands:\n"));
 	cmd_list(stdout);
 	printf(_("\nOptions:\n"
-	    "  -h, --help     show this help and exit\n"
-	    "  -V, --version  show the version and exit\n\n"
+	    "  -h, --help        show this help and exit\n"
+	    "  -V, --version     show the version and exit\n"
+	    "  -r, --restricted  edit only drafts in one directory, by name\n"
+	    "                    (also when run as rkaiji); no commands\n"
+	    "  -d, --dir=DIR     the drafts directory of --restricted\n\n"
 	    "Exit status: 0 success, 1 an incomplete draft (summary), "
 	    "2 an error.\n"
 	    "Forms are read from $KAIJI_FORMS_DIR if set.\n"
@@ -48,8 +53,13 @@ main_editor(const char *argv0, const char *path)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cmd_error(_("the editor needs a terminal; without one, use "
-		    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji set'"));
+		if (confine_dir() != NULL)
+			cmd_error(_("the editor needs a terminal (with ssh, "
+			    "use ssh -t)"));
+		else
+			cmd_error(_("the editor needs a terminal; without one, "
+			    "use 'kaiji summary DRAFT', 'kaiji get' and "
+			    "'kaiji set'"));
 		return 2;
 	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
@@ -83,19 +93,55 @@ main_editor(const char *argv0, const char *path)
 	return rc;
 }
 
+/* Whether argv0 names the restricted program: rkaiji, or -rkaiji as a login shell. */
+static int
+main_is_restricted(const char *argv0)
+{
+	const char *base = strrchr(argv0, '/');
+
+	base = base != NULL ? base + 1 : argv0;
+	if (*base == '-')
+		base++;
+	return strcmp(base, "rkaiji") == 0;
+}
+
+/*
+ * Restricted mode: drafts only by name in drafts_dir (or the default
+ * drafts directory), the editor only.
+ */
+static int
+main_restricted(const char *argv0, const char *drafts_dir, const char *name)
+{
+	char *dir, *cause, *path = NULL;
+	int rc;
+
+	dir = drafts_dir != NULL ? xstrdup(drafts_dir) : editor_drafts_dir();
+	rc = confine_start(dir, &cause);
+	free(dir);
+	if (rc != 0)
+		return cmd_fail(cause);
+	if (name != NULL && (path = confine_path(name, &cause)) == NULL)
+		return cmd_fail(cause);
+	rc = main_editor(argv0, path);
+	free(path);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "restricted", no_argument, NULL, 'r' },
+		{ "dir", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry *ce;
 	struct cmd_ctx ctx;
-	const char *localedir;
+	const char *localedir, *drafts_dir = NULL;
 	char *dir;
-	int c, rc;
+	int c, rc, restricted = main_is_restricted(argv[0]);
 
 	setlocale(LC_ALL, "");
 	localedir = getenv("KAIJI_LOCALEDIR");
@@ -104,7 +150,7 @@ main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
-	if (argc > 1 && (ce = cmd_find(argv[1])) != NULL) {
+	if (!restricted && argc > 1 && (ce = cmd_find(argv[1])) != NULL) {
 		dir = formdir_default(argv[0]);
 		ctx.argv0 = argv[0];
 		ctx.formdir = formdir_open(dir);
@@ -118,7 +164,7 @@ main(int argc, char **argv)
 	}
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVrd:c", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			main_help();
@@ -126,6 +172,20 @@ main(int argc, char **argv)
 		case 'V':
 			printf("kaiji %s\n", PACKAGE_VERSION);
 			return 0;
+		case 'r':
+			restricted = 1;
+			break;
+		case 'd':
+			drafts_dir = optarg;
+			break;
+		case 'c':
+			/* a restricted login shell asked to run a command */
+			if (restricted) {
+				cmd_error(_("restricted: commands cannot be "
+				    "run here, only the editor"));
+				return 2;
+			}
+			/* FALLTHROUGH */
 		default:
 			cmd_error(_("unknown option '%s'"), argv[optind - 1]);
 			fprintf(stderr, _("Try 'kaiji --help' for more "
@@ -133,6 +193,18 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (drafts_dir != NULL && !restricted) {
+		cmd_error(_("--dir is for --restricted"));
+		return 2;
+	}
+	if (restricted && argc > optind && cmd_find(argv[optind]) != NULL) {
+		cmd_error(_("restricted: commands cannot be run here, only "
+		    "the editor"));
+		return 2;
+	}
+	if (restricted && argc - optind <= 1)
+		return main_restricted(argv[0], drafts_dir,
+		    argc > optind ? argv[optind] : NULL);
 	if (argc - optind > 1) {
 		cmd_error(_("unknown command '%s'"), argv[optind]);
 		fprintf(stderr, _("Try 'kaiji --help' for more information.\n"));

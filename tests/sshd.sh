@@ -16,6 +16,9 @@
 # and the server's log ($T/sshd.log).  The privilege separation directory
 # /run/sshd is created when missing.
 #
+# Set sshd_extra_config before sshd_start to append lines to the server's
+# configuration (e.g. a ForceCommand).
+#
 # The remote side:
 # - The command is run by root's login shell with -c, which executes a
 #   single simple command in place, so the program is the session leader
@@ -123,6 +126,9 @@ ClientAliveInterval 0
 MaxStartups 50
 LogLevel ERROR
 EOF
+	if [ -n "${sshd_extra_config-}" ]; then
+		printf '%s\n' "$sshd_extra_config" >>"$T/sshd_config"
+	fi
 }
 
 # The client: ssh with a terminal (-tt) to the test's server, the remote
@@ -174,6 +180,9 @@ ssh_command() {
 _sshd_accepts() {
 	sed 's/ -tt / -T /' "$T/ssh-client" >"$T/ssh-probe"
 	sh "$T/ssh-probe" true </dev/null >/dev/null 2>>"$T/sshd-probe.log"
+	# 255 is ssh's own failure; anything else is the remote command's
+	# status (a ForceCommand may not be 'true')
+	[ $? -ne 255 ]
 }
 
 # sshd_try_start: start the server; 0 when it accepts logins, 77 when it
