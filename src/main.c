@@ -6,6 +6,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,8 @@ main(int argc, char **argv)
 	char *dir;
 	int c, rc;
 
+	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	localedir = getenv("KAIJI_LOCALEDIR");
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
