@@ -162,11 +162,11 @@ fileio_split(const char *path, char **dir)
 }
 
 /*
- * Remove the temporary files ".<base>.<pid>.XXXXXX" in dir left by saves
- * of processes of this host that no longer exist (killed mid-save).  Only
+ * Remove the temporary files ".<base>.<pid>.XXXXXX" in dir left by
+ * processes of this host that no longer exist (killed mid-save).  Only
  * regular files of ours with a single link are removed; best effort.
  */
-static void
+void
 fileio_tidy(const char *dir, const char *base)
 {
 	struct dirent *de;
