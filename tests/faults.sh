@@ -260,6 +260,63 @@ lacks "$T/rep/mine.yaml" "edited by hand"
 term_keys F10
 term_exit_is 0 "quit after a replaced draft"
 
+# --- modes whatever the umask, and no symbolic link followed -------------
+for mask in 000 077; do
+	mkdir "$T/m$mask"
+	(
+		umask $mask
+		cd "$T/m$mask" || exit 1
+		"$KAIJI" new d.yaml && "$KAIJI" set d.yaml 2.1 x 2>/dev/null
+	)
+	ok "umask $mask: the draft is 0600" test "$(stat -c %a "$T/m$mask/d.yaml")" = 600
+	ok "umask $mask: the backup is 0600" test "$(stat -c %a "$T/m$mask/d.yaml~")" = 600
+	term_start 100 24 sh -c 'umask "$0" && exec "$1" "$2"' $mask "$KAIJI" "$T/m$mask/d.yaml"
+	term_wait "page 1/8"
+	ok "umask $mask: the lock is 0600" test "$(stat -c %a "$T/m$mask/d.yaml.lock")" = 600
+	term_keys F6 C-u
+	term_type "$T/m$mask/copy.yaml"
+	term_keys Enter
+	term_wait "Saved $T/m$mask/copy.yaml"
+	ok "umask $mask: a copy saved elsewhere is 0600" test "$(stat -c %a "$T/m$mask/copy.yaml")" = 600
+	ok "umask $mask: its lock is 0600" test "$(stat -c %a "$T/m$mask/copy.yaml.lock")" = 600
+	term_keys C-q
+	term_exit_is 0 "umask $mask: quit"
+done
+
+mkdir "$T/ln"
+cp "$T/fs.orig" "$T/ln/real.yaml"
+ln -s real.yaml "$T/ln/d.yaml"
+status 2 "set refuses a draft that is a symbolic link" "$KAIJI" set "$T/ln/d.yaml" 2.1 x 2>"$T/err"
+contains "$T/err" "is a symbolic link; kaiji does not write through symbolic links"
+ok "the link's target is unchanged" cmp -s "$T/ln/real.yaml" "$T/fs.orig"
+ok "the link is still a link" test -L "$T/ln/d.yaml"
+term_start 160 24 "$KAIJI" "$T/ln/d.yaml"
+term_wait "Read-only: $T/ln/d.yaml is a symbolic link; kaiji does not write through links (F6: save elsewhere)."
+term_keys F2
+term_wait "This draft is open read-only."
+term_keys F6 C-u
+term_type "$T/ln/own.yaml"
+term_keys Enter
+term_wait "Saved $T/ln/own.yaml; editing it from now on."
+term_keys g
+term_type 2
+term_keys Enter Enter
+term_type "実体"
+term_keys C-q
+term_exit_is 0 "quit after leaving a linked draft"
+draft_is "$T/ln/own.yaml" 2.1 "架空テック株式会社実体"
+ok "the linked draft's target is unchanged" cmp -s "$T/ln/real.yaml" "$T/fs.orig"
+# a backup or lock name that is a link is never followed
+cp "$T/fs.orig" "$T/ln/b.yaml"
+ln -s "$T/ln/victim" "$T/ln/b.yaml~"
+ok "set with a backup name that is a link" "$KAIJI" set "$T/ln/b.yaml" 2.1 y 2>/dev/null
+ok "nothing written through the backup link" test ! -e "$T/ln/victim"
+ok "the backup is now a regular file" test -f "$T/ln/b.yaml~" -a ! -L "$T/ln/b.yaml~"
+ln -s "$T/ln/victim" "$T/ln/b.yaml.lock"
+status 2 "set with a lock name that is a link" "$KAIJI" set "$T/ln/b.yaml" 2.1 z 2>"$T/err"
+contains "$T/err" "lock file is a symbolic link"
+ok "nothing written through the lock link" test ! -e "$T/ln/victim"
+
 # --- a full disk ---------------------------------------------------------
 # probe: which way of mounting a private tmpfs works here
 mnt=
