@@ -164,7 +164,7 @@ fileio_split(const char *path, char **dir)
 /*
  * Remove the temporary files ".<base>.<pid>.XXXXXX" in dir left by
  * processes of this host that no longer exist (killed mid-save).  Only
- * regular files of ours with a single link are removed; best effort.
+ * regular files of ours are removed; best effort.
  */
 void
 fileio_tidy(const char *dir, const char *base)
@@ -201,8 +201,7 @@ fileio_tidy(const char *dir, const char *base)
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-		    st.st_nlink == 1)
+		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
 			unlinkat(dfd, de->d_name, 0);
 	}
 	closedir(dp);

@@ -4,7 +4,9 @@
  *
  * Invariants: nothing from a form or a draft reaches the terminal without
  * going through view_cps (control characters become placeholders); the
- * terminal is restored on every way out; signal handlers only set flags.
+ * terminal is restored on every way out; signal handlers only set flags
+ * (the crash handlers of the emergency module, given the bytes that undo
+ * curses at set-up, are the documented exception).
  */
 #include "config.h"
 
