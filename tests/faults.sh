@@ -260,6 +260,23 @@ lacks "$T/rep/mine.yaml" "edited by hand"
 term_keys F10
 term_exit_is 0 "quit after a replaced draft"
 
+# a hang-up while the draft is replaced: the answers go to DRAFT.save
+mkuser "$T/hup"
+cp "$T/fs.orig" "$T/hup/d.yaml"
+chown "$owner" "$T/hup/d.yaml"
+term_start 160 30 $run_as "$KAIJI" "$T/hup/d.yaml"
+term_wait "page 1/8"
+cp "$D/gaps-2021.yaml" "$T/hup/new" && mv "$T/hup/new" "$T/hup/d.yaml"
+term_keys g
+term_type 2
+term_keys Enter Enter
+term_type "切断"
+term_wait "架空テック株式会社切断"
+term_hangup
+ok "hang-up: the other program's draft is kept" cmp -s "$T/hup/d.yaml" "$D/gaps-2021.yaml"
+draft_is "$T/hup/d.yaml.save" 2.1 "架空テック株式会社切断"
+ok "hang-up: the .save is 0600" test "$(stat -c %a "$T/hup/d.yaml.save")" = 600
+
 # --- modes whatever the umask, and no symbolic link followed -------------
 for mask in 000 077; do
 	mkdir "$T/m$mask"
