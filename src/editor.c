@@ -21,6 +21,7 @@
 #include "confine.h"
 #include "csv.h"
 #include "draft.h"
+#include "emergency.h"
 #include "export.h"
 #include "editor.h"
 #include "fileio.h"
@@ -47,6 +48,9 @@ struct editor_cmd {
 };
 
 static const struct editor_cmd	*editor_find_cmd(const char *);
+static void			 editor_save_as(struct editor *, const char *,
+				     int);
+static void			 editor_answer(struct editor *);
 
 /* A new editor with no draft, reading forms from fd. */
 struct editor *
@@ -107,6 +111,8 @@ editor_free(struct editor *e)
 		lock_release(e->lock);
 	draft_free(e->draft);
 	free(e->lock_message);
+	free(e->ask);
+	free(e->save_as);
 	free(e->search);
 	free(e->message);
 	free(e->path);
@@ -276,7 +282,7 @@ editor_open(struct editor *e, const char *arg, char **cause)
 	struct stat st;
 	struct draft *d;
 	char *path;
-	int rc;
+	int rc, link;
 
 	if (confine_check(arg, cause) != 0)
 		return -1;
@@ -310,10 +316,20 @@ editor_open(struct editor *e, const char *arg, char **cause)
 	e->popup = EDITOR_NO_POPUP;
 	e->readonly = 0;
 	e->saved_at = time(NULL);
+	e->dirty = e->save_failed = e->conflict = e->overwrite = 0;
+	if (fileio_id_get(path, &e->disk) != 0)
+		e->disk.known = 0;
 	editor_clear_entries(e);
 
-	rc = lock_acquire(path, &e->lock, &holder, cause);
-	if (rc == 1) {
+	link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	rc = link ? -1 : lock_acquire(path, &e->lock, &holder, cause);
+	if (link) {
+		/* saving would replace the link or write through it */
+		e->readonly = 1;
+		editor_message(e, 1, _("Read-only: %s is a symbolic link; "
+		    "kaiji does not write through links (F6: save "
+		    "elsewhere)."), path);
+	} else if (rc == 1) {
 		free(e->lock_message);
 		e->lock_message = lock_describe(&holder);
 		e->popup = EDITOR_READONLY_ASK;
@@ -422,28 +438,95 @@ editor_commit(struct editor *e)
 }
 
 /*
+ * Whether the draft file is no longer the one this session last read or
+ * wrote (replaced, changed or removed by another program).  A directory
+ * that is gone is not such a change: the save fails and says so.
+ */
+static int
+editor_disk_changed(const struct editor *e)
+{
+	struct fileio_id now;
+	struct stat st;
+	char *dir, *slash;
+	int gone;
+
+	if (!e->disk.known)
+		return 0;
+	if (fileio_id_get(e->path, &now) == 0)
+		return !fileio_id_same(&now, &e->disk);
+	if (errno != ENOENT)
+		return 0;
+	dir = xstrdup(e->path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	gone = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	free(dir);
+	return gone;
+}
+
+/*
  * Save the draft now (with the text being edited).  Returns 0, or -1 after
- * showing the error; the text stays in the editor either way.
+ * showing the error; the text stays in the editor either way, and a file
+ * that changed under us is not overwritten unless the user said so.
  */
 int
 editor_save(struct editor *e)
 {
-	char *cause;
+	char *cause, *buf;
+	size_t len;
+	int rc;
 
 	if (e->draft == NULL || e->readonly)
 		return 0;
 	editor_commit(e);
-	if (draft_save(e->draft, e->path, FILEIO_BACKUP, &cause) != 0) {
-		editor_message(e, 1, _("Not saved: %s"), cause);
+	if (!e->overwrite && editor_disk_changed(e)) {
+		e->conflict = 1;
+		e->save_failed = 1;
+		editor_message(e, 1, _("Not saved: %s was changed or removed "
+		    "by another program. F2: choose what to do."), e->path);
+		return -1;
+	}
+	buf = draft_format(e->draft, &len);
+	rc = fileio_replace_id(e->path, buf, len, FILEIO_BACKUP, &e->disk,
+	    &cause);
+	free(buf);
+	if (rc != 0) {
+		editor_message(e, 1, _("Not saved: %s. F2: try again, F6: "
+		    "save elsewhere."), cause);
 		free(cause);
 		e->save_failed = 1;
 		return -1;
 	}
 	e->dirty = 0;
 	e->save_failed = 0;
+	e->conflict = 0;
+	e->overwrite = 0;
 	e->saved_at = time(NULL);
 	e->redraw |= EDITOR_REDRAW_STATUS;
 	return 0;
+}
+
+/*
+ * Save on the way out (a signal): when the draft cannot be saved, write
+ * the answers to a new "<draft>.save" instead, as a crash would.  Returns
+ * 0 when the draft itself was saved, else -1 with the message set.
+ */
+int
+editor_rescue(struct editor *e)
+{
+	char path[4096], *why;
+
+	if (e->draft == NULL || e->readonly || editor_save(e) == 0)
+		return 0;
+	why = e->message != NULL ? xstrdup(e->message) : xstrdup("");
+	if (emergency_save(path, sizeof path) == 0)
+		editor_message(e, 1, _("%s The answers were saved in %s."),
+		    why, path);
+	free(why);
+	return -1;
 }
 
 /* Save when there are unsaved changes and the user has paused. */
@@ -581,7 +664,8 @@ editor_context(const struct editor *e)
 {
 	if (e->prompt != EDITOR_NO_PROMPT)
 		return KEYS_PROMPT;
-	if (e->popup == EDITOR_CHOICES || e->popup == EDITOR_READONLY_ASK)
+	if (e->popup == EDITOR_CHOICES || e->popup == EDITOR_READONLY_ASK ||
+	    e->popup == EDITOR_ASK)
 		return KEYS_LIST;
 	if (e->popup == EDITOR_FIELD_HELP)
 		return KEYS_LIST;
@@ -1218,7 +1302,8 @@ cmd_field_help(struct editor *e)
 static void
 cmd_help(struct editor *e)
 {
-	if (e->prompt != EDITOR_NO_PROMPT || e->popup == EDITOR_READONLY_ASK)
+	if (e->prompt != EDITOR_NO_PROMPT || e->popup == EDITOR_READONLY_ASK ||
+	    e->popup == EDITOR_ASK)
 		return;
 	if (e->popup == EDITOR_CHOICES) {
 		/* the description of the field whose answer is being chosen */
@@ -1353,7 +1438,7 @@ static void
 cmd_accept(struct editor *e)
 {
 	const struct editor_entry *en;
-	char *text, *cause;
+	char *text, *cause, *target;
 
 	if (e->prompt != EDITOR_NO_PROMPT) {
 		text = textbuf_text(e->prompt_text);
@@ -1364,6 +1449,16 @@ cmd_accept(struct editor *e)
 			free(e->search);
 			e->search = text;
 			editor_search_next(e);
+		} else if (e->prompt == EDITOR_SAVE_AS) {
+			e->prompt = EDITOR_NO_PROMPT;
+			/* restricted: a name in the drafts directory */
+			if ((target = confine_path(text, &cause)) == NULL) {
+				editor_message(e, 1, _("Not saved: %s"), cause);
+				free(cause);
+			} else
+				editor_save_as(e, target, 0);
+			free(target);
+			free(text);
 		} else {
 			e->prompt = EDITOR_NO_PROMPT;
 			editor_jump_to(e, text);
@@ -1386,6 +1481,10 @@ cmd_accept(struct editor *e)
 	if (e->popup == EDITOR_FIELD_HELP) {
 		e->popup = EDITOR_NO_POPUP;
 		e->redraw = EDITOR_REDRAW_ALL;
+		return;
+	}
+	if (e->popup == EDITOR_ASK) {
+		editor_answer(e);
 		return;
 	}
 	if (e->sel >= e->nentries)
@@ -1512,6 +1611,47 @@ cmd_list_last(struct editor *e)
 
 /* --- session ---------------------------------------------------------- */
 
+/*
+ * Ask a question in a popup; the rest are pairs of a label (translated
+ * here) and the action editor_answer runs, ending with NULL.  Takes
+ * question.
+ */
+static void
+editor_ask(struct editor *e, char *question, ...)
+{
+	const char *label;
+	va_list ap;
+
+	if (e->prompt_text != NULL)
+		textbuf_free(e->prompt_text);
+	e->prompt_text = NULL;
+	e->prompt = EDITOR_NO_PROMPT;
+	e->screen = EDITOR_PAGE;
+	editor_clear_entries(e);
+	free(e->ask);
+	e->ask = question;
+	va_start(ap, question);
+	while ((label = va_arg(ap, const char *)) != NULL) {
+		editor_add_entry(e, (size_t)-1, 0, xstrdup(_(label)))->value =
+		    xstrdup(va_arg(ap, const char *));
+	}
+	va_end(ap);
+	e->popup = EDITOR_ASK;
+	e->redraw = EDITOR_REDRAW_ALL;
+}
+
+/* Ask what to do about a draft file that changed under us. */
+static void
+editor_ask_conflict(struct editor *e)
+{
+	editor_ask(e, xasprintf(_("%s was changed or removed by another "
+	    "program after kaiji last read or saved it. Saving here would "
+	    "replace that version."), e->path),
+	    N_("Overwrite it with the answers here"), "overwrite",
+	    N_("Save the answers elsewhere"), "save-as",
+	    N_("Keep editing without saving"), "keep", (const char *)NULL);
+}
+
 static void
 cmd_save(struct editor *e)
 {
@@ -1521,8 +1661,185 @@ cmd_save(struct editor *e)
 		editor_message(e, 1, _("This draft is open read-only."));
 		return;
 	}
+	if (e->conflict || (!e->overwrite && editor_disk_changed(e))) {
+		editor_commit(e);
+		editor_ask_conflict(e);
+		return;
+	}
 	if (editor_save(e) == 0)
 		editor_message(e, 0, _("Saved %s"), e->path);
+}
+
+static void
+cmd_save_as(struct editor *e)
+{
+	if (e->draft == NULL)
+		return;
+	e->popup = EDITOR_NO_POPUP;
+	editor_clear_entries(e);
+	e->screen = EDITOR_PAGE;
+	if (e->prompt_text != NULL)
+		textbuf_free(e->prompt_text);
+	e->prompt = EDITOR_SAVE_AS;
+	/* restricted mode takes names, not paths */
+	e->prompt_text = textbuf_new(confine_dir() != NULL &&
+	    strrchr(e->path, '/') != NULL ? strrchr(e->path, '/') + 1 :
+	    e->path);
+	textbuf_set_cursor(e->prompt_text, textbuf_len(e->prompt_text));
+	e->redraw = EDITOR_REDRAW_ALL;
+}
+
+/* The label of the prompt line. */
+const char *
+editor_prompt_label(const struct editor *e)
+{
+	switch (e->prompt) {
+	case EDITOR_SEARCH:
+		return _("Search: ");
+	case EDITOR_JUMP:
+		return _("Go to item or field: ");
+	case EDITOR_SAVE_AS:
+		return _("Save as (Enter: save, Esc: cancel): ");
+	case EDITOR_NO_PROMPT:
+		break;
+	}
+	return "";
+}
+
+/*
+ * Whether the answers may be saved to path; -1 with a cause if not.  The
+ * one place that judges a file name typed in the editor (restricted mode
+ * refuses names outside its drafts directory here).
+ */
+static int
+editor_target_ok(const struct editor *e, const char *path, char **cause)
+{
+	size_t len = strlen(path);
+
+	(void)e;
+	if (len == 0) {
+		*cause = xstrdup(_("No file name given."));
+		return -1;
+	}
+	if (path[len - 1] == '/') {
+		*cause = xasprintf(_("%s: not a file name"), path);
+		return -1;
+	}
+	return confine_check(path, cause);
+}
+
+/*
+ * Save the answers to path, a new file unless replace (the user confirmed
+ * replacing it), then go on editing that file under its lock.  Never
+ * writes through a symbolic link or into a file another editor holds.
+ */
+static void
+editor_save_as(struct editor *e, const char *path, int replace)
+{
+	struct lock_holder holder;
+	struct fileio_id id;
+	struct lock *lk = NULL;
+	struct stat st;
+	char *cause, *buf, *who, *old;
+	size_t len;
+	int rc;
+
+	if (editor_target_ok(e, path, &cause) != 0) {
+		editor_message(e, 1, _("Not saved: %s"), cause);
+		free(cause);
+		return;
+	}
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode)) {
+			editor_message(e, 1, S_ISLNK(st.st_mode) ?
+			    _("Not saved: %s is a symbolic link; kaiji does "
+			    "not write through links.") : _("Not saved: %s is "
+			    "not a regular file."), path);
+			return;
+		}
+		if (!e->readonly && e->disk.known &&
+		    st.st_dev == e->disk.dev && st.st_ino == e->disk.ino) {
+			cmd_save(e);	/* the draft itself */
+			return;
+		}
+		if (!replace) {
+			free(e->save_as);
+			e->save_as = xstrdup(path);
+			editor_ask(e, xasprintf(_("%s exists. Replace it with "
+			    "the answers here?"), path),
+			    N_("Replace it"), "replace",
+			    N_("Do not save"), "keep", (const char *)NULL);
+			return;
+		}
+	} else if (errno != ENOENT) {
+		editor_message(e, 1, _("Not saved: %s: %s"), path,
+		    strerror(errno));
+		return;
+	}
+	rc = lock_acquire(path, &lk, &holder, &cause);
+	if (rc == 1) {
+		who = lock_describe(&holder);
+		editor_message(e, 1, _("Not saved: %s is being edited (%s)."),
+		    path, who);
+		free(who);
+		return;
+	}
+	if (rc == -1) {
+		editor_message(e, 1, _("Not saved: %s"), cause);
+		free(cause);
+		return;
+	}
+	editor_commit(e);
+	buf = draft_format(e->draft, &len);
+	rc = fileio_replace_id(path, buf, len, replace ? FILEIO_BACKUP :
+	    FILEIO_EXCL, &id, &cause);
+	free(buf);
+	if (rc != 0) {
+		lock_release(lk);
+		editor_message(e, 1, _("Not saved: %s"), cause);
+		free(cause);
+		return;
+	}
+	if (e->lock != NULL)
+		lock_release(e->lock);
+	e->lock = lk;
+	old = e->path;
+	e->path = xstrdup(path);
+	free(old);
+	e->disk = id;
+	e->readonly = 0;
+	e->dirty = e->save_failed = e->conflict = e->overwrite = 0;
+	e->saved_at = time(NULL);
+	editor_message(e, 0, _("Saved %s; editing it from now on."), path);
+	e->redraw = EDITOR_REDRAW_ALL;
+}
+
+/* Act on the entry chosen in an EDITOR_ASK popup. */
+static void
+editor_answer(struct editor *e)
+{
+	char *action, *target;
+
+	action = e->sel < e->nentries && e->entries[e->sel].value != NULL ?
+	    xstrdup(e->entries[e->sel].value) : xstrdup("keep");
+	e->popup = EDITOR_NO_POPUP;
+	editor_clear_entries(e);
+	e->redraw = EDITOR_REDRAW_ALL;
+	target = e->save_as;
+	e->save_as = NULL;
+	if (strcmp(action, "overwrite") == 0) {
+		e->overwrite = 1;
+		if (editor_save(e) == 0)
+			editor_message(e, 0, _("Saved %s"), e->path);
+	} else if (strcmp(action, "save-as") == 0)
+		cmd_save_as(e);
+	else if (strcmp(action, "replace") == 0 && target != NULL)
+		editor_save_as(e, target, 1);
+	else
+		editor_message(e, 0, _("Not saved. F2: save, F6: save "
+		    "elsewhere."));
+	free(target);
+	free(action);
 }
 
 /* Write the printable text of the draft beside it, as DRAFT.txt. */
@@ -1589,6 +1906,8 @@ static const struct editor_cmd editor_commands[] = {
 	{ "field-help", N_("the field's description, mark, limit, "
 	    "choices"), cmd_field_help, 0 },
 	{ "save", N_("save now"), cmd_save, 0 },
+	{ "save-as", N_("save the answers to another file and edit that"),
+	    cmd_save_as, 0 },
 	{ "quit", N_("save and quit"), cmd_quit, 0 },
 	{ "redraw", N_("redraw the screen"), cmd_redraw, 0 },
 	{ "next-field", N_("next field"), cmd_next_field, 0 },

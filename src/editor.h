@@ -8,12 +8,22 @@
  * textbuf).  Key handlers change this state and set bits in redraw; only
  * the view draws.  Lists (overview, summary, start screen, choices) are
  * built here as entries the view shows and "accept" acts on.
+ *
+ * "disk" is the identity (device, inode, size, modification time) of the
+ * draft file as this session last loaded or wrote it.  A save first checks
+ * that the file is still that one: when another program replaced, changed
+ * or removed it, nothing is written ("conflict") until the user chooses to
+ * overwrite it or saves elsewhere.  A session writes only the file whose
+ * lock it holds; "save-as" takes the new file's lock before writing it
+ * and moves the session there.
  */
 #ifndef KAIJI_EDITOR_H
 #define KAIJI_EDITOR_H
 
 #include <stddef.h>
 #include <time.h>
+
+#include "fileio.h"
 
 struct draft;
 struct form;
@@ -33,13 +43,15 @@ enum editor_popup {
 	EDITOR_NO_POPUP,
 	EDITOR_FIELD_HELP,	/* the current field's description etc. */
 	EDITOR_CHOICES,		/* choose an answer */
-	EDITOR_READONLY_ASK	/* the draft is locked: open read-only? */
+	EDITOR_READONLY_ASK,	/* the draft is locked: open read-only? */
+	EDITOR_ASK		/* a question (ask) with entries to choose */
 };
 
 enum editor_prompt {
 	EDITOR_NO_PROMPT,
 	EDITOR_SEARCH,
-	EDITOR_JUMP
+	EDITOR_JUMP,
+	EDITOR_SAVE_AS		/* the file name to save a copy to */
 };
 
 #define EDITOR_REDRAW_ALL	0x1
@@ -82,6 +94,13 @@ struct editor {
 	time_t			 changed_at;
 	time_t			 saved_at;
 	int			 save_failed;
+	struct fileio_id	 disk;		/* the draft file as last read
+						   or written by us */
+	int			 conflict;	/* it changed under us */
+	int			 overwrite;	/* the user said: overwrite it */
+	char			*ask;		/* EDITOR_ASK's question */
+	char			*save_as;	/* a file to replace, once
+						   confirmed */
 	char			*message;
 	int			 message_error;
 	int			 redraw;
@@ -104,6 +123,8 @@ void		 editor_message(struct editor *, int, const char *, ...)
 void		 editor_goto(struct editor *, size_t);
 void		 editor_commit(struct editor *);
 int		 editor_save(struct editor *);
+int		 editor_rescue(struct editor *);
+const char	*editor_prompt_label(const struct editor *);
 void		 editor_remember(struct editor *);
 int		 editor_autosave(struct editor *, time_t);
 void		 editor_edit_begin(struct editor *);

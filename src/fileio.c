@@ -2,18 +2,27 @@
  * fileio: whole-file reads and atomic replacement.
  *
  * fileio_read accepts only regular files no larger than a limit and never
- * blocks on a FIFO.  fileio_replace writes a temporary file in the target's
- * directory (mode 0600), fsyncs it, optionally hard-links the old version to
+ * blocks on a FIFO.  fileio_replace writes a temporary file
+ * ".<name>.<pid>.XXXXXX" in the target's directory (O_EXCL, mode 0600
+ * whatever the umask), fsyncs it, optionally hard-links the old version to
  * "<path>~.tmp", renames the temporary file over the target, then the
  * backup link over "<path>~", and fsyncs the directory.  The previous
- * backup is replaced only once the new version is in place.  At every instant the target is either the old or the new
- * version; on any error the target is untouched and the temporary removed.
+ * backup is replaced only once the new version is in place.  At every
+ * instant the target is either the old or the new version; on any error
+ * the target is untouched and the temporary removed.  A temporary file
+ * left by a process killed mid-save is removed by the next draft save in
+ * that directory.
+ *
+ * Nothing is written through a symbolic link: a target that is one is
+ * refused, links are made with linkat() without AT_SYMLINK_FOLLOW and new
+ * names are created with O_EXCL.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
+#include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,9 +113,104 @@ fileio_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* The identity of the file path (not following a symbolic link). */
+int
+fileio_id_get(const char *path, struct fileio_id *id)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == -1)
+		return -1;
+	fileio_id_set(id, &st);
+	return 0;
+}
+
+void
+fileio_id_set(struct fileio_id *id, const struct stat *st)
+{
+	memset(id, 0, sizeof *id);
+	id->dev = st->st_dev;
+	id->ino = st->st_ino;
+	id->size = st->st_size;
+	id->mtime = st->st_mtim;
+	id->known = 1;
+}
+
+/* Whether two identities name the same, unchanged file. */
+int
+fileio_id_same(const struct fileio_id *a, const struct fileio_id *b)
+{
+	return a->known && b->known && a->dev == b->dev &&
+	    a->ino == b->ino && a->size == b->size &&
+	    a->mtime.tv_sec == b->mtime.tv_sec &&
+	    a->mtime.tv_nsec == b->mtime.tv_nsec;
+}
+
+/* The directory part of path and its last component (caller frees *dir). */
+static const char *
+fileio_split(const char *path, char **dir)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		*dir = xstrdup(".");
+		return path;
+	}
+	*dir = slash == path ? xstrdup("/") : xstrndup(path,
+	    (size_t)(slash - path));
+	return slash + 1;
+}
+
 /*
- * Make bak a hard link to (or, where links fail, a copy of) path.  Returns
- * 1 when made, 0 when there is no path to back up, -1 with a cause.
+ * Remove the temporary files ".<base>.<pid>.XXXXXX" in dir left by
+ * processes of this host that no longer exist (killed mid-save).  Only
+ * regular files of ours are removed; best effort.
+ */
+void
+fileio_tidy(const char *dir, const char *base)
+{
+	struct dirent *de;
+	struct stat st;
+	size_t blen = strlen(base), tail;
+	const char *p;
+	char *end;
+	long pid;
+	DIR *dp;
+	int dfd;
+
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return;
+	if ((dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		p = de->d_name;
+		if (p[0] != '.' || strncmp(p + 1, base, blen) != 0 ||
+		    p[1 + blen] != '.')
+			continue;
+		p += blen + 2;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (end == p || *end != '.' || errno != 0 || pid <= 0 ||
+		    pid == (long)getpid())
+			continue;
+		tail = strlen(end + 1);
+		if (tail != 6 || strchr(end + 1, '.') != NULL)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if (fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
+			unlinkat(dfd, de->d_name, 0);
+	}
+	closedir(dp);
+}
+
+/*
+ * Make bak a hard link to (or, where links fail, a copy of) path, never
+ * following a symbolic link.  Returns 1 when made, 0 when there is no path
+ * to back up, -1 with a cause.
  */
 static int
 fileio_link_backup(const char *path, const char *bak, char **cause)
@@ -119,10 +223,14 @@ fileio_link_backup(const char *path, const char *bak, char **cause)
 		*cause = xasprintf("%s: %s", bak, strerror(errno));
 		return -1;
 	}
-	if (link(path, bak) == 0)
+	if (linkat(AT_FDCWD, path, AT_FDCWD, bak, 0) == 0)
 		return 1;
 	if (errno == ENOENT)
 		return 0;
+	if (errno == EEXIST) {	/* made again meanwhile: not ours */
+		*cause = xasprintf("%s: %s", bak, strerror(errno));
+		return -1;
+	}
 	if (fileio_read(path, (size_t)-1 / 2, &buf, &len, cause) != 0)
 		return -1;
 	rc = fileio_replace(bak, buf, len, 0, cause);
@@ -138,25 +246,47 @@ int
 fileio_replace(const char *path, const char *buf, size_t len, int flags,
     char **cause)
 {
-	char *copy, *dir, *tmp, *bak = NULL, *baktmp = NULL;
+	return fileio_replace_id(path, buf, len, flags, NULL, cause);
+}
+
+/*
+ * fileio_replace, also giving the identity of the new file in *id (when
+ * id is not NULL).
+ */
+int
+fileio_replace_id(const char *path, const char *buf, size_t len, int flags,
+    struct fileio_id *id, char **cause)
+{
+	char *dir, *tmp = NULL, *bak = NULL, *baktmp = NULL;
+	const char *base;
 	struct stat st;
 	int fd, dfd, saved, backed = 0;
 
-	if ((flags & FILEIO_EXCL) && lstat(path, &st) == 0) {
-		*cause = xasprintf("%s: %s", path, strerror(EEXIST));
-		return -1;
+	base = fileio_split(path, &dir);
+	if (lstat(path, &st) == 0) {
+		if (flags & FILEIO_EXCL) {
+			*cause = xasprintf("%s: %s", path, strerror(EEXIST));
+			goto fail;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			*cause = xasprintf(_("%s: is a symbolic link; kaiji "
+			    "does not write through symbolic links"), path);
+			goto fail;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			*cause = xasprintf(_("%s: not a regular file"), path);
+			goto fail;
+		}
 	}
-	copy = xstrdup(path);
-	dir = dirname(copy);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, strrchr(path, '/') != NULL ?
-	    strrchr(path, '/') + 1 : path);
+	tmp = xasprintf("%s/.%s.%ld.XXXXXX", dir, base, (long)getpid());
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1 ||
-	    fileio_write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
+	    fileio_write_all(fd, buf, len) == -1 || fsync(fd) == -1 ||
+	    fstat(fd, &st) == -1) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
@@ -177,8 +307,8 @@ fileio_replace(const char *path, const char *buf, size_t len, int flags,
 			goto fail;
 		}
 	}
-	if ((flags & FILEIO_EXCL) ? link(tmp, path) == -1 :
-	    rename(tmp, path) == -1) {
+	if ((flags & FILEIO_EXCL) ? linkat(AT_FDCWD, tmp, AT_FDCWD, path,
+	    0) == -1 : rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
 		if (backed == 1)
@@ -196,16 +326,20 @@ fileio_replace(const char *path, const char *buf, size_t len, int flags,
 		fsync(dfd);
 		close(dfd);
 	}
+	if (flags & (FILEIO_BACKUP | FILEIO_EXCL))
+		fileio_tidy(dir, base);
+	if (id != NULL)
+		fileio_id_set(id, &st);
 	free(bak);
 	free(baktmp);
 	free(tmp);
-	free(copy);
+	free(dir);
 	return 0;
 
 fail:
 	free(bak);
 	free(baktmp);
 	free(tmp);
-	free(copy);
+	free(dir);
 	return -1;
 }

@@ -15,6 +15,8 @@ static const struct keys_binding keys_default[] = {
 	{ KEYS_F1, KEYS_ANY, "help" },
 	{ KEYS_F2, KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "save" },
 	{ KEYS_CTRL('s'), KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "save" },
+	{ KEYS_F6, KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "save-as" },
+	{ KEYS_CTRL('o'), KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "save-as" },
 	{ KEYS_F10, KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "quit" },
 	{ KEYS_CTRL('q'), KEYS_PAGE | KEYS_EDIT | KEYS_LIST, "quit" },
 	{ KEYS_RESIZE, KEYS_ANY, "redraw" },

@@ -2,7 +2,9 @@
  * lock: the lock file beside a draft.
  *
  * A lock file only ever appears complete: it is written under a unique
- * temporary name in the draft's directory and link()ed to "<path>.lock",
+ * temporary name ".<draft>.lock.<pid>.XXXXXX" in the draft's directory (such
+ * names left by a killed process are removed by the next lock taken there)
+ * and link()ed to "<path>.lock",
  * which fails with EEXIST while the lock exists.  The user and host in the
  * line are printable ASCII without spaces (anything else is written as
  * '?'), so the line can be parsed back and shown on a terminal.
@@ -42,6 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "i18n.h"
 #include "lock.h"
 #include "xalloc.h"
@@ -297,7 +300,8 @@ lock_tempfile(const char *lockpath, const struct lock_holder *self,
 	copy = xstrdup(lockpath);
 	base = strrchr(lockpath, '/') != NULL ? strrchr(lockpath, '/') + 1 :
 	    lockpath;
-	tmp = xasprintf("%s/.%s.XXXXXX", dirname(copy), base);
+	tmp = xasprintf("%s/.%s.%ld.XXXXXX", dirname(copy), base,
+	    (long)self->pid);
 	free(copy);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
 		*cause = xasprintf("%s: %s", lockpath, strerror(errno));
@@ -388,6 +392,18 @@ lock_takeover(const char *lockpath, const char *tmp, const struct stat *tst,
 	return rc;
 }
 
+/* Remove lock temporaries left by processes killed while locking. */
+static void
+lock_tidy(const char *lockpath)
+{
+	char *copy = xstrdup(lockpath);
+	const char *base = strrchr(lockpath, '/') != NULL ?
+	    strrchr(lockpath, '/') + 1 : lockpath;
+
+	fileio_tidy(dirname(copy), base);
+	free(copy);
+}
+
 /*
  * Lock the draft at path.  Returns 0 and *lkp; 1 and *holder if the lock
  * is held by a live process, a process of another host or an unreadable
@@ -470,6 +486,7 @@ won:
 	unlink(tmp);
 taken:
 	free(tmp);
+	lock_tidy(lockpath);
 	lk = xcalloc(1, sizeof *lk);
 	lk->path = lockpath;
 	lk->self = self;

@@ -6,6 +6,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,8 @@ main(int argc, char **argv)
 	char *dir;
 	int c, rc, restricted = main_is_restricted(argv[0]);
 
+	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	localedir = getenv("KAIJI_LOCALEDIR");
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?

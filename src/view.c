@@ -4,7 +4,9 @@
  *
  * Invariants: nothing from a form or a draft reaches the terminal without
  * going through view_cps (control characters become placeholders); the
- * terminal is restored on every way out; signal handlers only set flags.
+ * terminal is restored on every way out; signal handlers only set flags
+ * (the crash handlers of the emergency module, given the bytes that undo
+ * curses at set-up, are the documented exception).
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +26,7 @@
 
 #include "draft.h"
 #include "editor.h"
+#include "emergency.h"
 #include "form.h"
 #include "ftype.h"
 #include "i18n.h"
@@ -341,8 +345,7 @@ view_status(struct editor *e)
 	view_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
 	if (e->prompt != EDITOR_NO_PROMPT) {
 		prompt = textbuf_text(e->prompt_text);
-		left = xasprintf("%s%s", e->prompt == EDITOR_SEARCH ?
-		    _("Search: ") : _("Go to item or field: "), prompt);
+		left = xasprintf("%s%s", editor_prompt_label(e), prompt);
 		x = view_text(LINES - 2, 0, COLS - 1, left, VIEW_NORMAL);
 		view_cursor(LINES - 2, x);
 		free(left);
@@ -421,8 +424,9 @@ view_popup(struct editor *e)
 		for (i = 0; i < f->nchoices; i++)
 			ADD(xasprintf("%s %s", i == 0 ? _("Choices:") : "   ",
 			    f->choices[i]));
-	} else if (e->popup == EDITOR_READONLY_ASK) {
-		ADD(xasprintf(_("This draft is being edited: %s"),
+	} else if (e->popup == EDITOR_READONLY_ASK || e->popup == EDITOR_ASK) {
+		ADD(e->popup == EDITOR_ASK ? xstrdup(e->ask) :
+		    xasprintf(_("This draft is being edited: %s"),
 		    e->lock_message));
 		ADD(xstrdup(""));
 		sel_row = (int)nlines;
@@ -718,9 +722,41 @@ view_read_key(struct editor *e, int *key, char **paste)
 	return OK;
 }
 
+/*
+ * Hand the emergency module the bytes that undo what curses did to the
+ * terminal (leave the alternate screen, show the cursor, plain text,
+ * keypad off, bracketed paste off; padding dropped) and the modes from
+ * before curses, for a crash.
+ */
+static void
+view_emergency(const struct termios *tio)
+{
+	static const char *const caps[] = { "sgr0", "rmkx", "cnorm", "rmcup" };
+	char buf[256];
+	const char *s;
+	size_t len = 0, i;
+
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		s = tigetstr(caps[i]);
+		if (s == NULL || s == (char *)-1)
+			continue;
+		for (; *s != '\0' && len < sizeof buf - 16; s++) {
+			if (s[0] == '$' && s[1] == '<' && strchr(s, '>') != NULL)
+				s = strchr(s, '>');
+			else
+				buf[len++] = *s;
+		}
+	}
+	memcpy(buf + len, "\033[?2004l", 8);
+	emergency_terminal(buf, len + 8, tio);
+}
+
 static void
 view_setup(void)
 {
+	struct termios tio;
+	int have_tio = tcgetattr(STDIN_FILENO, &tio) == 0;
+
 	initscr();
 	raw();
 	noecho();
@@ -741,11 +777,14 @@ view_setup(void)
 	/* bracketed paste */
 	putp("\033[?2004h");
 	fflush(stdout);
+	if (have_tio)
+		view_emergency(&tio);
 }
 
 static void
 view_teardown(void)
 {
+	emergency_terminal(NULL, 0, NULL);
 	putp("\033[?2004l");
 	fflush(stdout);
 	endwin();
@@ -773,6 +812,8 @@ view_run(struct editor *e)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	emergency_watch(e);
+	xalloc_set_fatal(emergency_fatal);
 
 	view_setup();
 	while (!e->quit) {
@@ -816,7 +857,7 @@ view_run(struct editor *e)
 			editor_key(e, key);
 	}
 	if (view_signal != 0 && e->draft != NULL && !e->readonly) {
-		if (editor_save(e) != 0)
+		if (editor_rescue(e) != 0)
 			status = 2;
 		editor_remember(e);
 	}

@@ -114,8 +114,38 @@ term_keys g
 term_type 27
 term_keys Enter
 term_wait "架空の受付サービス"
+# save elsewhere takes a name, not a path
+term_keys F6
+term_wait "Save as"
+term_screen >"$T/screen"
+contains "$T/screen" "Save as (Enter: save, Esc: cancel): a.yaml"
+term_keys C-u
+term_type "../escape"
+term_keys Enter
+term_wait "only the name of a draft"
+ok "nothing written up" test ! -e "$T/escape.yaml"
+term_keys F6
+term_keys C-u
+term_type "$T/abs"
+term_keys Enter
+term_wait "only the name of a draft"
+ok "nothing written at an absolute path" test ! -e "$T/abs.yaml"
+term_keys F6
+term_keys C-u
+term_type "link"
+term_keys Enter
+term_wait "a symbolic link"
+term_keys F6
+term_keys C-u
+term_type "copy"
+term_keys Enter
+term_wait "copy.yaml"
 term_keys C-q
 term_exit_is 0 "open a.yaml by its name"
+ok "saved as copy.yaml in the directory" test -f "$D/copy.yaml"
+ok "copy.yaml is 0600" test "$(stat -c %a "$D/copy.yaml" 2>/dev/null)" = 600
+ok "the link target is untouched" cmp -s "$T/outside.yaml" "$T/outside.orig"
+rm -f "$D/copy.yaml"
 
 # --- over SSH with ForceCommand ---------------------------------------------
 rm -f "$new"

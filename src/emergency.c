@@ -1,0 +1,410 @@
+/*
+ * emergency: writing what the user typed when everything else has failed
+ * (see emergency.h).
+ *
+ * State: the watched editor (read, never changed), the bytes that put the
+ * terminal back (rmcup, cnorm, sgr0, rmkx and bracketed paste off, without
+ * padding) and the terminal modes from before curses, set by the view while
+ * curses owns the terminal, and the messages, translated in advance.  The
+ * writer works from a static buffer with write(2); the YAML it writes uses
+ * double-quoted scalars only, escaping what YAML would not keep as it is
+ * (controls, C1 controls, NEL, LS, PS, BOM and non-characters).
+ *
+ * The handler may find the session in the middle of a change; it reads
+ * only pointers that are always valid between two statements of the
+ * editor, and SA_RESETHAND makes a fault inside it end the process.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "draft.h"
+#include "editor.h"
+#include "emergency.h"
+#include "form.h"
+#include "i18n.h"
+#include "textbuf.h"
+
+#define EM_TRIES	10	/* .save, .save.1 ... .save.9 */
+
+static const struct editor *volatile	em_editor;
+static volatile sig_atomic_t		em_done;	/* written once */
+static volatile sig_atomic_t		em_term_on;	/* curses is active */
+static char				em_reset[256];
+static size_t				em_reset_len;
+static struct termios			em_tio;
+static const char			*em_msg_saved = "kaiji: the answers "
+    "were saved in ";
+static const char			*em_msg_failed = "kaiji: the answers "
+    "could not be saved";
+static const char			*em_msg_signal = "kaiji: stopped by "
+    "signal ";
+static char				em_stack[64 * 1024];
+
+struct em_out {
+	int	fd;
+	int	failed;
+	size_t	len;
+	char	buf[4096];
+};
+
+static void
+em_write_all(int fd, const char *s, size_t n, int *failed)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, s, n);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			*failed = 1;
+			return;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+em_flush(struct em_out *o)
+{
+	if (o->len > 0 && !o->failed)
+		em_write_all(o->fd, o->buf, o->len, &o->failed);
+	o->len = 0;
+}
+
+static void
+em_put(struct em_out *o, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = sizeof o->buf - o->len;
+
+		if (k == 0) {
+			em_flush(o);
+			continue;
+		}
+		if (k > n)
+			k = n;
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static void
+em_puts(struct em_out *o, const char *s)
+{
+	em_put(o, s, strlen(s));
+}
+
+/* One code point inside a double-quoted scalar. */
+static void
+em_cp(struct em_out *o, uint32_t c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char b[10];
+	size_t n = 0;
+	int i;
+
+	if (c == '"' || c == '\\') {
+		b[n++] = '\\';
+		b[n++] = (char)c;
+	} else if (c == '\n') {
+		b[n++] = '\\';
+		b[n++] = 'n';
+	} else if (c == '\t') {
+		b[n++] = '\\';
+		b[n++] = 't';
+	} else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 ||
+	    c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff) {
+		if (c > 0xffff || (c >= 0xd800 && c <= 0xdfff))
+			c = 0xfffd;
+		b[n++] = '\\';
+		b[n++] = 'u';
+		for (i = 12; i >= 0; i -= 4)
+			b[n++] = hex[(c >> i) & 0xf];
+	} else if (c < 0x80)
+		b[n++] = (char)c;
+	else if (c < 0x800) {
+		b[n++] = (char)(0xc0 | (c >> 6));
+		b[n++] = (char)(0x80 | (c & 0x3f));
+	} else if (c < 0x10000) {
+		b[n++] = (char)(0xe0 | (c >> 12));
+		b[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
+		b[n++] = (char)(0x80 | (c & 0x3f));
+	} else {
+		b[n++] = (char)(0xf0 | (c >> 18));
+		b[n++] = (char)(0x80 | ((c >> 12) & 0x3f));
+		b[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
+		b[n++] = (char)(0x80 | (c & 0x3f));
+	}
+	em_put(o, b, n);
+}
+
+/* A UTF-8 string as a double-quoted scalar (bad bytes become U+FFFD). */
+static void
+em_quoted(struct em_out *o, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t c;
+	int k, i;
+
+	em_put(o, "\"", 1);
+	while (*p != '\0') {
+		c = *p;
+		k = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) ==
+		    0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
+		if (k == -1) {
+			em_cp(o, 0xfffd);
+			p++;
+			continue;
+		}
+		c &= k == 0 ? 0x7f : (uint32_t)(0x3f >> k);
+		for (i = 1; i <= k; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				break;
+			c = c << 6 | (p[i] & 0x3f);
+		}
+		if (i <= k) {
+			em_cp(o, 0xfffd);
+			p++;
+			continue;
+		}
+		em_cp(o, c);
+		p += k + 1;
+	}
+	em_put(o, "\"", 1);
+}
+
+/* The text being edited as a double-quoted scalar. */
+static void
+em_quoted_tb(struct em_out *o, const struct textbuf *tb)
+{
+	size_t i, n = textbuf_len(tb);
+
+	em_put(o, "\"", 1);
+	for (i = 0; i < n; i++)
+		em_cp(o, textbuf_char(tb, i));
+	em_put(o, "\"", 1);
+}
+
+/* The watched session as a draft file on fd.  Returns 0 if all was written. */
+static int
+em_draft(int fd, const struct editor *e)
+{
+	const struct draft *d = e->draft;
+	const struct form *form = d->form;
+	const struct textbuf *tb = e->edit;
+	static struct em_out o;
+	size_t i;
+
+	o.fd = fd;
+	o.failed = 0;
+	o.len = 0;
+	em_puts(&o, "kaiji-draft: 1\nform: ");
+	em_quoted(&o, form->name);
+	em_puts(&o, "\nedition: ");
+	em_quoted(&o, form->edition);
+	em_puts(&o, "\nanswers:\n");
+	for (i = 0; i < form->nfields; i++) {
+		if (tb != NULL && i == e->field) {
+			if (textbuf_len(tb) == 0)
+				continue;
+			em_puts(&o, "  ");
+			em_quoted(&o, form->fields[i].id);
+			em_puts(&o, ": ");
+			em_quoted_tb(&o, tb);
+		} else if (d->answers[i] != NULL) {
+			em_puts(&o, "  ");
+			em_quoted(&o, form->fields[i].id);
+			em_puts(&o, ": ");
+			em_quoted(&o, d->answers[i]);
+		} else
+			continue;
+		em_put(&o, "\n", 1);
+	}
+	em_flush(&o);
+	return o.failed ? -1 : 0;
+}
+
+/*
+ * Write the watched session to a new "<draft>.save[.N]"; its name goes to
+ * path (size bytes).  Returns 0, 1 when there is nothing to save, or -1.
+ * Async-signal-safe.
+ */
+static int
+em_write(char *path, size_t size)
+{
+	const struct editor *e = em_editor;
+	size_t len;
+	int fd = -1, i, rc;
+
+	if (e == NULL || e->draft == NULL || e->path == NULL || e->readonly)
+		return 1;
+	len = strlen(e->path);
+	if (len + sizeof ".save.9" > size)
+		return -1;
+	for (i = 0; i < EM_TRIES && fd == -1; i++) {
+		memcpy(path, e->path, len);
+		memcpy(path + len, ".save", sizeof ".save");
+		if (i > 0) {
+			path[len + 5] = '.';
+			path[len + 6] = (char)('0' + i);
+			path[len + 7] = '\0';
+		}
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_NOCTTY | O_CLOEXEC, S_IRUSR | S_IWUSR);
+		if (fd == -1 && errno != EEXIST)
+			return -1;
+	}
+	if (fd == -1)
+		return -1;
+	rc = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? em_draft(fd, e) : -1;
+	if (fsync(fd) == -1)
+		rc = -1;
+	if (close(fd) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* Put the terminal back as it was before curses.  Async-signal-safe. */
+static void
+em_restore(void)
+{
+	int failed = 0;
+
+	if (!em_term_on)
+		return;
+	em_term_on = 0;
+	em_write_all(STDOUT_FILENO, em_reset, em_reset_len, &failed);
+	tcsetattr(STDIN_FILENO, TCSANOW, &em_tio);
+}
+
+static void
+em_say(const char *s)
+{
+	int failed = 0;
+
+	em_write_all(STDERR_FILENO, s, strlen(s), &failed);
+}
+
+/* Restore the terminal and save, once.  Async-signal-safe. */
+static void
+em_rescue(int sig)
+{
+	static char path[PATH_MAX + 16];
+	char num[8];
+	int rc, n = 0;
+
+	em_restore();
+	if (em_done)
+		return;
+	em_done = 1;
+	if (sig > 0) {
+		em_say(em_msg_signal);
+		if (sig >= 10)
+			num[n++] = (char)('0' + sig / 10);
+		num[n++] = (char)('0' + sig % 10);
+		num[n++] = '\n';
+		num[n] = '\0';
+		em_say(num);
+	}
+	rc = em_write(path, sizeof path);
+	if (rc == 0) {
+		em_say(em_msg_saved);
+		em_say(path);
+		em_say("\n");
+	} else if (rc == -1) {
+		em_say(em_msg_failed);
+		em_say("\n");
+	}
+}
+
+static void
+em_handler(int sig)
+{
+	int saved = errno;
+
+	em_rescue(sig);
+	errno = saved;
+	/* SA_RESETHAND restored the default action: it runs on return */
+	raise(sig);
+}
+
+/*
+ * Watch e (NULL: nothing) and install the handlers.  The messages are
+ * translated here, outside any handler.
+ */
+void
+emergency_watch(const struct editor *e)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static int installed;
+	struct sigaction sa;
+	stack_t ss;
+	size_t i;
+
+	em_editor = e;
+	if (installed || e == NULL)
+		return;
+	installed = 1;
+	em_msg_saved = _("kaiji: the answers were saved in ");
+	em_msg_failed = _("kaiji: the answers could not be saved");
+	em_msg_signal = _("kaiji: stopped by signal ");
+	memset(&ss, 0, sizeof ss);
+	ss.ss_sp = em_stack;
+	ss.ss_size = sizeof em_stack;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = em_handler;
+	sigfillset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND | (sigaltstack(&ss, NULL) == 0 ?
+	    SA_ONSTACK : 0);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/*
+ * While curses owns the terminal: the len bytes that undo its set-up and
+ * the terminal modes from before it (NULL: curses has let go).
+ */
+void
+emergency_terminal(const char *reset, size_t len, const struct termios *tio)
+{
+	em_term_on = 0;
+	if (reset == NULL || tio == NULL)
+		return;
+	if (len > sizeof em_reset)
+		len = sizeof em_reset;
+	memcpy(em_reset, reset, len);
+	em_reset_len = len;
+	em_tio = *tio;
+	em_term_on = 1;
+}
+
+/*
+ * Save the watched session to a new "<draft>.save[.N]" now, outside a
+ * handler (when a normal save is impossible); the file name goes to path.
+ * Returns 0, 1 when there is nothing to save, or -1.
+ */
+int
+emergency_save(char *path, size_t size)
+{
+	return em_write(path, size);
+}
+
+/* xalloc's fatal hook: restore the terminal and save, once. */
+void
+emergency_fatal(void)
+{
+	em_rescue(0);
+}
