@@ -255,12 +255,23 @@ import_snippet(const char *s)
 	return out;
 }
 
+/*
+ * v (holding n elements of size bytes) with room for one more: the room
+ * doubles at powers of two, so that appending is linear for any n.
+ */
+static void *
+import_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
+	return v;
+}
+
 /* Add a note (taking text) about line key. */
 static void
 import_note(struct import_ctx *ctx, size_t key, char *text)
 {
-	ctx->notes = xreallocarray(ctx->notes, ctx->nnotes + 1,
-	    sizeof *ctx->notes);
+	ctx->notes = import_grow(ctx->notes, ctx->nnotes, sizeof *ctx->notes);
 	ctx->notes[ctx->nnotes].key = key;
 	ctx->notes[ctx->nnotes].seq = ctx->nnotes;
 	ctx->notes[ctx->nnotes].text = text;
@@ -554,8 +565,7 @@ import_add_row(struct import_ctx *ctx, size_t line, int desc, char *answer,
 {
 	struct import_row *row;
 
-	ctx->rows = xreallocarray(ctx->rows, ctx->nrows + 1,
-	    sizeof *ctx->rows);
+	ctx->rows = import_grow(ctx->rows, ctx->nrows, sizeof *ctx->rows);
 	row = &ctx->rows[ctx->nrows++];
 	row->line = line;
 	row->item = ctx->cur;
@@ -1313,7 +1323,7 @@ import_lines(const char *buf, size_t len, size_t *nlines)
 	while (p < end) {
 		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 			;
-		lines = xreallocarray(lines, n + 1, sizeof *lines);
+		lines = import_grow(lines, n, sizeof *lines);
 		lines[n].s = p;
 		lines[n].len = (size_t)(eol - p);
 		lines[n].no = n + 1;
