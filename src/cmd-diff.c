@@ -52,8 +52,8 @@ cmd_diff_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(&cmd_diff_entry, argc, argv, ":h", longopts,
 	    NULL)) != -1)
 		return c == 'h' ? 0 : 2;
-	if (argc - optind != 2)
-		return cmd_usage(&cmd_diff_entry);
+	if (cmd_operands(&cmd_diff_entry, argc, argv, 2, 2) != 0)
+		return 2;
 	if ((a = draft_load(argv[optind], ctx->formdir, &cause)) == NULL ||
 	    (b = draft_load(argv[optind + 1], ctx->formdir, &cause)) == NULL)
 		goto out;

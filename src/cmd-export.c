@@ -158,8 +158,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != 1)
-		return cmd_usage(&cmd_export_entry);
+	if (cmd_operands(&cmd_export_entry, argc, argv, 1, 1) != 0)
+		return 2;
 	path = argv[optind];
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "

@@ -28,8 +28,8 @@ cmd_forms_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(&cmd_forms_entry, argc, argv, ":h", longopts,
 	    NULL)) != -1)
 		return c == 'h' ? 0 : 2;
-	if (argc != optind)
-		return cmd_usage(&cmd_forms_entry);
+	if (cmd_operands(&cmd_forms_entry, argc, argv, 0, 0) != 0)
+		return 2;
 	if (formdir_list(ctx->formdir, &forms, &n, &cause) != 0) {
 		return cmd_fail(cause);
 	}

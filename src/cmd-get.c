@@ -33,8 +33,8 @@ cmd_get_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = cmd_getopt(&cmd_get_entry, argc, argv, ":h", longopts,
 	    NULL)) != -1)
 		return c == 'h' ? 0 : 2;
-	if (argc - optind != 2)
-		return cmd_usage(&cmd_get_entry);
+	if (cmd_operands(&cmd_get_entry, argc, argv, 2, 2) != 0)
+		return 2;
 	if ((d = draft_load(argv[optind], ctx->formdir, &cause)) == NULL) {
 		return cmd_fail(cause);
 	}

@@ -86,8 +86,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != 1 || out == NULL)
+	if (cmd_operands(&cmd_import_entry, argc, argv, 1, 1) != 0)
+		return 2;
+	if (out == NULL) {
+		cmd_error(_("import: which draft? Give -o DRAFT"));
 		return cmd_usage(&cmd_import_entry);
+	}
 	path = argv[optind];
 	if (format != NULL && strcmp(format, "published") != 0 &&
 	    strcmp(format, "csv") != 0)

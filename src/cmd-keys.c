@@ -37,8 +37,8 @@ cmd_keys_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((ch = cmd_getopt(&cmd_keys_entry, argc, argv, ":h", longopts,
 	    NULL)) != -1)
 		return ch == 'h' ? 0 : 2;
-	if (argc != optind)
-		return cmd_usage(&cmd_keys_entry);
+	if (cmd_operands(&cmd_keys_entry, argc, argv, 0, 0) != 0)
+		return 2;
 	kb = keys_table(&n);
 	for (c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
 		for (i = 0; i < n; i++) {

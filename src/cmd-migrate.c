@@ -4,7 +4,9 @@
  * field id, and report what changed and what needs attention: answers the
  * new edition has no field for, fields whose wording changed, and fields
  * the form marks to be renewed each round (the disclosure date, figures of
- * the last fiscal year).
+ * the last fiscal year).  The report is printed once the draft is written
+ * (or when answers would be lost, to say which); a failed write prints
+ * only the error.
  */
 #include "config.h"
 
@@ -24,11 +26,13 @@
 #include "xalloc.h"
 
 static void
-cmd_migrate_line(const char *id, const char *name, const char *what)
+cmd_migrate_line(FILE *fp, const char *id, const char *name,
+    const char *what)
 {
-	char *safe = text_safe(name, 0);
+	char *safe = text_safe(name, 0), *safe_what = text_safe(what, 0);
 
-	printf("  %-6s %s: %s\n", id, safe, what);
+	fprintf(fp, "  %-6s %s: %s\n", id, safe, safe_what);
+	free(safe_what);
 	free(safe);
 }
 
@@ -47,8 +51,9 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct form_field *f, *g;
 	struct draft *old = NULL, *new = NULL;
 	struct lock *lk = NULL;
-	char *cause = NULL;
-	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0;
+	char *cause = NULL, *report = NULL;
+	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0, rsize = 0;
+	FILE *rp = NULL;
 	int c, force = 0, rc = 2;
 
 	while ((c = cmd_getopt(&cmd_migrate_entry, argc, argv, ":e:o:fh",
@@ -69,8 +74,8 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != 1)
-		return cmd_usage(&cmd_migrate_entry);
+	if (cmd_operands(&cmd_migrate_entry, argc, argv, 1, 1) != 0)
+		return 2;
 	path = argv[optind];
 	if (out == NULL && cmd_lock(path, &lk) != 0)
 		return 2;
@@ -89,7 +94,9 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	new = draft_new(to);
-	printf(_("%s: %s %s → %s\n"), path, from->name, from->edition,
+	if ((rp = open_memstream(&report, &rsize)) == NULL)
+		abort();	/* only on memory exhaustion */
+	fprintf(rp, _("%s: %s %s → %s\n"), path, from->name, from->edition,
 	    to->edition);
 
 	/* answers without a field in the new edition */
@@ -99,9 +106,9 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		f = &from->fields[i];
 		if ((g = form_field(to, f->id)) == NULL) {
 			if (lost++ == 0)
-				printf(_("Answers with no field in edition %s "
+				fprintf(rp, _("Answers with no field in edition %s "
 				    "(not carried over):\n"), to->edition);
-			cmd_migrate_line(f->id, from->items[f->item].name,
+			cmd_migrate_line(rp, f->id, from->items[f->item].name,
 			    old->answers[i]);
 			continue;
 		}
@@ -117,21 +124,27 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    0)
 			continue;
 		if (reworded++ == 0)
-			printf(_("Fields that are new or worded differently in "
-			    "edition %s (check the answers):\n"), to->edition);
-		cmd_migrate_line(g->id, to->items[g->item].name, g->text);
+			fprintf(rp, _("Fields that are new or worded "
+			    "differently in edition %s (check the answers):\n"),
+			    to->edition);
+		cmd_migrate_line(rp, g->id, to->items[g->item].name, g->text);
 	}
 	for (i = 0; i < to->nfields; i++) {
 		g = &to->fields[i];
 		if (!g->renew)
 			continue;
 		if (renew++ == 0)
-			printf(_("To renew for this application:\n"));
-		cmd_migrate_line(g->id, to->items[g->item].name, g->text);
+			fprintf(rp, _("To renew for this application:\n"));
+		cmd_migrate_line(rp, g->id, to->items[g->item].name, g->text);
 	}
-	printf(_("%zu answers carried over, %zu not carried over, %zu fields "
-	    "to check, %zu to renew.\n"), carried, lost, reworded, renew);
+	fprintf(rp, _("%zu answers carried over, %zu not carried over, %zu "
+	    "fields to check, %zu to renew.\n"), carried, lost, reworded,
+	    renew);
+	if (fclose(rp) != 0)
+		abort();
+	rp = NULL;
 	if (lost > 0 && !force) {
+		fputs(report, stdout);
 		cause = xasprintf(ngettext("%zu answer has no field in edition "
 		    "%s; nothing written (use --force to drop it)",
 		    "%zu answers have no field in edition %s; nothing written "
@@ -141,8 +154,12 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (draft_save(new, out != NULL ? out : path, out != NULL ? 0 :
 	    FILEIO_BACKUP, &cause) != 0)
 		goto out;
+	fputs(report, stdout);
 	rc = 0;
 out:
+	if (rp != NULL)
+		fclose(rp);
+	free(report);
 	if (cause != NULL) {
 		cmd_fail(cause);
 	}

@@ -44,8 +44,8 @@ cmd_new_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != 1)
-		return cmd_usage(&cmd_new_entry);
+	if (cmd_operands(&cmd_new_entry, argc, argv, 1, 1) != 0)
+		return 2;
 	if (edition == NULL)
 		form = formdir_newest(ctx->formdir, name, &cause);
 	else

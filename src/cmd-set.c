@@ -93,8 +93,9 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - optind != (file == NULL ? 3 : 2))
-		return cmd_usage(&cmd_set_entry);
+	if (cmd_operands(&cmd_set_entry, argc, argv, file == NULL ? 3 : 2,
+	    file == NULL ? 3 : 2) != 0)
+		return 2;
 	path = argv[optind];
 	id = argv[optind + 1];
 	if (file == NULL && strcmp(argv[optind + 2], "-") == 0)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +50,8 @@ cmd_summary_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind == argc)
-		return cmd_usage(&cmd_summary_entry);
+	if (cmd_operands(&cmd_summary_entry, argc, argv, 1, INT_MAX) != 0)
+		return 2;
 	if (yaml)
 		sy = summary_yaml_start(stdout);
 	for (i = optind; i < argc; i++) {

@@ -54,7 +54,34 @@ cmd_list(FILE *fp)
 	}
 }
 
-/* Print "kaiji: message" (made terminal-safe) on stderr; returns 2. */
+#define CMD_MSG_HEAD	600	/* bytes kept of a very long message, */
+#define CMD_MSG_TAIL	300	/* at either end */
+
+/*
+ * Cut the middle out of a message longer than the head and tail together
+ * (an argument of 100 KB, a huge cell), at UTF-8 boundaries, so that it
+ * still names the file at the start and the problem at the end.
+ */
+static void
+cmd_shorten(char *s)
+{
+	size_t len = strlen(s), head = CMD_MSG_HEAD, tail;
+
+	if (len <= CMD_MSG_HEAD + CMD_MSG_TAIL + 16)
+		return;
+	while (head > 0 && ((unsigned char)s[head] & 0xc0) == 0x80)
+		head--;
+	tail = len - CMD_MSG_TAIL;
+	while (tail < len && ((unsigned char)s[tail] & 0xc0) == 0x80)
+		tail++;
+	memcpy(s + head, "...", 3);
+	memmove(s + head + 3, s + tail, len - tail + 1);
+}
+
+/*
+ * Print "kaiji: message" (made terminal-safe, its middle cut out when very
+ * long) on stderr; returns 2.
+ */
 int
 cmd_error(const char *fmt, ...)
 {
@@ -69,6 +96,7 @@ cmd_error(const char *fmt, ...)
 	}
 	va_end(ap);
 	safe = text_safe(msg, 0);
+	cmd_shorten(safe);
 	fprintf(stderr, "kaiji: %s\n", safe);
 	free(safe);
 	free(msg);
@@ -91,6 +119,27 @@ cmd_usage(const struct cmd_entry *ce)
 	fprintf(stderr, _("Usage: kaiji %s %s\n"), ce->name, _(ce->usage));
 	fprintf(stderr, _("Try 'kaiji --help' for more information.\n"));
 	return 2;
+}
+
+/*
+ * Check that the command has from min to max operands (argv[optind] on);
+ * otherwise say which is missing or extra, print the usage and return -1.
+ */
+int
+cmd_operands(const struct cmd_entry *ce, int argc, char **argv, int min,
+    int max)
+{
+	int n = argc - optind;
+
+	if (n >= min && n <= max)
+		return 0;
+	if (n < min)
+		cmd_error(_("%s: missing operand"), ce->name);
+	else
+		cmd_error(_("%s: extra operand '%s'"), ce->name,
+		    argv[optind + max]);
+	cmd_usage(ce);
+	return -1;
 }
 
 /*

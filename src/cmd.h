@@ -44,6 +44,8 @@ int			 cmd_error(const char *, ...)
 			     __attribute__((format(printf, 1, 2)));
 int			 cmd_usage(const struct cmd_entry *);
 int			 cmd_fail(char *);
+int			 cmd_operands(const struct cmd_entry *, int, char **, int,
+			    int);
 int			 cmd_lock(const char *, struct lock **);
 int			 cmd_getopt(const struct cmd_entry *, int, char **,
 			     const char *, const void *, int *);

@@ -108,6 +108,18 @@ struct csv_rows {
 	size_t		 n;
 };
 
+/*
+ * v (holding n elements of size bytes) with room for one more: the room
+ * doubles at powers of two, so that appending is linear for any n.
+ */
+static void *
+csv_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
+	return v;
+}
+
 void
 csv_free_notes(char **notes, size_t n)
 {
@@ -121,7 +133,7 @@ csv_free_notes(char **notes, size_t n)
 static void
 csv_note(char ***notes, size_t *n, char *note)
 {
-	*notes = xreallocarray(*notes, *n + 1, sizeof **notes);
+	*notes = csv_grow(*notes, *n, sizeof **notes);
 	(*notes)[(*n)++] = note;
 }
 
@@ -586,7 +598,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 	rows->v = NULL;
 	rows->n = 0;
 	while (i < len) {
-		rows->v = xreallocarray(rows->v, rows->n + 1, sizeof *rows->v);
+		rows->v = csv_grow(rows->v, rows->n, sizeof *rows->v);
 		row = &rows->v[rows->n++];
 		row->cells = NULL;
 		row->n = 0;
@@ -609,7 +621,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 			}
 			if (fclose(fp) != 0)
 				abort();
-			row->cells = xreallocarray(row->cells, row->n + 1,
+			row->cells = csv_grow(row->cells, row->n,
 			    sizeof *row->cells);
 			row->cells[row->n++] = cell;
 			if (rc != 0)

@@ -255,12 +255,23 @@ import_snippet(const char *s)
 	return out;
 }
 
+/*
+ * v (holding n elements of size bytes) with room for one more: the room
+ * doubles at powers of two, so that appending is linear for any n.
+ */
+static void *
+import_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
+	return v;
+}
+
 /* Add a note (taking text) about line key. */
 static void
 import_note(struct import_ctx *ctx, size_t key, char *text)
 {
-	ctx->notes = xreallocarray(ctx->notes, ctx->nnotes + 1,
-	    sizeof *ctx->notes);
+	ctx->notes = import_grow(ctx->notes, ctx->nnotes, sizeof *ctx->notes);
 	ctx->notes[ctx->nnotes].key = key;
 	ctx->notes[ctx->nnotes].seq = ctx->nnotes;
 	ctx->notes[ctx->nnotes].text = text;
@@ -554,8 +565,7 @@ import_add_row(struct import_ctx *ctx, size_t line, int desc, char *answer,
 {
 	struct import_row *row;
 
-	ctx->rows = xreallocarray(ctx->rows, ctx->nrows + 1,
-	    sizeof *ctx->rows);
+	ctx->rows = import_grow(ctx->rows, ctx->nrows, sizeof *ctx->rows);
 	row = &ctx->rows[ctx->nrows++];
 	row->line = line;
 	row->item = ctx->cur;
@@ -1297,7 +1307,10 @@ import_ctx_free(struct import_ctx *ctx)
 	free(ctx->notes);
 }
 
-/* The lines of buf (without line breaks; a BOM dropped), numbered from 1. */
+/*
+ * The lines of buf (without line breaks, which are LF, CR LF or CR; a BOM
+ * dropped), numbered from 1.
+ */
 static struct import_line *
 import_lines(const char *buf, size_t len, size_t *nlines)
 {
@@ -1308,16 +1321,16 @@ import_lines(const char *buf, size_t len, size_t *nlines)
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	while (p < end) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		lines = xreallocarray(lines, n + 1, sizeof *lines);
+		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
+			;
+		lines = import_grow(lines, n, sizeof *lines);
 		lines[n].s = p;
 		lines[n].len = (size_t)(eol - p);
-		if (lines[n].len > 0 && p[lines[n].len - 1] == '\r')
-			lines[n].len--;
 		lines[n].no = n + 1;
 		lines[n].page = 0;
 		n++;
+		if (eol + 1 < end && eol[0] == '\r' && eol[1] == '\n')
+			eol++;
 		p = eol + 1;
 	}
 	*nlines = n;
@@ -1353,15 +1366,17 @@ import_published(const char *path, const char *buf, size_t len,
 		st = &dummy;
 	memset(st, 0, sizeof *st);
 	memset(&ctx, 0, sizeof ctx);
-	if ((nul = memchr(buf, '\0', len)) != NULL)
+	bad = text_invalid(buf, len);
+	if ((nul = memchr(buf, '\0', bad)) != NULL)
 		bad = (size_t)(nul - buf);
-	else
-		bad = text_invalid(buf, len);
 	if (bad != len) {
 		for (lineno = 1, i = 0; i < bad; i++)
-			lineno += buf[i] == '\n';
-		*cause = xasprintf(_("%s:%zu: not UTF-8 text (a published "
-		    "disclosure must be UTF-8)"), path, lineno);
+			lineno += buf[i] == '\n' || (buf[i] == '\r' &&
+			    (i + 1 == len || buf[i + 1] != '\n'));
+		*cause = nul != NULL ? xasprintf(_("%s:%zu: NUL byte; not a "
+		    "text file"), path, lineno) : xasprintf(_("%s:%zu: not "
+		    "UTF-8 text (a published disclosure must be UTF-8)"), path,
+		    lineno);
 		return NULL;
 	}
 	if (formdir_list(fd, &forms, &nforms, cause) != 0)

@@ -3,7 +3,8 @@
  *
  * Invariants: every node has a position; a mapping's kids alternate key
  * and value, keys are scalars and no two keys are equal; the tree is at
- * most YNODE_MAX_DEPTH deep; nothing in it came from an alias.
+ * most YNODE_MAX_DEPTH deep; nothing in it came from an alias; no scalar
+ * holds a NUL (so str is the whole value).
  */
 #include "config.h"
 
@@ -280,6 +281,17 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 			    ev.data.mapping_start.tag)) {
 				*cause = xasprintf(_("%s:%u:%u: YAML tags are "
 				    "not allowed"), path,
+				    (unsigned)ev.start_mark.line + 1,
+				    (unsigned)ev.start_mark.column + 1);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
+			if (ev.type == YAML_SCALAR_EVENT &&
+			    memchr(ev.data.scalar.value, '\0',
+			    ev.data.scalar.length) != NULL) {
+				/* an escape ("\0", "\x00") makes one */
+				*cause = xasprintf(_("%s:%u:%u: NUL character "
+				    "in a value"), path,
 				    (unsigned)ev.start_mark.line + 1,
 				    (unsigned)ev.start_mark.column + 1);
 				yaml_event_delete(&ev);

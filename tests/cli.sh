@@ -49,7 +49,7 @@ contains "$T/err" "$T/no/such/d.yaml"
 # the newest edition is found even beside a broken file of another form
 mkdir "$T/forms"
 cp "$KAIJI_FORMS_DIR"/*.yaml "$T/forms/"
-cp "$D/forms-bad/bad-type.yaml" "$T/forms/zzz-1.yaml"
+cp "$D/../bad/forms/bad-type.yaml" "$T/forms/zzz-1.yaml"
 status 0 "new beside a broken form file" env KAIJI_FORMS_DIR="$T/forms" "$KAIJI" new "$T/n.yaml"
 contains "$T/n.yaml" 'edition: "2021"'
 status 2 "forms lists the broken file" env KAIJI_FORMS_DIR="$T/forms" "$KAIJI" forms >/dev/null 2>"$T/err"
@@ -130,12 +130,12 @@ contains "$T/out" "11.1   資本金: '100,000,00' is not grouped by three digits
 contains "$T/out" "Result: incomplete (6 problems, 3 warnings)"
 status 1 "summary of a new draft" "$KAIJI" summary "$T/b.yaml" >"$T/out"
 contains "$T/out" "Answered: 必須 0/72, 必須○ 0/20, 選択 0/41"
-status 2 "summary with a broken draft" "$KAIJI" summary "$D/complete-2021.yaml" "$D/drafts-bad/syntax.yaml" >"$T/out" 2>"$T/err"
+status 2 "summary with a broken draft" "$KAIJI" summary "$D/complete-2021.yaml" "$D/../bad/drafts/syntax.yaml" >"$T/out" 2>"$T/err"
 contains "$T/out" "Result: complete"
-contains "$T/err" "drafts-bad/syntax.yaml:6:1: invalid YAML"
+contains "$T/err" "bad/drafts/syntax.yaml:6:1: invalid YAML"
 
-status 2 "summary --format yaml with one broken draft" "$KAIJI" summary --format yaml "$D/complete-2021.yaml" "$D/gaps-2021.yaml" "$D/drafts-bad/dup-id.yaml" >"$T/out" 2>/dev/null
-status 2 "summary --format yaml with an error" "$KAIJI" summary --format yaml "$D/drafts-bad/dup-id.yaml" >"$T/out2" 2>/dev/null
+status 2 "summary --format yaml with one broken draft" "$KAIJI" summary --format yaml "$D/complete-2021.yaml" "$D/gaps-2021.yaml" "$D/../bad/drafts/dup-id.yaml" >"$T/out" 2>/dev/null
+status 2 "summary --format yaml with an error" "$KAIJI" summary --format yaml "$D/../bad/drafts/dup-id.yaml" >"$T/out2" 2>/dev/null
 contains "$T/out2" "error:"
 contains "$T/out" 'complete: true'
 contains "$T/out" 'complete: false'
@@ -194,7 +194,7 @@ if [ -f "$KAIJI_BUILD_PO_DIR/ja.gmo" ] || [ -f "$KAIJI_PO_DIR/ja.gmo" ]; then
 		contains "$T/out" "未記入の必須項目 (1件):"
 		contains "$T/out" "結果: 未完了"
 		lacks "$T/out" "Missing"
-		status 2 "Japanese error" jp "$KAIJI" summary "$D/drafts-bad/unknown-id.yaml" 2>"$T/err"
+		status 2 "Japanese error" jp "$KAIJI" summary "$D/../bad/drafts/unknown-id.yaml" 2>"$T/err"
 		contains "$T/err" "不明な項目ID '99.1'"
 		status 0 "Japanese help" jp "$KAIJI" --help >"$T/out"
 		contains "$T/out" "使い方"

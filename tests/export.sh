@@ -29,7 +29,7 @@ status 2 "unknown encoding" "$KAIJI" export "$D/complete-2021.yaml" --to csv --e
 contains "$T/err" "unknown encoding 'latin1' (use utf-8 or cp932)"
 status 2 "unknown option" "$KAIJI" export "$D/complete-2021.yaml" --to text --colour 2>"$T/err"
 contains "$T/err" "unknown option"
-status 2 "a draft that cannot be read" "$KAIJI" export "$D/drafts-bad/syntax.yaml" --to text >"$T/out" 2>"$T/err"
+status 2 "a draft that cannot be read" "$KAIJI" export "$D/../bad/drafts/syntax.yaml" --to text >"$T/out" 2>"$T/err"
 contains "$T/err" "syntax.yaml:6:1: invalid YAML"
 
 # every format: stdout and -o identical, two runs identical, 0600 files

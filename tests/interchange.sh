@@ -73,7 +73,7 @@ contains "$T/out" "  + 一行目"
 contains "$T/out" "  + 二行目"
 contains "$T/out" "19.1 大口取引先: removed"
 contains "$T/out" "0 added, 1 removed, 1 changed"
-status 2 "diff with a broken draft" "$KAIJI" diff "$D/complete-2021.yaml" "$D/drafts-bad/syntax.yaml" 2>"$T/err"
+status 2 "diff with a broken draft" "$KAIJI" diff "$D/complete-2021.yaml" "$D/../bad/drafts/syntax.yaml" 2>"$T/err"
 contains "$T/err" "syntax.yaml:6:1:"
 status 0 "diff of a draft with itself" "$KAIJI" diff "$D/gaps-2021.yaml" "$D/gaps-2021.yaml" >/dev/null
 

@@ -250,7 +250,7 @@ test_bad_drafts(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof bad_drafts / sizeof bad_drafts[0]; i++) {
-		snprintf(name, sizeof name, "drafts-bad/%s", bad_drafts[i].file);
+		snprintf(name, sizeof name, "../bad/drafts/%s", bad_drafts[i].file);
 		path = testutil_data(name);
 		assert_int_equal(stat(path, &before), 0);
 		text_before = testutil_read(path, &lb);

@@ -1,6 +1,6 @@
 /*
  * test-form: the form loader on both shipped editions and on broken form
- * files (tests/data/forms-bad), each of which must fail with a message
+ * files (tests/bad/forms), each of which must fail with a message
  * naming the file and position.
  */
 #include "config.h"
@@ -239,7 +239,7 @@ test_bad_forms(void **state)
 	for (i = 0; i < sizeof bad_forms / sizeof bad_forms[0]; i++) {
 		char name[128];
 
-		snprintf(name, sizeof name, "forms-bad/%s", bad_forms[i].file);
+		snprintf(name, sizeof name, "../bad/forms/%s", bad_forms[i].file);
 		path = testutil_data(name);
 		cause = NULL;
 		form = form_load(path, &cause);

@@ -310,8 +310,7 @@ test_import_garbage(void **state)
 	result_free(&r);
 	import_buf(fd, "nul", "a\n\0b", 4, &r);
 	assert_null(r.d);
-	assert_string_equal(r.cause, "nul:2: not UTF-8 text (a published "
-	    "disclosure must be UTF-8)");
+	assert_string_equal(r.cause, "nul:2: NUL byte; not a text file");
 	result_free(&r);
 	formdir_free(fd);
 }
