@@ -105,8 +105,17 @@ else
 	term_paste "$(cat "$T/big")"
 	term_wait_exit 20 >/dev/null
 	ok "out of memory: killed by SIGABRT" test "$term_status" = 134
-	term_wait "kaiji: out of memory"
-	term_wait "kaiji: the answers were saved in $T/a.yaml.save.5"
+	# (read from the pane's output: the rest of the paste may fill the
+	# screen around the messages)
+	for msg in "kaiji: out of memory" \
+	    "kaiji: the answers were saved in $T/a.yaml.save.5"; do
+		n=0
+		while [ $n -lt 50 ] && ! grep -qF -- "$msg" "$T/out"; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		contains "$T/out" "$msg"
+	done
 	draft_is "$T/a.yaml.save.5" 27.1 "$(printf '%s\n' "$base27" | sed '$d')記憶不足"
 	after "$T/out" "E[?1049h" "E[?1049l"
 fi
