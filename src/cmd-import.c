@@ -23,6 +23,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "import.h"
+#include "lock.h"
 #include "xalloc.h"
 
 /* The encoding name csv_import takes for a user's spelling, or NULL. */
@@ -60,6 +61,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *out = NULL, *format = NULL, *encoding = NULL, *path;
 	enum import_kind kind = IMPORT_PUBLISHED;
 	struct draft *d = NULL;
+	struct lock *lk = NULL;
 	struct stat sb;
 	char *buf = NULL, *cause = NULL, **notes = NULL;
 	size_t len, nnotes = 0, i, answered;
@@ -126,6 +128,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	for (i = 0; i < nnotes; i++)
 		cmd_error("%s", notes[i]);
+	/* replacing a draft: not one an editor holds */
+	if (force && lstat(out, &sb) == 0 && cmd_lock(out, &lk) != 0)
+		goto out;
 	if (draft_save(d, out, force ? FILEIO_BACKUP : FILEIO_EXCL,
 	    &cause) != 0)
 		goto out;
@@ -144,6 +149,7 @@ out:
 		csv_free_notes(notes, nnotes);
 	else
 		import_notes_free(notes, nnotes);
+	lock_release(lk);
 	draft_free(d);
 	free(buf);
 	return rc;

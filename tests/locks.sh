@@ -94,6 +94,13 @@ term_start_named next 80 24 "$KAIJI" "$T/d.yaml"
 term_wait "page 1/8"
 ok "the next editor is not asked to read only" sh -c "! tmux -S '$T/tmux.sock' capture-pane -p -t =next: | grep -q 'being edited'"
 ok "the lock is the next editor's" grep -q " $(term_pid) " "$T/d.yaml.lock"
+# scripting commands that replace the draft refuse it while it is held
+"$KAIJI" export "$T/d.yaml" --to csv -o "$T/d.csv"
+cp "$T/d.yaml" "$T/d.before"
+status 2 "import --force while an editor holds the draft" \
+    "$KAIJI" import --force "$T/d.csv" -o "$T/d.yaml" 2>"$T/err"
+contains "$T/err" "is being edited"
+ok "import --force left the held draft alone" cmp -s "$T/d.yaml" "$T/d.before"
 term_keys g
 term_type 2
 term_keys Enter Enter
