@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "form.h"
+#include "formcache.h"
 #include "formdir.h"
 #include "i18n.h"
 #include "xalloc.h"
@@ -93,8 +94,9 @@ static const struct form *
 formdir_load(struct formdir *fd, const char *file, char **cause)
 {
 	struct form *form;
+	struct form_file *files;
 	char *path, *expect;
-	size_t i;
+	size_t i, nfiles;
 
 	path = xasprintf("%s/%s", fd->path, file);
 	for (i = 0; i < fd->nforms; i++) {
@@ -103,8 +105,10 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 			return fd->forms[i];
 		}
 	}
-	form = form_load(path, cause);
-	if (form == NULL) {
+	files = NULL;
+	nfiles = 0;
+	if ((form = formcache_get(path)) == NULL &&
+	    (form = form_load_files(path, &files, &nfiles, cause)) == NULL) {
 		free(path);
 		return NULL;
 	}
@@ -114,12 +118,15 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 		    "its file must be called %s"), path, form->name,
 		    form->edition, expect);
 		free(expect);
+		form_files_free(files, nfiles);
 		form_free(form);
 		free(path);
 		return NULL;
 	}
 	free(expect);
 	free(path);
+	formcache_put(form, files, nfiles);	/* if parsed */
+	form_files_free(files, nfiles);
 	fd->forms = xreallocarray(fd->forms, fd->nforms + 1,
 	    sizeof *fd->forms);
 	fd->forms[fd->nforms++] = form;
