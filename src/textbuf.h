@@ -26,6 +26,8 @@ struct textbuf	*textbuf_new(const char *);
 void		 textbuf_free(struct textbuf *);
 char		*textbuf_text(const struct textbuf *);
 size_t		 textbuf_count(const struct textbuf *);
+size_t		 textbuf_dirty(const struct textbuf *);
+void		 textbuf_clean(struct textbuf *);
 size_t		 textbuf_len(const struct textbuf *);
 uint32_t	 textbuf_char(const struct textbuf *, size_t);
 int		 textbuf_charwidth(const struct textbuf *, size_t);
