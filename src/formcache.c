@@ -6,7 +6,9 @@
  * inode, size and mtime in ns), the counts of sections, items, fields,
  * pages and notes, each section with its items inline and each item with
  * its fields inline, the page starts, the header fields and the notes.
- * Strings are a 32-bit length, the bytes and a NUL.  What can be derived
+ * Strings are a 32-bit length, the bytes and a NUL.  The last 8 bytes are
+ * a checksum of the rest (formcache_sum), against damage; the checks that
+ * follow it hold against any contents.  What can be derived
  * (item numbers, field ids, indexes, the section and page of an item) is
  * not stored but rebuilt, so a cached form meets every invariant of
  * form.h by construction; what is stored is checked as form.c checks it.
@@ -28,7 +30,7 @@
 #include "ftype.h"
 #include "xalloc.h"
 
-#define FORMCACHE_MAGIC		"kaiji form cache 1 " PACKAGE_VERSION "\n"
+#define FORMCACHE_MAGIC	"kaiji form cache 1 " PACKAGE_VERSION "\n"
 #define FORMCACHE_MAX		(16U * 1024 * 1024)
 #define FORMCACHE_NONE		0xffffffffU
 
@@ -42,6 +44,26 @@ struct formcache_in {
 	size_t		 len, off;
 	int		 bad;
 };
+
+/*
+ * A checksum of p[0..n): 64-bit words (then bytes) mixed by steps that are
+ * each one-to-one, so any one word changed changes the sum.
+ */
+static uint64_t
+formcache_sum(const char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL, w;
+	size_t i;
+
+	for (i = 0; i + sizeof w <= n; i += sizeof w) {
+		memcpy(&w, p + i, sizeof w);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return h;
+}
 
 /* The cache directory, created (0700) if create; NULL if there is none. */
 static char *
@@ -423,6 +445,7 @@ formcache_get(const char *path)
 	struct stat st;
 	char *file = formcache_file(path), *first = NULL;
 	size_t magic = sizeof FORMCACHE_MAGIC - 1;
+	uint64_t sum;
 	ssize_t r;
 	int fd;
 
@@ -433,7 +456,8 @@ formcache_get(const char *path)
 	if (fd < 0)
 		return NULL;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_uid != geteuid() || st.st_size < (off_t)magic ||
+	    st.st_uid != geteuid() ||
+	    st.st_size < (off_t)(magic + sizeof sum) ||
 	    st.st_size > (off_t)FORMCACHE_MAX) {
 		close(fd);
 		return NULL;
@@ -449,7 +473,14 @@ formcache_get(const char *path)
 		in.off += (size_t)r;
 	}
 	close(fd);
-	if (in.off != in.len || memcmp(in.buf, FORMCACHE_MAGIC, magic) != 0) {
+	if (in.off != in.len) {
+		free(in.buf);
+		return NULL;
+	}
+	in.len -= sizeof sum;
+	memcpy(&sum, in.buf + in.len, sizeof sum);
+	if (memcmp(in.buf, FORMCACHE_MAGIC, magic) != 0 ||
+	    sum != formcache_sum(in.buf, in.len)) {
 		free(in.buf);
 		return NULL;
 	}
@@ -537,6 +568,7 @@ formcache_put(const struct form *form, const struct form_file *files,
 	formcache_put_u32(&o, form->company);
 	for (i = 0; i < form->nnotes; i++)
 		formcache_put_str(&o, form->notes[i]);
+	formcache_put_u64(&o, formcache_sum(o.buf, o.len));
 
 	file = formcache_name(dir, form->path);
 	tmp = xasprintf("%s/.form-XXXXXX", dir);

@@ -22,8 +22,8 @@ struct form;
 struct form_file;
 
 struct form	*formcache_get(const char *);
-void		 formcache_put(const struct form *, const struct form_file *,
-		     size_t);
+void		 formcache_put(const struct form *,
+		     const struct form_file *, size_t);
 char		*formcache_file(const char *);
 
 #endif

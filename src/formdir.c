@@ -89,6 +89,17 @@ formdir_path(const struct formdir *fd)
 	return fd->path;
 }
 
+/* Whether form's name and edition are those of the file name file. */
+static int
+formdir_named(const struct form *form, const char *file)
+{
+	char *expect = xasprintf("%s-%s.yaml", form->name, form->edition);
+	int ok = strcmp(expect, file) == 0;
+
+	free(expect);
+	return ok;
+}
+
 /* Load (or find in the cache) the form in file; its names must match. */
 static const struct form *
 formdir_load(struct formdir *fd, const char *file, char **cause)
@@ -107,7 +118,12 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 	}
 	files = NULL;
 	nfiles = 0;
-	if ((form = formcache_get(path)) == NULL &&
+	if ((form = formcache_get(path)) != NULL &&
+	    !formdir_named(form, file)) {
+		form_free(form);	/* a cache file not quite right */
+		form = NULL;
+	}
+	if (form == NULL &&
 	    (form = form_load_files(path, &files, &nfiles, cause)) == NULL) {
 		free(path);
 		return NULL;

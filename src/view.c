@@ -40,8 +40,8 @@ enum {
 };
 
 #define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
-#define VIEW_PASTE_READ	64	/* bytes a paste is read in (see view_read_paste) */
-#define VIEW_PASTE_MAX	(4U * 1024 * 1024)	/* bytes of a paste kept */
+#define VIEW_PASTE_READ	64	/* bytes per read(), see view_read_paste */
+#define VIEW_PASTE_MAX	(4U << 20)	/* bytes of a paste kept, 4 MiB */
 
 static volatile sig_atomic_t	view_signal;
 static int			view_colour;

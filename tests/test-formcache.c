@@ -2,9 +2,9 @@
  * test-formcache: the compiled form cache.  A form read from the cache
  * (form->blob set) must equal the form parsed from its YAML; the cache file
  * is 0600; a change to the form file or to a file of its base chain makes
- * the cache stale; a truncated or corrupted cache file is never trusted
- * blindly (truncated: ignored; any byte changed: still a well-formed form,
- * and memory-safe under the sanitizers).  XDG_CACHE_HOME points into a
+ * the cache stale; a truncated or damaged cache file is ignored, and one
+ * changed on purpose (checksum made to match) still gives a well-formed
+ * form (memory-safe under the sanitizers).  XDG_CACHE_HOME points into a
  * temporary directory, so the tests never touch a real cache.
  */
 #include "config.h"
@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,23 @@ assert_well_formed(const struct form *f)
 	assert_true(f->company == (size_t)-1 || f->company < f->nfields);
 }
 
+/* The checksum of a cache file, as formcache.c computes it. */
+static uint64_t
+sum_of(const char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL, w;
+	size_t i;
+
+	for (i = 0; i + sizeof w <= n; i += sizeof w) {
+		memcpy(&w, p + i, sizeof w);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
 /* The form parsed from its YAML, without the cache. */
 static struct form *
 parsed(const char *path)
@@ -257,7 +275,7 @@ test_written_and_used(void **state)
 	assert_int_equal(lstat(file, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
 	assert_int_equal(st.st_mode & 0777, 0600);
-	assert_true(load_check("2021", p2021));		/* from the cache */
+	assert_true(load_check("2021", p2021));	/* from the cache */
 	assert_true(load_check("2021", p2021));
 	free(file);
 }
@@ -344,16 +362,31 @@ test_damaged(void **state)
 		assert_false(load_check("2021", p2021));
 		assert_true(load_check("2021", p2021));
 	}
-	/* one byte changed anywhere: a well-formed form, or the YAML */
+	/* one byte changed anywhere: caught by the checksum, ignored */
 	bad = xmalloc(len);
 	for (i = 0; i < len; i += step / 4 + 1) {
 		memcpy(bad, good, len);
 		bad[i] ^= (char)(i % 2 == 0 ? 0xff : 0x01);
 		write_file(file, bad, len);
+		assert_false(load_check("2021", p2021));
+	}
+	/*
+	 * one byte changed and the checksum made to match (a file made on
+	 * purpose): still a well-formed form, or the YAML parsed instead
+	 */
+	for (i = 0; i + 8 < len; i += step / 4 + 1) {
+		uint64_t sum;
+
+		memcpy(bad, good, len);
+		bad[i] ^= (char)(i % 2 == 0 ? 0xff : 0x01);
+		sum = sum_of(bad, len - 8);
+		memcpy(bad + len - 8, &sum, 8);
+		write_file(file, bad, len);
 		fd = formdir_open(dir);
 		cause = NULL;
 		form = formdir_get(fd, "asp-saas", "2021", &cause);
-		assert_non_null(form);
+		if (form == NULL)
+			fail_msg("%s", cause);
 		assert_well_formed(form);
 		formdir_free(fd);
 	}
