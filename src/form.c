@@ -5,7 +5,9 @@
  * A file may name a base file ("base: stem") in its own directory; each
  * top-level key is taken from the most derived file that has it.  Errors
  * name the file, line and column of the offending node.  Nothing is
- * printed here: every failure returns NULL and a cause.
+ * printed here: every failure returns NULL and a cause.  form_load_files
+ * also tells which files were read, as stat() saw them before reading (for
+ * formcache); a form from formcache has all its strings in form->blob.
  */
 #include "config.h"
 

@@ -3,6 +3,8 @@
  *
  * Invariant: a cached form's declared form and edition match its file
  * name; a form stays loaded (and its pointer valid) until formdir_free.
+ * A form is taken from the compiled copy on disk (formcache) when there
+ * is a valid one, else parsed, and then written there.
  */
 #include "config.h"
 

@@ -519,11 +519,11 @@ page_same_row(const struct page_row *a, const struct page_row *b)
 
 /*
  * Whether a display row that is where it was in the last frame must be
- * drawn again: the rows of the current field's item, or while a field is
- * edited, the first row of each field of its item (counter and mark), the
- * answer rows of the other fields of an item
- * with a shared limit (what is over it moves), and the rows of the edited
- * answer that hold text from position dirty on.
+ * drawn again: the rows of the current field's item; while a field is
+ * edited only the first row of each field of its item (counter and mark),
+ * the answer rows of its other fields if the item has a shared limit (what
+ * is over it moves), and the rows of the edited answer that hold text from
+ * position dirty on.
  */
 static int
 page_row_stale(const struct editor *e, const struct page_row *r, size_t dirty)
