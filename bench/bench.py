@@ -142,11 +142,20 @@ class Bench:
             os.unlink(self.empty)
         subprocess.run([self.kaiji, 'new', self.empty], check=True,
                        env=self.env(self.inputs))
+        self.warm(self.forms)
         self.dialog_args = {}
 
-    def env(self, rundir, forms=None):
-        """The environment of every program: kaiji and the peers alike."""
+    def warm(self, forms):
+        """Fill kaiji's form cache (shared by the runs, as a user's is
+        from one start to the next) for the forms in forms."""
+        subprocess.run([self.kaiji, 'forms'], check=True,
+                       capture_output=True, env=self.env(self.inputs, forms))
+
+    def env(self, rundir, forms=None, cache=None):
+        """The environment of every program: kaiji and the peers alike.
+        XDG_CACHE_HOME is shared by all runs (see warm), or cache."""
         return {
+            'XDG_CACHE_HOME': cache or os.path.join(self.work, 'cache'),
             'PATH': '/usr/local/bin:/usr/bin:/bin',
             'HOME': os.path.join(rundir, 'home'),
             'LC_ALL': 'C.UTF-8',
@@ -194,14 +203,14 @@ class Bench:
         raise RuntimeError('no totals in %s' % cgfile)
 
     def session(self, argv, cols, rows, rundir, cg, tag, script,
-                forms=None):
+                forms=None, cache=None):
         """Run one program in a pty: wait for its first full frame, run
         script(session, config) (which types and quits), collect the
         result.  Returns a dict."""
         c = Config(cg)
         argv, cgfile = self.wrap(argv, cg, tag)
-        s = Session(self.spawn, argv, cols, rows, self.env(rundir, forms),
-                    rundir)
+        s = Session(self.spawn, argv, cols, rows,
+                    self.env(rundir, forms, cache), rundir)
         r = {'tag': tag}
         try:
             t = s.wait_quiet(c.frame_quiet, c.limit)
@@ -281,7 +290,7 @@ class Bench:
         return p.stdout.decode('utf-8')
 
     # --- W1 ------------------------------------------------------------------
-    def w1_one(self, prog, cols, rows, cg):
+    def w1_one(self, prog, cols, rows, cg, cold=False):
         d = self.rundir()
         tag = 'w1-%s-%dx%d' % (prog, cols, rows)
         if prog == 'kaiji':
@@ -289,8 +298,11 @@ class Bench:
 
             def script(s, c):
                 s.send('\x11')
+            if cold:
+                tag += '-cold'
             r = self.session([self.kaiji, 'draft.yaml'], cols, rows, d, cg,
-                             tag, script)
+                             tag, script, cache=os.path.join(d, 'cache')
+                             if cold else None)
             r['ok'] = r['status'] == 0 and '1.1 必須' in r['screen']
         else:
             def script(s, c):
@@ -310,6 +322,8 @@ class Bench:
             self.log('W1 %s: callgrind' % key)
             cgr = {p: self.w1_one(p, cols, rows, True)
                    for p in ('kaiji', 'dialog')}
+            # the first start after the form changed: no cached form
+            cold = self.w1_one('kaiji', cols, rows, True, cold=True)
             self.log('W1 %s: %d timed runs each' % (key, self.runs))
             runs = {'kaiji': [], 'dialog': []}
             for i in range(self.runs):
@@ -324,6 +338,8 @@ class Bench:
                     'maxrss_kb': [r['maxrss_kb'] for r in runs[p]],
                     'ok': all(r.get('ok') for r in runs[p] + [cgr[p]])}
                 for p in ('kaiji', 'dialog')}
+            res[key]['kaiji']['instr_cold'] = cold.get('instr')
+            res[key]['kaiji']['ok'] &= bool(cold.get('ok'))
             for p in ('kaiji', 'dialog'):
                 self.log('  %s: %s instr, first frame median %.2f ms' % (
                     p, res[key][p]['instr'],
@@ -655,6 +671,7 @@ class Bench:
         res = {}
         for n in self.w7_sizes:
             _, draft, fid = gen.make_form(forms, drafts, n)
+            self.warm(forms)
             self.log('W7 %d fields: callgrind, 10 and 20 keys' % n)
             r10 = self.w7_one(n, fid, draft, forms, 10, True)
             r20 = self.w7_one(n, fid, draft, forms, 20, True)
@@ -842,6 +859,11 @@ def report(b, path, elapsed):
                        fmt_r(ratio(km, dm)), '< 10 ms', ok):
                 gaps.append(('W1 %s' % size, 'first frame %.2f ms' % km,
                              None))
+            if k.get('instr_cold'):
+                row('W1 %s' % size, 'instructions, no cached form (first '
+                    'start after a form file changed)',
+                    fmt_i(k['instr_cold']), fmt_i(d['instr']) + ' (dialog)',
+                    fmt_r(ratio(k['instr_cold'], d['instr'])), '—', None)
             row('W1 %s' % size, 'CPU time, median', fmt_ms(median(
                 k['cpu_ms'])), fmt_ms(median(d['cpu_ms'])), fmt_r(ratio(
                     median(k['cpu_ms']), median(d['cpu_ms']))), '—', None)

@@ -5,7 +5,9 @@
  * A file may name a base file ("base: stem") in its own directory; each
  * top-level key is taken from the most derived file that has it.  Errors
  * name the file, line and column of the offending node.  Nothing is
- * printed here: every failure returns NULL and a cause.
+ * printed here: every failure returns NULL and a cause.  form_load_files
+ * also tells which files were read, as stat() saw them before reading (for
+ * formcache); a form from formcache has all its strings in form->blob.
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fileio.h"
 #include "form.h"
@@ -26,6 +29,8 @@ struct form_src {
 	char		*path;
 	char		*buf;
 	struct ynode	*root;
+	struct form_file file;		/* as it was before reading */
+	int		 statted;
 };
 
 struct form_ctx {
@@ -232,6 +237,8 @@ form_read_chain(struct form_ctx *ctx, const char *first)
 			return -1;
 		}
 		src = &ctx->srcs[ctx->nsrcs];
+		/* stat first: a change while reading makes the record stale */
+		src->statted = form_file_stat(path, &src->file) == 0;
 		if (fileio_read(path, FORM_MAX_SIZE, &src->buf, &len,
 		    &ctx->cause) != 0) {
 			if (from != NULL) {
@@ -633,12 +640,42 @@ fail:
 	return NULL;
 }
 
+/* Record what stat() says of path (the path itself is not copied). */
+int
+form_file_stat(const char *path, struct form_file *ff)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -1;
+	ff->path = NULL;
+	ff->dev = (unsigned long long)st.st_dev;
+	ff->ino = (unsigned long long)st.st_ino;
+	ff->size = (unsigned long long)st.st_size;
+	ff->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL +
+	    st.st_mtim.tv_nsec;
+	return 0;
+}
+
+void
+form_files_free(struct form_file *files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(files[i].path);
+	free(files);
+}
+
 /*
  * Load the form file at path with its bases.  Returns a form the caller
  * frees with form_free, or NULL with a cause "file:line:col: problem".
+ * With files, also the files read (path first, then its bases) as they
+ * were before reading, or *files NULL if one could not be stat()ed.
  */
 struct form *
-form_load(const char *path, char **cause)
+form_load_files(const char *path, struct form_file **files, size_t *nfiles,
+    char **cause)
 {
 	struct form_ctx ctx;
 	struct form *form = NULL;
@@ -647,6 +684,20 @@ form_load(const char *path, char **cause)
 	memset(&ctx, 0, sizeof ctx);
 	if (form_read_chain(&ctx, path) == 0)
 		form = form_build(&ctx);
+	if (files != NULL) {
+		*files = NULL;
+		*nfiles = 0;
+		for (i = 0; i < ctx.nsrcs && ctx.srcs[i].statted; i++)
+			;
+		if (form != NULL && i == ctx.nsrcs) {
+			*files = xcalloc(ctx.nsrcs, sizeof **files);
+			*nfiles = ctx.nsrcs;
+			for (i = 0; i < ctx.nsrcs; i++) {
+				(*files)[i] = ctx.srcs[i].file;
+				(*files)[i].path = xstrdup(ctx.srcs[i].path);
+			}
+		}
+	}
 	for (i = 0; i < ctx.nsrcs; i++) {
 		ynode_free(ctx.srcs[i].root);
 		free(ctx.srcs[i].buf);
@@ -659,37 +710,49 @@ form_load(const char *path, char **cause)
 	return form;
 }
 
+struct form *
+form_load(const char *path, char **cause)
+{
+	return form_load_files(path, NULL, NULL, cause);
+}
+
+/* Free a form; strings are in form->blob when it is set. */
 void
 form_free(struct form *form)
 {
 	size_t i, j;
+	int own = form != NULL && form->blob == NULL;
 
 	if (form == NULL)
 		return;
 	for (i = 0; i < form->nfields; i++) {
-		free(form->fields[i].text);
-		for (j = 0; j < form->fields[i].nchoices; j++)
+		for (j = 0; own && j < form->fields[i].nchoices; j++)
 			free(form->fields[i].choices[j]);
 		free(form->fields[i].choices);
+		if (own)
+			free(form->fields[i].text);
 	}
-	for (i = 0; i < form->nitems; i++) {
+	for (i = 0; own && i < form->nitems; i++) {
 		free(form->items[i].category);
 		free(form->items[i].name);
 	}
-	for (i = 0; i < form->nsections; i++)
+	for (i = 0; own && i < form->nsections; i++)
 		free(form->sections[i].title);
-	for (i = 0; i < form->nnotes; i++)
+	for (i = 0; own && i < form->nnotes; i++)
 		free(form->notes[i]);
+	if (own) {
+		free(form->path);
+		free(form->name);
+		free(form->edition);
+		free(form->title);
+		free(form->subtitle);
+	}
 	free(form->notes);
 	free(form->fields);
 	free(form->items);
 	free(form->sections);
 	free(form->pages);
-	free(form->path);
-	free(form->name);
-	free(form->edition);
-	free(form->title);
-	free(form->subtitle);
+	free(form->blob);
 	free(form);
 }
 

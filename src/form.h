@@ -71,12 +71,24 @@ struct form {
 	size_t			 npages;
 	char			**notes;
 	size_t			 nnotes;
+	char			*blob;		/* if set, holds every string */
+};
+
+/* A file a form was read from, as stat() saw it just before reading. */
+struct form_file {
+	char			*path;
+	unsigned long long	 dev, ino, size;
+	long long		 mtime_ns;
 };
 
 #define FORM_MAX_SIZE	(4U * 1024 * 1024)
 #define FORM_MAX_BASES	8
 
 struct form		*form_load(const char *, char **);
+struct form		*form_load_files(const char *, struct form_file **,
+			     size_t *, char **);
+int			 form_file_stat(const char *, struct form_file *);
+void			 form_files_free(struct form_file *, size_t);
 void			 form_free(struct form *);
 const struct form_field	*form_field(const struct form *, const char *);
 const char		*form_mark_label(enum form_mark);

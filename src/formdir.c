@@ -3,6 +3,8 @@
  *
  * Invariant: a cached form's declared form and edition match its file
  * name; a form stays loaded (and its pointer valid) until formdir_free.
+ * A form is taken from the compiled copy on disk (formcache) when there
+ * is a valid one, else parsed, and then written there.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "form.h"
+#include "formcache.h"
 #include "formdir.h"
 #include "i18n.h"
 #include "xalloc.h"
@@ -88,13 +91,25 @@ formdir_path(const struct formdir *fd)
 	return fd->path;
 }
 
+/* Whether form's name and edition are those of the file name file. */
+static int
+formdir_named(const struct form *form, const char *file)
+{
+	char *expect = xasprintf("%s-%s.yaml", form->name, form->edition);
+	int ok = strcmp(expect, file) == 0;
+
+	free(expect);
+	return ok;
+}
+
 /* Load (or find in the cache) the form in file; its names must match. */
 static const struct form *
 formdir_load(struct formdir *fd, const char *file, char **cause)
 {
 	struct form *form;
+	struct form_file *files;
 	char *path, *expect;
-	size_t i;
+	size_t i, nfiles;
 
 	path = xasprintf("%s/%s", fd->path, file);
 	for (i = 0; i < fd->nforms; i++) {
@@ -103,8 +118,15 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 			return fd->forms[i];
 		}
 	}
-	form = form_load(path, cause);
-	if (form == NULL) {
+	files = NULL;
+	nfiles = 0;
+	if ((form = formcache_get(path)) != NULL &&
+	    !formdir_named(form, file)) {
+		form_free(form);	/* a cache file not quite right */
+		form = NULL;
+	}
+	if (form == NULL &&
+	    (form = form_load_files(path, &files, &nfiles, cause)) == NULL) {
 		free(path);
 		return NULL;
 	}
@@ -114,12 +136,15 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 		    "its file must be called %s"), path, form->name,
 		    form->edition, expect);
 		free(expect);
+		form_files_free(files, nfiles);
 		form_free(form);
 		free(path);
 		return NULL;
 	}
 	free(expect);
 	free(path);
+	formcache_put(form, files, nfiles);	/* if parsed */
+	form_files_free(files, nfiles);
 	fd->forms = xreallocarray(fd->forms, fd->nforms + 1,
 	    sizeof *fd->forms);
 	fd->forms[fd->nforms++] = form;

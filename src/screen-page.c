@@ -41,7 +41,7 @@ struct page_row {
 
 struct page {
 	struct page_row		*rows;
-	size_t			 n;
+	size_t			 n, cap;
 
 	size_t			 cur_first, cur_last;	/* current field */
 	size_t			 cursor_row;
@@ -75,7 +75,8 @@ static size_t	page_top;	/* first display row on screen */
 /* The rows drawn by the last frame, to redraw only what changed. */
 static struct page_row	*page_last;
 static size_t		 page_nlast, page_last_top, page_last_page;
-static size_t		 page_last_field;
+static size_t		 page_last_field, page_last_over;
+static const struct textbuf *page_last_edit;
 static int		 page_last_cols, page_last_rows;
 static size_t	page_shown_page = (size_t)-1;
 
@@ -85,7 +86,10 @@ page_add(struct page *pg, enum page_row_kind kind, size_t index, size_t start,
 {
 	struct page_row *r;
 
-	pg->rows = xreallocarray(pg->rows, pg->n + 1, sizeof *pg->rows);
+	if (pg->n == pg->cap) {
+		pg->cap = pg->cap == 0 ? 64 : pg->cap * 2;
+		pg->rows = xreallocarray(pg->rows, pg->cap, sizeof *pg->rows);
+	}
 	r = &pg->rows[pg->n++];
 	r->kind = kind;
 	r->index = index;
@@ -390,6 +394,8 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 				before += text_count(a, strlen(a));
 		}
 	}
+	if (before + textbuf_count(tb) <= limit)
+		return (size_t)-1;
 	for (i = 0; i < textbuf_len(tb); i++) {
 		uint32_t c = textbuf_char(tb, i);
 
@@ -400,6 +406,9 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 	}
 	return (size_t)-1;
 }
+
+/* page_over_from, computed once per field and frame (see page_draw_row). */
+static size_t	page_over_field = (size_t)-1, page_over_at;
 
 static void
 page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
@@ -477,9 +486,12 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 		break;
 	case ROW_ANSWER:
 		tb = page_answer_tb(e, r->index);
+		if (page_over_field != r->index) {
+			page_over_field = r->index;
+			page_over_at = page_over_from(e, r->index, tb);
+		}
 		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
-		    r->start, r->end, page_over_from(e, r->index, tb),
-		    VIEW_NORMAL);
+		    r->start, r->end, page_over_at, VIEW_NORMAL);
 		break;
 	case ROW_EMPTY:
 		f = &form->fields[r->index];
@@ -506,14 +518,27 @@ page_same_row(const struct page_row *a, const struct page_row *b)
 }
 
 /*
- * Whether a display row belongs to a field of field's item (a shared limit
- * makes the other rows of the item change with it).
+ * Whether a display row that is where it was in the last frame must be
+ * drawn again: the rows of the current field's item; while a field is
+ * edited only the first row of each field of its item (counter and mark),
+ * the answer rows of its other fields if the item has a shared limit (what
+ * is over it moves), and the rows of the edited answer that hold text from
+ * position dirty on.
  */
 static int
-page_row_of(const struct form *form, const struct page_row *r, size_t field)
+page_row_stale(const struct editor *e, const struct page_row *r, size_t dirty)
 {
-	return r != NULL && r->kind != ROW_SECTION && r->kind != ROW_ITEM &&
-	    form->fields[r->index].item == form->fields[field].item;
+	const struct form *form = e->draft->form;
+	size_t item = form->fields[e->field].item;
+
+	if (r == NULL || r->kind == ROW_SECTION || r->kind == ROW_ITEM ||
+	    r->kind == ROW_DESC || form->fields[r->index].item != item)
+		return 0;
+	if (r->kind == ROW_FIELD || e->edit == NULL)
+		return 1;
+	if (r->index != e->field)
+		return form->items[item].limit != 0;
+	return r->kind != ROW_ANSWER || dirty < r->end;
 }
 
 static void
@@ -522,32 +547,49 @@ screen_page_draw(struct editor *e, int top, int rows)
 	const struct form *form = e->draft->form;
 	const struct page_row *r, *l;
 	struct page pg;
-	size_t i, page;
+	size_t i, page, dirty = 0, over = (size_t)-1;
 	int cols = view_cols(), partial;
 
 	page = form->items[form->fields[e->field].item].page;
 	page_build(e, &pg, cols);
 	page_scroll(e, &pg, (size_t)rows, page);
+	page_over_field = (size_t)-1;
+	if (e->edit != NULL) {
+		/* text from dirty on changed, or is coloured otherwise */
+		dirty = textbuf_dirty(e->edit);
+		over = page_over_from(e, e->field, e->edit);
+		if (over != page_last_over) {
+			if (over < dirty)
+				dirty = over;
+			if (page_last_over < dirty)
+				dirty = page_last_over;
+		}
+		page_over_field = e->field;
+		page_over_at = over;
+	}
 	/*
 	 * When only the answer being edited changed, the other rows are on
 	 * the screen already (curses keeps them): draw the rows that differ
-	 * from the last frame and those of the field.
+	 * from the last frame and those that show what changed.
 	 */
 	partial = !(e->redraw & (EDITOR_REDRAW_ALL | EDITOR_REDRAW_BODY)) &&
 	    page_last != NULL && page_last_page == page &&
 	    page_last_top == page_top && page_last_field == e->field &&
+	    page_last_edit == e->edit &&
 	    page_last_cols == cols && page_last_rows == rows;
 	for (i = 0; i < (size_t)rows; i++) {
 		r = page_top + i < pg.n ? &pg.rows[page_top + i] : NULL;
 		l = partial && page_last_top + i < page_nlast ?
 		    &page_last[page_last_top + i] : NULL;
 		if (partial && page_same_row(r, l) &&
-		    !page_row_of(form, r, e->field))
+		    !page_row_stale(e, r, dirty))
 			continue;
 		view_fill(top + (int)i, 0, cols, VIEW_NORMAL);
 		if (r != NULL)
 			page_draw_row(e, r, top + (int)i, cols);
 	}
+	if (e->edit != NULL)
+		textbuf_clean(e->edit);
 	free(page_last);
 	page_last = pg.rows;
 	page_nlast = pg.n;
@@ -555,6 +597,8 @@ screen_page_draw(struct editor *e, int top, int rows)
 	page_last_top = page_top;
 	page_last_page = page;
 	page_last_field = e->field;
+	page_last_edit = e->edit;
+	page_last_over = over;
 	page_last_cols = cols;
 	page_last_rows = rows;
 	if (e->edit != NULL && pg.cursor_row >= page_top &&

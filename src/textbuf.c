@@ -25,7 +25,9 @@
  * instead of replacing it.
  *
  * orig[0..norig) is the decoded text the buffer was created with, for
- * textbuf_changed.
+ * textbuf_changed.  count is the 字 count of the text; dirty the lowest
+ * position changed since textbuf_clean ((size_t)-1: none), so that the
+ * view redraws only from there.
  */
 #include "config.h"
 
@@ -50,6 +52,8 @@ struct textbuf {
 	size_t			 len;
 	size_t			 size;
 	size_t			 cursor;
+	size_t			 count;
+	size_t			 dirty;
 
 	uint32_t		*orig;
 	size_t			 norig;
@@ -176,6 +180,10 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 {
 	size_t newlen = tb->len - n + nins, tail = tb->len - pos - n, i;
 
+	for (i = pos; i < pos + n; i++)
+		tb->count -= tb->cp[i] != '\n';
+	if (pos < tb->dirty)
+		tb->dirty = pos;
 	if (newlen > tb->size) {
 		tb->size = tb->size * 2 > newlen ? tb->size * 2 : newlen;
 		tb->cp = xreallocarray(tb->cp, tb->size, sizeof *tb->cp);
@@ -189,6 +197,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 	for (i = 0; i < nins; i++) {
 		tb->cp[pos + i] = ins[i];
 		tb->width[pos + i] = (unsigned char)textbuf_cpwidth(ins[i]);
+		tb->count += ins[i] != '\n';
 	}
 	tb->len = newlen;
 }
@@ -339,13 +348,24 @@ textbuf_text(const struct textbuf *tb)
 size_t
 textbuf_count(const struct textbuf *tb)
 {
-	size_t i, n = 0;
+	return tb->count;
+}
 
-	for (i = 0; i < tb->len; i++) {
-		if (tb->cp[i] != '\n')
-			n++;
-	}
-	return n;
+/*
+ * The lowest position whose code point changed (or moved) since the last
+ * textbuf_clean, or (size_t)-1 if none did.  A new buffer has changed
+ * from 0.
+ */
+size_t
+textbuf_dirty(const struct textbuf *tb)
+{
+	return tb->dirty;
+}
+
+void
+textbuf_clean(struct textbuf *tb)
+{
+	tb->dirty = (size_t)-1;
 }
 
 /* The number of code points. */

@@ -8,7 +8,9 @@
  * text_count of textbuf_text.  Each code point has the display width the
  * view gives it (textbuf_charwidth: controls count as their ^X or <U+0085>
  * placeholders, a tab too).  Edits can be undone and redone (the last 200
- * steps; typing coalesces); killed text can be yanked back.
+ * steps; typing coalesces); killed text can be yanked back.  textbuf_dirty
+ * is the lowest position changed since the last textbuf_clean, from which
+ * the view redraws.
  *
  * textbuf_new's result is freed with textbuf_free; textbuf_text returns a
  * string the caller frees.  Functions returning int return 0 when there was
@@ -26,6 +28,8 @@ struct textbuf	*textbuf_new(const char *);
 void		 textbuf_free(struct textbuf *);
 char		*textbuf_text(const struct textbuf *);
 size_t		 textbuf_count(const struct textbuf *);
+size_t		 textbuf_dirty(const struct textbuf *);
+void		 textbuf_clean(struct textbuf *);
 size_t		 textbuf_len(const struct textbuf *);
 uint32_t	 textbuf_char(const struct textbuf *, size_t);
 int		 textbuf_charwidth(const struct textbuf *, size_t);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,8 @@ enum {
 };
 
 #define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
+#define VIEW_PASTE_READ	64	/* bytes per read(), see view_read_paste */
+#define VIEW_PASTE_MAX	(4U << 20)	/* bytes of a paste kept, 4 MiB */
 
 static volatile sig_atomic_t	view_signal;
 static int			view_colour;
@@ -624,44 +627,79 @@ view_translate(int code)
 	return KEYS_NONE;
 }
 
-/* Read a bracketed paste up to its end marker into a string (caller frees). */
+/*
+ * Read a bracketed paste up to its end marker into a string (caller frees):
+ * straight from the terminal, in blocks, not through curses key by key.
+ * Curses reads the terminal a byte at a time and returns a key as soon as
+ * its sequence is complete, so when it has returned the paste-start key
+ * nothing after it is buffered there.  Reads are small enough that what
+ * follows the end marker in the last one (keys typed after the paste) fits
+ * in curses' input queue, where it is put back.  CR LF and lone CR become
+ * LF, NUL bytes are dropped; the text is kept up to 4 MiB.  A pause of 2 s
+ * ends a paste whose end marker never comes.
+ */
 static char *
 view_read_paste(void)
 {
-	char *buf = NULL, enc[8];
-	size_t len = 0, cap = 0, n;
-	wint_t wch;
-	int rc;
+	static const char end[] = "\033[201~";
+	const size_t endlen = sizeof end - 1;
+	char *buf = NULL, *at, *out;
+	size_t len = 0, cap = 0, from, i, n, rest = 0;
+	struct pollfd pfd;
+	ssize_t r;
 
-	timeout(2000);
+	pfd.fd = STDIN_FILENO;
+	pfd.events = POLLIN;
 	for (;;) {
-		rc = get_wch(&wch);
-		if (rc == ERR || (rc == KEY_CODE_YES && wch ==
-		    VIEW_K_PASTE_END))
-			break;
-		if (rc == KEY_CODE_YES) {
-			if (wch == KEY_ENTER)
-				wch = '\n';
-			else
-				continue;
-		}
-		if (wch == '\r')
-			wch = '\n';
-		n = text_encode((uint32_t)wch, enc);
-		if (len + n + 1 > cap) {
+		if (len + VIEW_PASTE_READ + 1 > cap) {
 			cap = cap == 0 ? 4096 : cap * 2;
 			buf = xrealloc(buf, cap);
 		}
-		memcpy(buf + len, enc, n);
-		len += n;
-		if (len > 4 * 1024 * 1024)
+		pfd.revents = 0;
+		errno = 0;
+		if (poll(&pfd, 1, 2000) <= 0) {
+			if (errno == EINTR && view_signal == 0)
+				continue;
 			break;
-	}
-	if (buf == NULL)
-		buf = xstrdup("");
-	else
+		}
+		r = read(STDIN_FILENO, buf + len, VIEW_PASTE_READ);
+		if (r < 0 && errno == EINTR && view_signal == 0)
+			continue;
+		if (r <= 0)
+			break;
+		from = len > endlen ? len - endlen : 0;
+		len += (size_t)r;
 		buf[len] = '\0';
-	return buf;
+		if ((at = memmem(buf + from, len - from, end, endlen)) !=
+		    NULL) {
+			rest = len - (size_t)(at - buf) - endlen;
+			/* what came after the paste goes back to curses */
+			for (i = len; i > len - rest; i--)
+				ungetch((unsigned char)buf[i - 1]);
+			len = (size_t)(at - buf);
+			break;
+		}
+		if (len > VIEW_PASTE_MAX + endlen) {
+			/* keep the last bytes, in which the marker may start */
+			memmove(buf + VIEW_PASTE_MAX, buf + len - endlen,
+			    endlen);
+			len = VIEW_PASTE_MAX + endlen;
+		}
+	}
+	if (len > VIEW_PASTE_MAX)
+		len = VIEW_PASTE_MAX;
+	out = xmalloc(len + 1);
+	for (i = 0, n = 0; i < len; i++) {
+		if (buf[i] == '\r') {
+			out[n++] = '\n';
+			if (i + 1 < len && buf[i + 1] == '\n')
+				i++;
+		} else if (buf[i] != '\0')
+			out[n++] = buf[i];
+	}
+	out[n] = '\0';
+	free(buf);
+	return out;
 }
 
 /* Read one key; ERR on timeout, interruption or a lost terminal. */
@@ -844,11 +882,13 @@ view_run(struct editor *e)
 		errors = 0;
 		if (key == KEYS_PASTE) {
 			if (e->edit != NULL)
-				editor_type(e, paste, 1);
-			else if (e->prompt != EDITOR_NO_PROMPT)
+				editor_type(e, paste, 1);	/* marks it */
+			else if (e->prompt != EDITOR_NO_PROMPT) {
 				textbuf_insert(e->prompt_text, paste);
+				e->redraw |= EDITOR_REDRAW_BODY;
+			}
 			free(paste);
-			e->redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+			e->redraw |= EDITOR_REDRAW_STATUS;
 			continue;
 		}
 		if (key == KEYS_RESIZE)

@@ -110,6 +110,19 @@ ok "the paste is kept whole" test "$(count_of "$T/a.yaml" 30.1)" -eq 600
 "$KAIJI" summary "$T/a.yaml" >"$T/out"
 contains "$T/out" "30.1-30.2 サービスの内容・範囲: 600/500字 (100 over)"
 
+# --- a paste with CR LF, and a key typed right after it in the same write --
+term_keys g
+term_type 32.1
+term_keys Enter Enter
+printf '\033[200~貼り\r\n付け\033[201~後' >"$T/raw-paste"
+_term_tmux load-buffer -b raw-paste "$T/raw-paste" ";" \
+	paste-buffer -d -r -b raw-paste -t "=$_term_cur:"
+term_wait "付け後"
+term_keys Escape
+term_wait "Enter Edit"
+ok "the paste and the key after it" \
+	test "$("$KAIJI" get "$T/a.yaml" 32.1)" = "$(printf '貼り\n付け後')"
+
 # --- editing in the middle of a wrapped line of full-width text ----------
 term_keys g
 term_type 31

@@ -12,7 +12,7 @@ export LC_ALL=C.UTF-8
 remote() {
 	term_start 80 24 "$(ssh_command)" env LC_ALL=C.UTF-8 \
 	    KAIJI_FORMS_DIR="$KAIJI_FORMS_DIR" XDG_STATE_HOME="$T/state" \
-	    XDG_DATA_HOME="$T/data" "$KAIJI" "$@"
+	    XDG_DATA_HOME="$T/data" XDG_CACHE_HOME="$T/cache" "$KAIJI" "$@"
 }
 
 # saved_soon FILE ID TEXT: within 10 s the saved answer is TEXT

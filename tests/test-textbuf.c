@@ -768,7 +768,21 @@ test_random_edits(void **state)
 
 		edits = 0;
 		for (op = 0; op < 150; op++) {
+			/* textbuf_dirty: nothing before it changed */
+			size_t nb = textbuf_len(tb), i, d;
+			uint32_t *before = malloc((nb + 1) * sizeof *before);
+
+			assert_non_null(before);
+			for (i = 0; i < nb; i++)
+				before[i] = textbuf_char(tb, i);
+			textbuf_clean(tb);
 			edits += random_op(tb, &m, &seed);
+			d = textbuf_dirty(tb);
+			for (i = 0; i < nb && i < textbuf_len(tb) && i < d; i++)
+				assert_int_equal(before[i], textbuf_char(tb, i));
+			if (d == (size_t)-1)
+				assert_int_equal(textbuf_len(tb), nb);
+			free(before);
 			s = model_text(&m);
 			check(tb, s);
 			free(s);
