@@ -13,6 +13,8 @@
  * not stored but rebuilt, so a cached form meets every invariant of
  * form.h by construction; what is stored is checked as form.c checks it.
  * The cached form's strings point into the file's bytes (form->blob).
+ * The format number in the magic line changes whenever what is written
+ * changes, so that no build reads another build's layout.
  */
 #include "config.h"
 
