@@ -51,7 +51,7 @@ struct formcache_in {
  * A checksum of p[0..n): 64-bit words (then bytes) mixed by steps that are
  * each one-to-one, so any one word changed changes the sum.
  */
-static uint64_t
+uint64_t
 formcache_sum(const char *p, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ULL, w;

@@ -17,6 +17,7 @@
 #define KAIJI_FORMCACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct form;
 struct form_file;
@@ -25,5 +26,6 @@ struct form	*formcache_get(const char *);
 void		 formcache_put(const struct form *,
 		     const struct form_file *, size_t);
 char		*formcache_file(const char *);
+uint64_t	 formcache_sum(const char *, size_t);
 
 #endif

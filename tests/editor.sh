@@ -27,17 +27,6 @@ cursor_col() {	# cursor_col X: a check: the cursor reaches column X
 	fail "cursor at column $2, expected $1"
 }
 
-saved_soon() {	# saved_soon FILE ID TEXT: within 10 s the saved answer is TEXT
-	checks=$((checks + 1))
-	i=0
-	while [ $i -lt 100 ]; do
-		[ "$("$KAIJI" get "$1" "$2" 2>/dev/null)" = "$3" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$1 $2 is '$("$KAIJI" get "$1" "$2")', expected '$3'"
-}
-
 count_of() {	# count_of FILE ID: the saved answer's 字 (code points, no LF)
 	"$KAIJI" get "$1" "$2" | tr -d '\n' | wc -m
 }

@@ -9,12 +9,6 @@
 D=$KAIJI_TEST_DATA
 export LC_ALL=C.UTF-8 LANGUAGE= XDG_DATA_HOME="$T/data" XDG_STATE_HOME="$T/state"
 
-draft_is() {	# draft_is FILE ID TEXT: the answer is exactly TEXT
-	checks=$((checks + 1))
-	got=$("$KAIJI" get "$1" "$2" 2>&1)
-	[ "$got" = "$3" ] || fail "$1 $2 is '$got', expected '$3'"
-}
-
 pane() {	# pane FORMAT: a tmux format of the pane
 	_term_tmux display-message -p -t "=main:" "$1"
 }

@@ -56,6 +56,25 @@ lacks() {
 	fi
 }
 
+# draft_is FILE ID TEXT: the saved answer is exactly TEXT.
+draft_is() {
+	checks=$((checks + 1))
+	got=$("$KAIJI" get "$1" "$2" 2>&1)
+	[ "$got" = "$3" ] || fail "$1 $2 is '$got', expected '$3'"
+}
+
+# saved_soon FILE ID TEXT: within 10 s the saved answer is TEXT.
+saved_soon() {
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 100 ]; do
+		[ "$("$KAIJI" get "$1" "$2" 2>/dev/null)" = "$3" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$1 $2 is '$("$KAIJI" get "$1" "$2" 2>&1)', expected '$3'"
+}
+
 finish() {
 	echo "$checks checks, $failures failed"
 	[ "$failures" -eq 0 ] || exit 1

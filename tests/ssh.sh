@@ -15,8 +15,9 @@ remote() {
 	    XDG_DATA_HOME="$T/data" XDG_CACHE_HOME="$T/cache" "$KAIJI" "$@"
 }
 
-# saved_soon FILE ID TEXT: within 10 s the saved answer is TEXT
-saved_soon() {
+# saved_unlocked FILE ID TEXT: within 10 s the saved answer is TEXT and
+# the remote editor has let go of the draft (its lock is gone)
+saved_unlocked() {
 	checks=$((checks + 1))
 	i=0
 	while [ $i -lt 100 ]; do
@@ -36,7 +37,7 @@ term_keys Enter Enter
 term_type_slow "接続が切れる前に入力した文字"
 term_wait "接続が切れる前に入力した文字"
 kill -KILL "$(term_pid)"
-saved_soon "$T/s.yaml" 27.1 "接続が切れる前に入力した文字"
+saved_unlocked "$T/s.yaml" 27.1 "接続が切れる前に入力した文字"
 
 # the same while the answer is still being typed, without waiting
 remote "$T/s.yaml"
@@ -44,7 +45,7 @@ term_wait "27.1 必須"
 term_keys Enter C-e
 term_type "続き"
 kill -KILL "$(term_pid)"
-saved_soon "$T/s.yaml" 27.1 "接続が切れる前に入力した文字続き"
+saved_unlocked "$T/s.yaml" 27.1 "接続が切れる前に入力した文字続き"
 
 # and the resumed session is at the same field
 remote "$T/s.yaml"

@@ -207,23 +207,6 @@ assert_well_formed(const struct form *f)
 	assert_true(f->company == (size_t)-1 || f->company < f->nfields);
 }
 
-/* The checksum of a cache file, as formcache.c computes it. */
-static uint64_t
-sum_of(const char *p, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL, w;
-	size_t i;
-
-	for (i = 0; i + sizeof w <= n; i += sizeof w) {
-		memcpy(&w, p + i, sizeof w);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-	return h;
-}
-
 /* The form parsed from its YAML, without the cache. */
 static struct form *
 parsed(const char *path)
@@ -379,7 +362,7 @@ test_damaged(void **state)
 
 		memcpy(bad, good, len);
 		bad[i] ^= (char)(i % 2 == 0 ? 0xff : 0x01);
-		sum = sum_of(bad, len - 8);
+		sum = formcache_sum(bad, len - 8);
 		memcpy(bad + len - 8, &sum, 8);
 		write_file(file, bad, len);
 		fd = formdir_open(dir);
