@@ -76,7 +76,8 @@ replay_dir(const char *dir, size_t *replayed)
 		n++;
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, replay_cmp);
+	if (n > 0)
+		qsort(names, n, sizeof *names, replay_cmp);
 	for (i = 0; i < n; i++) {
 		if (asprintf(&path, "%s/%s", dir, names[i]) < 0) {
 			perror("replay");
