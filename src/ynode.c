@@ -3,7 +3,8 @@
  *
  * Invariants: every node has a position; a mapping's kids alternate key
  * and value, keys are scalars and no two keys are equal; the tree is at
- * most YNODE_MAX_DEPTH deep; nothing in it came from an alias.
+ * most YNODE_MAX_DEPTH deep; nothing in it came from an alias; no scalar
+ * holds a NUL (so str is the whole scalar).
  */
 #include "config.h"
 
@@ -293,6 +294,16 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 				ev.data.scalar.value = NULL;
 				node->plain = ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
+				/* a "\0" escape would cut the C string */
+				if (memchr(node->str, '\0', node->len) !=
+				    NULL) {
+					*cause = ynode_error(path, node,
+					    _("NUL character (\\0) in a "
+					    "value"));
+					ynode_free(node);
+					yaml_event_delete(&ev);
+					goto fail;
+				}
 			} else
 				node = ynode_new(ev.type ==
 				    YAML_SEQUENCE_START_EVENT ? YNODE_SEQ :
