@@ -22,7 +22,8 @@ ftype_year_check(const struct form_field *f, const char *value, char **msg)
 
 	(void)f;
 	while ((len = text_digit(s, &digit)) != 0) {
-		y = y * 10 + digit;
+		if (n < 4)	/* more digits are no year: only count them */
+			y = y * 10 + digit;
 		s += len;
 		n++;
 	}

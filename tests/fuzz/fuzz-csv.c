@@ -1,0 +1,118 @@
+/*
+ * fuzz-csv: the CSV importer, csv_import, against the forms of the source
+ * tree, with the encoding detected as kaiji import does without
+ * --encoding.  An imported draft must be one kaiji can write and read
+ * back, and its UTF-8 CSV export must import to the same answers (csv.h:
+ * cells are written exactly as the answers are); its CP932 export (with
+ * replacement) must import again.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "draft.h"
+#include "form.h"
+#include "formdir.h"
+#include "fuzz.h"
+#include "xalloc.h"
+
+static struct formdir *fuzz_csv_forms;
+
+static void
+fuzz_csv_cleanup(void)
+{
+	formdir_free(fuzz_csv_forms);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const struct form **forms;
+	char *cause;
+	size_t n;
+
+	(void)argc;
+	(void)argv;
+	fuzz_csv_forms = formdir_open(FUZZ_FORMS_DIR);
+	if (formdir_list(fuzz_csv_forms, &forms, &n, &cause) != 0) {
+		fprintf(stderr, "fuzz-csv: %s\n", cause);
+		exit(99);
+	}
+	free(forms);
+	atexit(fuzz_csv_cleanup);
+	return 0;
+}
+
+/* Whether a and b hold the same answers to the same form. */
+static int
+fuzz_csv_same(const struct draft *a, const struct draft *b)
+{
+	size_t i;
+
+	if (a->form != b->form)
+		return 0;
+	for (i = 0; i < a->form->nfields; i++) {
+		if (a->answers[i] == NULL ? b->answers[i] != NULL :
+		    b->answers[i] == NULL ||
+		    strcmp(a->answers[i], b->answers[i]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Export d (cp932 or UTF-8), import the result and return that draft. */
+static struct draft *
+fuzz_csv_again(const struct draft *d, int cp932)
+{
+	struct draft *again;
+	char *out, *cause = NULL, **notes = NULL;
+	size_t len, nnotes = 0;
+
+	out = csv_export(d, cp932, 1, &len, &notes, &nnotes, &cause);
+	FUZZ_CHECK(out != NULL, cause);
+	csv_free_notes(notes, nnotes);
+	notes = NULL;
+	nnotes = 0;
+	again = csv_import("exported.csv", out, len, cp932 ? "cp932" :
+	    "utf-8", fuzz_csv_forms, &notes, &nnotes, &cause);
+	FUZZ_CHECK(again != NULL, cause);
+	FUZZ_CHECK(nnotes == 0, notes[0]);
+	csv_free_notes(notes, nnotes);
+	free(out);
+	return again;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct draft *d, *again;
+	char *buf, *out, *cause = NULL, **notes = NULL;
+	size_t len, nnotes = 0;
+
+	buf = xmalloc(size + 1);
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	d = csv_import("fuzz.csv", buf, size, NULL, fuzz_csv_forms, &notes,
+	    &nnotes, &cause);
+	free(buf);
+	csv_free_notes(notes, nnotes);
+	if (d == NULL) {
+		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
+		free(cause);
+		return 0;
+	}
+	out = draft_format(d, &len);
+	again = draft_parse("imported.yaml", out, len, fuzz_csv_forms, &cause);
+	FUZZ_CHECK(again != NULL, cause);
+	FUZZ_CHECK(fuzz_csv_same(d, again), "draft round trip");
+	free(out);
+	draft_free(again);
+	again = fuzz_csv_again(d, 0);
+	FUZZ_CHECK(fuzz_csv_same(d, again), "UTF-8 CSV round trip");
+	draft_free(again);
+	draft_free(fuzz_csv_again(d, 1));
+	draft_free(d);
+	return 0;
+}

@@ -1,0 +1,89 @@
+/*
+ * fuzz-published: the published-text importer, import_published, against
+ * the forms of the source tree.  An imported draft must keep import.c's
+ * invariant (every field is answered, replaced or missing, and counted
+ * once) and must be a draft kaiji can write and read back.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft.h"
+#include "form.h"
+#include "formdir.h"
+#include "fuzz.h"
+#include "import.h"
+#include "xalloc.h"
+
+static struct formdir *fuzz_published_forms;
+
+static void
+fuzz_published_cleanup(void)
+{
+	formdir_free(fuzz_published_forms);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const struct form **forms;
+	char *cause;
+	size_t n;
+
+	(void)argc;
+	(void)argv;
+	fuzz_published_forms = formdir_open(FUZZ_FORMS_DIR);
+	if (formdir_list(fuzz_published_forms, &forms, &n, &cause) != 0) {
+		fprintf(stderr, "fuzz-published: %s\n", cause);
+		exit(99);
+	}
+	free(forms);
+	atexit(fuzz_published_cleanup);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct import_stats st;
+	struct draft *d, *again;
+	char *buf, *out, *cause = NULL, **notes = NULL;
+	size_t len, nnotes = 0, i, answered = 0;
+
+	buf = xmalloc(size + 1);
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	(void)import_detect(buf, size);
+	memset(&st, 0, sizeof st);
+	d = import_published("fuzz.txt", buf, size, fuzz_published_forms, &st,
+	    &notes, &nnotes, &cause);
+	free(buf);
+	for (i = 0; i < nnotes; i++)
+		FUZZ_CHECK(notes[i] != NULL && *notes[i] != '\0', "note");
+	import_notes_free(notes, nnotes);
+	if (d == NULL) {
+		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
+		free(cause);
+		return 0;
+	}
+	for (i = 0; i < d->form->nfields; i++)
+		answered += d->answers[i] != NULL;
+	FUZZ_CHECK(st.answered == answered, "answered");
+	FUZZ_CHECK(st.answered + st.replaced + st.missing ==
+	    d->form->nfields, "every field counted once");
+	FUZZ_CHECK(st.pages == d->form->npages, "pages");
+	out = draft_format(d, &len);
+	again = draft_parse("imported.yaml", out, len, fuzz_published_forms,
+	    &cause);
+	FUZZ_CHECK(again != NULL, cause);
+	for (i = 0; i < d->form->nfields; i++)
+		FUZZ_CHECK(d->answers[i] == NULL ? again->answers[i] == NULL :
+		    again->answers[i] != NULL &&
+		    strcmp(d->answers[i], again->answers[i]) == 0,
+		    d->form->fields[i].id);
+	free(out);
+	draft_free(again);
+	draft_free(d);
+	return 0;
+}
