@@ -224,8 +224,10 @@ form_read_chain(struct form_ctx *ctx, const char *first)
 	for (;;) {
 		for (i = 0; i < ctx->nsrcs; i++) {
 			if (strcmp(ctx->srcs[i].path, path) == 0) {
-				ctx->cause = xasprintf(_("%s: form is based on "
-				    "itself"), path);
+				/* at the base: of the last file read */
+				ctx->path = ctx->srcs[ctx->nsrcs - 1].path;
+				form_fail(ctx, from, _("base '%s': the form is "
+				    "based on itself"), from->str);
 				free(path);
 				return -1;
 			}
