@@ -94,7 +94,10 @@ main_editor(const char *argv0, const char *path)
 	return rc;
 }
 
-/* Whether argv0 names the restricted program: rkaiji, or -rkaiji as a login shell. */
+/*
+ * Whether argv0 names the restricted program: rkaiji, or -rkaiji as a
+ * login shell.
+ */
 static int
 main_is_restricted(const char *argv0)
 {
