@@ -173,15 +173,13 @@ view_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
 }
 
 /* Draw UTF-8 text; see view_cps. */
-int
-view_text(int y, int x, int maxw, const char *s, enum view_style style)
+/* The code points of s, invalid bytes as U+FFFD (caller frees). */
+static uint32_t *
+view_decode(const char *s, size_t *np)
 {
 	size_t len = strlen(s), off = 0, n = 0, k;
 	uint32_t *cps, cp;
-	int used;
 
-	if (maxw <= 0)
-		return 0;
 	cps = xreallocarray(NULL, len + 1, sizeof *cps);
 	while (off < len) {
 		k = text_decode(s + off, len - off, &cp);
@@ -192,9 +190,100 @@ view_text(int y, int x, int maxw, const char *s, enum view_style style)
 		cps[n++] = cp;
 		off += k;
 	}
+	*np = n;
+	return cps;
+}
+
+int
+view_text(int y, int x, int maxw, const char *s, enum view_style style)
+{
+	uint32_t *cps;
+	size_t n;
+	int used;
+
+	if (maxw <= 0)
+		return 0;
+	cps = view_decode(s, &n);
 	used = view_cps(y, x, maxw, cps, n, style);
 	free(cps);
 	return used;
+}
+
+/* The columns view_cps gives code point c. */
+static int
+view_cpwidth(uint32_t c)
+{
+	if (c == '\n')
+		return 0;
+	if (c >= 0x80 && c <= 0x9f)
+		return 8;	/* <U+0085> */
+	if (c < 0x20 || c == 0x7f)
+		return 2;	/* ^X */
+	return text_cpwidth(c);
+}
+
+/*
+ * Draw cps in at most maxw columns; when they are wider, their middle gives
+ * way to "..." so that both ends show (a message names the file at its
+ * start and says what to do at its end).
+ */
+static void
+view_cps_ends(int y, int x, int maxw, const uint32_t *cps, size_t n,
+    enum view_style style)
+{
+	static const uint32_t dots[] = { '.', '.', '.' };
+	size_t i, tail;
+	int width = 0, tailw = maxw / 2 - 2, w, used;
+
+	for (i = 0; i < n; i++)
+		width += view_cpwidth(cps[i]);
+	if (width <= maxw || tailw <= 0) {
+		view_cps(y, x, maxw, cps, n, style);
+		return;
+	}
+	for (tail = n, w = 0; tail > 0; tail--) {
+		if (w + view_cpwidth(cps[tail - 1]) > tailw)
+			break;
+		w += view_cpwidth(cps[tail - 1]);
+	}
+	used = view_cps(y, x, maxw - w - 3, cps, tail, style);
+	used += view_cps(y, x + used, 3, dots, 3, style);
+	view_cps(y, x + used, maxw - used, cps + tail, n - tail, style);
+}
+
+/*
+ * The status message on the status line, going on over the key-hint line
+ * when it is wider than the screen (its middle cut only when two lines do
+ * not hold it).  Returns whether it took the key-hint line.
+ */
+static int
+view_message(const struct editor *e)
+{
+	enum view_style style = e->message_error ? VIEW_ERROR : VIEW_NORMAL;
+	uint32_t *cps;
+	size_t n, i, j;
+	int w = 0;
+
+	cps = view_decode(e->message, &n);
+	for (i = 0; i < n; i++) {
+		if (w + view_cpwidth(cps[i]) > COLS)
+			break;
+		w += view_cpwidth(cps[i]);
+	}
+	/* break after a space in the second half of the line, if any */
+	for (j = i; i < n && j > i / 2; j--) {
+		if (cps[j - 1] == ' ') {
+			i = j;
+			break;
+		}
+	}
+	view_cps(LINES - 2, 0, COLS, cps, i, style);
+	if (i < n) {
+		view_fill(LINES - 1, 0, COLS, VIEW_NORMAL);
+		view_cps_ends(LINES - 1, 0, COLS, cps + i, n - i, style);
+	}
+	free(cps);
+	return i < n;
 }
 
 /* Fill columns x .. x + w - 1 of row y with blanks in a style. */
@@ -336,7 +425,8 @@ view_hints(struct editor *e, int all)
 	}
 }
 
-static void
+/* The status line; returns whether a long message took the key-hint line. */
+static int
 view_status(struct editor *e)
 {
 	const struct form_field *f;
@@ -353,15 +443,12 @@ view_status(struct editor *e)
 		view_cursor(LINES - 2, x);
 		free(left);
 		free(prompt);
-		return;
+		return 0;
 	}
-	if (e->message != NULL) {
-		view_text(LINES - 2, 0, COLS, e->message, e->message_error ?
-		    VIEW_ERROR : VIEW_NORMAL);
-		return;
-	}
+	if (e->message != NULL)
+		return view_message(e);
 	if (e->draft == NULL)
-		return;
+		return 0;
 	if (e->readonly)
 		snprintf(right, sizeof right, "%s", _("read-only"));
 	else if (e->dirty)
@@ -387,6 +474,7 @@ view_status(struct editor *e)
 	view_text(LINES - 2, COLS - rw, rw, right, e->save_failed ?
 	    VIEW_ERROR : VIEW_DIM);
 	free(left);
+	return 0;
 }
 
 /* Draw a box with a title and lines of text or the entries. */
@@ -503,11 +591,13 @@ view_popup(struct editor *e)
 	free(lines);
 }
 
+static int	view_hints_hidden;	/* a message is on the hint line */
+
 /* Draw everything that the redraw bits ask for. */
 static void
 view_draw(struct editor *e)
 {
-	int rows = LINES - 3;
+	int rows = LINES - 3, over;
 
 	view_cursor_y = view_cursor_x = -1;
 	if (COLS < 40 || LINES < 10) {
@@ -524,9 +614,12 @@ view_draw(struct editor *e)
 	view_title(e, (e->redraw & EDITOR_REDRAW_ALL) != 0);
 	view_screens[e->screen]->draw(e, 1, rows);
 	view_popup(e);
-	view_status(e);
-	view_hints(e, (e->redraw & EDITOR_REDRAW_ALL) != 0 ||
-	    e->popup != EDITOR_NO_POPUP);
+	/* the key hints give way to a long message, and come back after it */
+	over = view_status(e);
+	if (!over)
+		view_hints(e, (e->redraw & EDITOR_REDRAW_ALL) != 0 ||
+		    e->popup != EDITOR_NO_POPUP || view_hints_hidden);
+	view_hints_hidden = over;
 	if (view_cursor_y >= 0) {
 		curs_set(1);
 		move(view_cursor_y, view_cursor_x);

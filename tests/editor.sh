@@ -284,11 +284,16 @@ term_type 2
 term_keys Enter Enter
 term_type "失われない"
 term_keys Escape
-term_wait "Not saved: $T/gone/g.yaml"
+# a message wider than the screen goes on over the key-hint line
+term_wait "Not saved: $T/gone/"
+term_screen | tail -n 2 | paste -sd ' ' >"$T/status"
+contains "$T/status" "Not saved: $T/gone/g.yaml"
+contains "$T/status" "No such file or directory. F2: try again, F6: save elsewhere."
 term_wait "架空テック株式会社失われない"	# still on screen
 mv "$T/moved" "$T/gone"
 term_keys C-s
 term_wait "Saved $T/gone/g.yaml"
+term_wait "F10 Quit"	# the key hints are back under a short message
 draft_has "$T/gone/g.yaml" 2.1 "架空テック株式会社失われない"
 mv "$T/gone" "$T/moved"
 term_keys Enter
