@@ -495,6 +495,11 @@ csv_decode(const char *path, const char *buf, size_t len,
 	int bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0, cp932;
 	size_t bad;
 
+	if (text_wide_bom(buf, len)) {
+		*cause = xasprintf(_("%s:1:1: a UTF-16 or UTF-32 file; save the "
+		    "CSV as UTF-8 or CP932"), path);
+		return NULL;
+	}
 	if (encoding == NULL)
 		cp932 = !bom && text_invalid(buf, len) != len;
 	else if (strcasecmp(encoding, "utf-8") == 0 ||

@@ -1366,6 +1366,11 @@ import_published(const char *path, const char *buf, size_t len,
 		st = &dummy;
 	memset(st, 0, sizeof *st);
 	memset(&ctx, 0, sizeof ctx);
+	if (text_wide_bom(buf, len)) {
+		*cause = xasprintf(_("%s:1:1: a UTF-16 or UTF-32 file (a "
+		    "published disclosure must be UTF-8)"), path);
+		return NULL;
+	}
 	bad = text_invalid(buf, len);
 	if ((nul = memchr(buf, '\0', bad)) != NULL)
 		bad = (size_t)(nul - buf);

@@ -326,3 +326,13 @@ text_has_era(const char *s)
 	}
 	return 0;
 }
+
+/* Whether s (len bytes) starts with a UTF-16 (or UTF-32) byte order mark. */
+int
+text_wide_bom(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe));
+}

@@ -20,5 +20,6 @@ int	 text_cpwidth(uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
+int	 text_wide_bom(const char *, size_t);
 
 #endif

@@ -190,9 +190,7 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	unsigned line, col;
 
 	*cause = NULL;
-	if (len >= 2 && (((unsigned char)buf[0] == 0xfe &&
-	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
-	    (unsigned char)buf[1] == 0xfe))) {
+	if (text_wide_bom(buf, len)) {
 		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 or UTF-32 file?)"),
 		    path);
 		return NULL;
