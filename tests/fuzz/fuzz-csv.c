@@ -20,28 +20,12 @@
 
 static struct formdir *fuzz_csv_forms;
 
-static void
-fuzz_csv_cleanup(void)
-{
-	formdir_free(fuzz_csv_forms);
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const struct form **forms;
-	char *cause;
-	size_t n;
-
 	(void)argc;
 	(void)argv;
-	fuzz_csv_forms = formdir_open(FUZZ_FORMS_DIR);
-	if (formdir_list(fuzz_csv_forms, &forms, &n, &cause) != 0) {
-		fprintf(stderr, "fuzz-csv: %s\n", cause);
-		exit(99);
-	}
-	free(forms);
-	atexit(fuzz_csv_cleanup);
+	fuzz_csv_forms = fuzz_forms("fuzz-csv");
 	return 0;
 }
 
@@ -91,9 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf, *out, *cause = NULL, **notes = NULL;
 	size_t len, nnotes = 0;
 
-	buf = xmalloc(size + 1);
-	memcpy(buf, data, size);
-	buf[size] = '\0';
+	buf = fuzz_copy(data, size);
 	d = csv_import("fuzz.csv", buf, size, NULL, fuzz_csv_forms, &notes,
 	    &nnotes, &cause);
 	free(buf);

@@ -19,29 +19,12 @@
 
 static struct formdir *fuzz_draft_forms;
 
-static void
-fuzz_draft_cleanup(void)
-{
-	formdir_free(fuzz_draft_forms);
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const struct form **forms;
-	char *cause;
-	size_t n;
-
 	(void)argc;
 	(void)argv;
-	/* Load every form now, so that no input pays for it. */
-	fuzz_draft_forms = formdir_open(FUZZ_FORMS_DIR);
-	if (formdir_list(fuzz_draft_forms, &forms, &n, &cause) != 0) {
-		fprintf(stderr, "fuzz-draft: %s\n", cause);
-		exit(99);
-	}
-	free(forms);
-	atexit(fuzz_draft_cleanup);
+	fuzz_draft_forms = fuzz_forms("fuzz-draft");
 	return 0;
 }
 
@@ -53,10 +36,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf, *out, *out2, *cause = NULL;
 	size_t len, len2, i;
 
-	/* NUL-terminated, as fileio_read gives it. */
-	buf = xmalloc(size + 1);
-	memcpy(buf, data, size);
-	buf[size] = '\0';
+	buf = fuzz_copy(data, size);
 	d = draft_parse("fuzz.yaml", buf, size, fuzz_draft_forms, &cause);
 	free(buf);
 	if (d == NULL) {

@@ -18,28 +18,12 @@
 
 static struct formdir *fuzz_published_forms;
 
-static void
-fuzz_published_cleanup(void)
-{
-	formdir_free(fuzz_published_forms);
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const struct form **forms;
-	char *cause;
-	size_t n;
-
 	(void)argc;
 	(void)argv;
-	fuzz_published_forms = formdir_open(FUZZ_FORMS_DIR);
-	if (formdir_list(fuzz_published_forms, &forms, &n, &cause) != 0) {
-		fprintf(stderr, "fuzz-published: %s\n", cause);
-		exit(99);
-	}
-	free(forms);
-	atexit(fuzz_published_cleanup);
+	fuzz_published_forms = fuzz_forms("fuzz-published");
 	return 0;
 }
 
@@ -51,9 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf, *out, *cause = NULL, **notes = NULL;
 	size_t len, nnotes = 0, i, answered = 0;
 
-	buf = xmalloc(size + 1);
-	memcpy(buf, data, size);
-	buf[size] = '\0';
+	buf = fuzz_copy(data, size);
 	(void)import_detect(buf, size);
 	memset(&st, 0, sizeof st);
 	d = import_published("fuzz.txt", buf, size, fuzz_published_forms, &st,

@@ -1,5 +1,6 @@
 /*
- * fuzz: what the fuzz targets share.  Each fuzz-<name>.c defines the two
+ * fuzz: what the fuzz targets share (fuzz.c: the forms, the input as a
+ * file).  Each fuzz-<name>.c defines the two
  * libFuzzer entry points below; it is linked either with libFuzzer (the
  * fuzz-<name> programs of --enable-fuzzing) or with replay.c (the
  * replay-<name> tests of every build), which runs it on each file of the
@@ -18,8 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+struct formdir;
+
+int		 LLVMFuzzerInitialize(int *, char ***);
+int		 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+struct formdir	*fuzz_forms(const char *);
+char		*fuzz_copy(const uint8_t *, size_t);
 
 /* The forms the targets read drafts and disclosures against. */
 #define FUZZ_FORMS_DIR	KAIJI_SRCDIR "/forms"
