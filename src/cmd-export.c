@@ -221,7 +221,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_export_write(output, out, len) == 0)
 		rc = 0;
 out:
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	free(out);
 	draft_free(d);
 	return rc;

@@ -145,10 +145,7 @@ out:
 	if (cause != NULL) {
 		cmd_fail(cause);
 	}
-	if (kind == IMPORT_CSV)
-		csv_free_notes(notes, nnotes);
-	else
-		import_notes_free(notes, nnotes);
+	xfreev(notes, nnotes);
 	lock_release(lk);
 	draft_free(d);
 	free(buf);

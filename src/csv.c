@@ -108,32 +108,10 @@ struct csv_rows {
 	size_t		 n;
 };
 
-/*
- * v (holding n elements of size bytes) with room for one more: the room
- * doubles at powers of two, so that appending is linear for any n.
- */
-static void *
-csv_grow(void *v, size_t n, size_t size)
-{
-	if (n == 0 || (n & (n - 1)) == 0)
-		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
-	return v;
-}
-
-void
-csv_free_notes(char **notes, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(notes[i]);
-	free(notes);
-}
-
 static void
 csv_note(char ***notes, size_t *n, char *note)
 {
-	*notes = csv_grow(*notes, *n, sizeof **notes);
+	*notes = xgrowarray(*notes, *n, sizeof **notes);
 	(*notes)[(*n)++] = note;
 }
 
@@ -413,7 +391,7 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 		    o.nbad, o.bad);
 		free(o.bad);
 		free(buf);
-		csv_free_notes(o.notes, o.nnotes);
+		xfreev(o.notes, o.nnotes);
 		return NULL;
 	}
 	free(o.bad);
@@ -603,7 +581,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 	rows->v = NULL;
 	rows->n = 0;
 	while (i < len) {
-		rows->v = csv_grow(rows->v, rows->n, sizeof *rows->v);
+		rows->v = xgrowarray(rows->v, rows->n, sizeof *rows->v);
 		row = &rows->v[rows->n++];
 		row->cells = NULL;
 		row->n = 0;
@@ -626,7 +604,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 			}
 			if (fclose(fp) != 0)
 				abort();
-			row->cells = csv_grow(row->cells, row->n,
+			row->cells = xgrowarray(row->cells, row->n,
 			    sizeof *row->cells);
 			row->cells[row->n++] = cell;
 			if (rc != 0)

@@ -94,6 +94,5 @@ char		*csv_export(const struct draft *, int, int, size_t *, char ***,
 		     size_t *, char **);
 struct draft	*csv_import(const char *, const char *, size_t, const char *,
 		     struct formdir *, char ***, size_t *, char **);
-void		 csv_free_notes(char **, size_t);
 
 #endif

@@ -1870,7 +1870,7 @@ cmd_export(struct editor *e)
 			    "%s"), path);
 		free(out);
 	}
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	free(path);
 	free(base);
 }

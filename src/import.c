@@ -255,23 +255,11 @@ import_snippet(const char *s)
 	return out;
 }
 
-/*
- * v (holding n elements of size bytes) with room for one more: the room
- * doubles at powers of two, so that appending is linear for any n.
- */
-static void *
-import_grow(void *v, size_t n, size_t size)
-{
-	if (n == 0 || (n & (n - 1)) == 0)
-		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
-	return v;
-}
-
 /* Add a note (taking text) about line key. */
 static void
 import_note(struct import_ctx *ctx, size_t key, char *text)
 {
-	ctx->notes = import_grow(ctx->notes, ctx->nnotes, sizeof *ctx->notes);
+	ctx->notes = xgrowarray(ctx->notes, ctx->nnotes, sizeof *ctx->notes);
 	ctx->notes[ctx->nnotes].key = key;
 	ctx->notes[ctx->nnotes].seq = ctx->nnotes;
 	ctx->notes[ctx->nnotes].text = text;
@@ -565,7 +553,7 @@ import_add_row(struct import_ctx *ctx, size_t line, int desc, char *answer,
 {
 	struct import_row *row;
 
-	ctx->rows = import_grow(ctx->rows, ctx->nrows, sizeof *ctx->rows);
+	ctx->rows = xgrowarray(ctx->rows, ctx->nrows, sizeof *ctx->rows);
 	row = &ctx->rows[ctx->nrows++];
 	row->line = line;
 	row->item = ctx->cur;
@@ -1323,7 +1311,7 @@ import_lines(const char *buf, size_t len, size_t *nlines)
 	while (p < end) {
 		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 			;
-		lines = import_grow(lines, n, sizeof *lines);
+		lines = xgrowarray(lines, n, sizeof *lines);
 		lines[n].s = p;
 		lines[n].len = (size_t)(eol - p);
 		lines[n].no = n + 1;
@@ -1340,7 +1328,7 @@ import_lines(const char *buf, size_t len, size_t *nlines)
 /*
  * Import the published disclosure text buf (len bytes, read from path)
  * into a new draft of the form it is an edition of, found in fd.  Returns
- * the draft, with *notes (the caller frees them, see import_notes_free)
+ * the draft, with *notes (the caller frees them, see xfreev)
  * and *st filled in; or NULL with a cause when the text is not a
  * disclosure of a known form.  Never fails on misaligned or missing rows:
  * those become notes.
@@ -1451,16 +1439,6 @@ out:
 	free(seen);
 	free(lines);
 	return d;
-}
-
-void
-import_notes_free(char **notes, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(notes[i]);
-	free(notes);
 }
 
 /*

@@ -49,6 +49,5 @@ enum import_kind	 import_detect(const char *, size_t);
 struct draft		*import_published(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *, char ***,
 			     size_t *, char **);
-void			 import_notes_free(char **, size_t);
 
 #endif

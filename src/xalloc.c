@@ -93,6 +93,29 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/*
+ * v (holding n elements of size bytes) with room for one more: the room
+ * doubles at powers of two, so that appending one at a time is linear.
+ */
+void *
+xgrowarray(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(v, n == 0 ? 1 : 2 * n, size);
+	return v;
+}
+
+/* Free the n strings of v, then v. */
+void
+xfreev(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {

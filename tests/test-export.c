@@ -57,7 +57,7 @@ export(const struct draft *d, const char *format, int cp932, int replace,
 	    &cause) != 0)
 		fail_msg("export %s: %s", format, cause);
 	assert_int_equal(strlen(out), *len);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	return out;
 }
 
@@ -246,7 +246,7 @@ test_safe(void **state)
 		assert_non_null(strstr(out, i == 1 ? "エスケープ^\\[\\[31m赤" :
 		    "エスケープ^[[31m赤^[[0m と DEL^?"));
 		free(out);
-		csv_free_notes(notes, nnotes);
+		xfreev(notes, nnotes);
 	}
 	/* files get the exact text */
 	out = export(d, "text", 0, 0, &len);
@@ -331,7 +331,7 @@ test_csv_layout(void **state)
 	assert_non_null(strstr(csv, ",1,\",\",asp-saas"));
 	assert_non_null(strstr(csv, "\"CRLF の\r\n改行と\r単独の CR\""));
 	free(csv);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	draft_free(d);
 	formdir_free(fd);
 }
@@ -445,7 +445,7 @@ test_csv_cp932_bytes(void **state)
 			fail_msg("%s is not written as expected", cases[i][0]);
 		free(want);
 		free(csv);
-		csv_free_notes(notes, nnotes);
+		xfreev(notes, nnotes);
 	}
 	draft_free(d);
 	formdir_free(fd);
@@ -477,7 +477,7 @@ test_csv_folds(void **state)
 	    "(U+FF5E), its CP932 form");
 	assert_string_equal(notes[11], "86.1: 字 8: 〜 (U+301C) written as ～ "
 	    "(U+FF5E), its CP932 form");
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	free(csv);
 	draft_free(back);
 	/* UTF-8 keeps them all */
@@ -526,7 +526,7 @@ test_csv_unencodable(void **state)
 	    "絵文字〓です");
 	assert_string_equal(back->answers[testutil_field(back, "47.1")],
 	    "a〓b〓");
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	draft_free(back);
 	free(csv);
 
@@ -639,7 +639,7 @@ test_csv_notes(void **state)
 	assert_string_equal(d->answers[testutil_field(d, "1.1")], "2021/6/25");
 	assert_string_equal(d->answers[testutil_field(d, "3.1")], "2008年");
 	assert_null(d->answers[testutil_field(d, "27.1")]);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	draft_free(d);
 	free(buf);
 	free(path);
@@ -671,7 +671,7 @@ test_csv_notes(void **state)
 	assert_string_equal(d->answers[testutil_field(d, "5.1")],
 	    "短いIDの回答");
 	assert_null(d->answers[testutil_field(d, "2.1")]);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	draft_free(d);
 	free(buf);
 	free(path);

@@ -62,7 +62,7 @@ static void
 result_free(struct result *r)
 {
 	draft_free(r->d);
-	import_notes_free(r->notes, r->nnotes);
+	xfreev(r->notes, r->nnotes);
 	free(r->cause);
 	free(r->path);
 }

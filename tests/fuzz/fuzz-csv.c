@@ -56,14 +56,14 @@ fuzz_csv_again(const struct draft *d, int cp932)
 
 	out = csv_export(d, cp932, 1, &len, &notes, &nnotes, &cause);
 	FUZZ_CHECK(out != NULL, cause);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	notes = NULL;
 	nnotes = 0;
 	again = csv_import("exported.csv", out, len, cp932 ? "cp932" :
 	    "utf-8", fuzz_csv_forms, &notes, &nnotes, &cause);
 	FUZZ_CHECK(again != NULL, cause);
 	FUZZ_CHECK(nnotes == 0, notes[0]);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	free(out);
 	return again;
 }
@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = csv_import("fuzz.csv", buf, size, NULL, fuzz_csv_forms, &notes,
 	    &nnotes, &cause);
 	free(buf);
-	csv_free_notes(notes, nnotes);
+	xfreev(notes, nnotes);
 	if (d == NULL) {
 		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
 		free(cause);

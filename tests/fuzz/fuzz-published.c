@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(buf);
 	for (i = 0; i < nnotes; i++)
 		FUZZ_CHECK(notes[i] != NULL && *notes[i] != '\0', "note");
-	import_notes_free(notes, nnotes);
+	xfreev(notes, nnotes);
 	if (d == NULL) {
 		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
 		free(cause);
