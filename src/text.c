@@ -336,3 +336,26 @@ text_wide_bom(const char *s, size_t len)
 	return len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
 	    (u[0] == 0xff && u[1] == 0xfe));
 }
+
+/*
+ * The code points of s (len bytes), each invalid byte as U+FFFD, with
+ * their number in *np.  The caller frees the result (never NULL).
+ */
+uint32_t *
+text_cps(const char *s, size_t len, size_t *np)
+{
+	uint32_t *cps, cp;
+	size_t off = 0, n = 0, k;
+
+	cps = xreallocarray(NULL, len + 1, sizeof *cps);
+	while (off < len) {
+		if ((k = text_decode(s + off, len - off, &cp)) == 0) {
+			cp = 0xfffd;
+			k = 1;
+		}
+		cps[n++] = cp;
+		off += k;
+	}
+	*np = n;
+	return cps;
+}

@@ -21,5 +21,6 @@ size_t	 text_width(const char *);
 int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
 int	 text_wide_bom(const char *, size_t);
+uint32_t	*text_cps(const char *, size_t, size_t *);
 
 #endif

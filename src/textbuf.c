@@ -133,28 +133,19 @@ textbuf_cpwidth(uint32_t cp)
 static uint32_t *
 textbuf_decode(const char *s, size_t *np)
 {
-	size_t len = strlen(s), off = 0, n = 0, k;
-	uint32_t *out, cp;
+	uint32_t *out;
+	size_t n, i, o = 0;
 
-	out = xreallocarray(NULL, len + 1, sizeof *out);
-	while (off < len) {
-		unsigned char c = (unsigned char)s[off];
-
-		if (c == '\r') {
-			out[n++] = '\n';
-			off += s[off + 1] == '\n' ? 2 : 1;
-		} else if (c < 0x80) {
-			out[n++] = c;
-			off++;
-		} else if ((k = text_decode(s + off, len - off, &cp)) == 0) {
-			out[n++] = 0xfffd;
-			off++;
-		} else {
-			out[n++] = cp;
-			off += k;
-		}
+	out = text_cps(s, strlen(s), &n);
+	for (i = 0; i < n; i++) {
+		if (out[i] == '\r') {
+			out[o++] = '\n';
+			if (i + 1 < n && out[i + 1] == '\n')
+				i++;
+		} else
+			out[o++] = out[i];
 	}
-	*np = n;
+	*np = o;
 	return out;
 }
 

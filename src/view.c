@@ -173,27 +173,6 @@ view_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
 }
 
 /* Draw UTF-8 text; see view_cps. */
-/* The code points of s, invalid bytes as U+FFFD (caller frees). */
-static uint32_t *
-view_decode(const char *s, size_t *np)
-{
-	size_t len = strlen(s), off = 0, n = 0, k;
-	uint32_t *cps, cp;
-
-	cps = xreallocarray(NULL, len + 1, sizeof *cps);
-	while (off < len) {
-		k = text_decode(s + off, len - off, &cp);
-		if (k == 0) {
-			cp = 0xfffd;
-			k = 1;
-		}
-		cps[n++] = cp;
-		off += k;
-	}
-	*np = n;
-	return cps;
-}
-
 int
 view_text(int y, int x, int maxw, const char *s, enum view_style style)
 {
@@ -203,7 +182,7 @@ view_text(int y, int x, int maxw, const char *s, enum view_style style)
 
 	if (maxw <= 0)
 		return 0;
-	cps = view_decode(s, &n);
+	cps = text_cps(s, strlen(s), &n);
 	used = view_cps(y, x, maxw, cps, n, style);
 	free(cps);
 	return used;
@@ -264,7 +243,7 @@ view_message(const struct editor *e)
 	size_t n, i, j;
 	int w = 0;
 
-	cps = view_decode(e->message, &n);
+	cps = text_cps(e->message, strlen(e->message), &n);
 	for (i = 0; i < n; i++) {
 		if (w + view_cpwidth(cps[i]) > COLS)
 			break;
