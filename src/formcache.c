@@ -158,31 +158,34 @@ formcache_put_str(struct formcache_out *o, const char *s)
 	formcache_put_bytes(o, s, strlen(s) + 1);
 }
 
+/* The next n bytes into p (zeros, and in->bad set, past the end). */
+static void
+formcache_take(struct formcache_in *in, void *p, size_t n)
+{
+	if (in->len - in->off < n) {
+		in->bad = 1;
+		memset(p, 0, n);
+		return;
+	}
+	memcpy(p, in->buf + in->off, n);
+	in->off += n;
+}
+
 static uint32_t
 formcache_u32(struct formcache_in *in)
 {
-	uint32_t u = 0;
+	uint32_t u;
 
-	if (in->len - in->off < sizeof u) {
-		in->bad = 1;
-		return 0;
-	}
-	memcpy(&u, in->buf + in->off, sizeof u);
-	in->off += sizeof u;
+	formcache_take(in, &u, sizeof u);
 	return u;
 }
 
 static unsigned long long
 formcache_u64(struct formcache_in *in)
 {
-	uint64_t u = 0;
+	uint64_t u;
 
-	if (in->len - in->off < sizeof u) {
-		in->bad = 1;
-		return 0;
-	}
-	memcpy(&u, in->buf + in->off, sizeof u);
-	in->off += sizeof u;
+	formcache_take(in, &u, sizeof u);
 	return u;
 }
 
