@@ -188,6 +188,7 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	size_t depth = 0;
 	int done = 0, docs = 0;
 	unsigned line, col;
+	const char *why;
 
 	*cause = NULL;
 	if (text_wide_bom(buf, len)) {
@@ -260,38 +261,28 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 		case YAML_SCALAR_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
+			why = NULL;
 			if ((ev.type == YAML_SCALAR_EVENT ?
 			    ev.data.scalar.anchor : ev.type ==
 			    YAML_SEQUENCE_START_EVENT ?
 			    ev.data.sequence_start.anchor :
-			    ev.data.mapping_start.anchor) != NULL) {
-				*cause = xasprintf(_("%s:%u:%u: YAML anchors "
-				    "are not allowed"), path,
-				    (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1);
-				yaml_event_delete(&ev);
-				goto fail;
-			}
-			if (!ynode_tag_ok(ev.type == YAML_SCALAR_EVENT ?
+			    ev.data.mapping_start.anchor) != NULL)
+				why = _("YAML anchors are not allowed");
+			else if (!ynode_tag_ok(ev.type == YAML_SCALAR_EVENT ?
 			    ev.data.scalar.tag : ev.type ==
 			    YAML_SEQUENCE_START_EVENT ?
 			    ev.data.sequence_start.tag :
-			    ev.data.mapping_start.tag)) {
-				*cause = xasprintf(_("%s:%u:%u: YAML tags are "
-				    "not allowed"), path,
-				    (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1);
-				yaml_event_delete(&ev);
-				goto fail;
-			}
-			if (ev.type == YAML_SCALAR_EVENT &&
+			    ev.data.mapping_start.tag))
+				why = _("YAML tags are not allowed");
+			else if (ev.type == YAML_SCALAR_EVENT &&
 			    memchr(ev.data.scalar.value, '\0',
-			    ev.data.scalar.length) != NULL) {
+			    ev.data.scalar.length) != NULL)
 				/* an escape ("\0", "\x00") makes one */
-				*cause = xasprintf(_("%s:%u:%u: NUL character "
-				    "in a value"), path,
+				why = _("NUL character in a value");
+			if (why != NULL) {
+				*cause = xasprintf("%s:%u:%u: %s", path,
 				    (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1);
+				    (unsigned)ev.start_mark.column + 1, why);
 				yaml_event_delete(&ev);
 				goto fail;
 			}
