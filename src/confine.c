@@ -131,22 +131,25 @@ int
 confine_check(const char *path, char **cause)
 {
 	const char *slash = strrchr(path, '/');
-	size_t dlen = strlen(confine_drafts != NULL ? confine_drafts : "");
 	struct stat st;
+	size_t dlen;
 	char *safe;
+	int exists;
 
 	if (confine_drafts == NULL)
 		return 0;
+	dlen = strlen(confine_drafts);
+	exists = lstat(path, &st) == 0;
 	safe = text_safe(path, 0);
 	if (slash == NULL || (size_t)(slash - path) != dlen ||
 	    strncmp(path, confine_drafts, dlen) != 0 ||
 	    !confine_name_ok(slash + 1))
 		*cause = xasprintf(_("%s: not a draft in %s"), safe,
 		    confine_drafts);
-	else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+	else if (exists && S_ISLNK(st.st_mode))
 		*cause = xasprintf(_("%s: a symbolic link; only drafts that "
 		    "are files in %s can be opened"), safe, confine_drafts);
-	else if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+	else if (exists && !S_ISREG(st.st_mode))
 		*cause = xasprintf(_("%s: not a regular file"), safe);
 	else {
 		free(safe);
