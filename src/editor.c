@@ -32,6 +32,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "lock.h"
+#include "strvec.h"
 #include "text.h"
 #include "textbuf.h"
 #include "validate.h"
@@ -1847,8 +1848,9 @@ static void
 cmd_export(struct editor *e)
 {
 	struct export_opts opts;
-	char *base, *path, *out, *cause, **notes = NULL;
-	size_t len, nnotes = 0, n;
+	struct strvec notes = STRVEC_INIT;
+	char *base, *path, *out, *cause;
+	size_t len, n;
 
 	editor_edit_end(e);
 	base = xstrdup(e->path);
@@ -1857,7 +1859,7 @@ cmd_export(struct editor *e)
 		base[n - 5] = '\0';
 	path = xasprintf("%s.txt", base);
 	memset(&opts, 0, sizeof opts);
-	if (export_draft(e->draft, "text", &opts, &out, &len, &notes, &nnotes,
+	if (export_draft(e->draft, "text", &opts, &out, &len, &notes,
 	    &cause) != 0) {
 		editor_message(e, 1, "%s", cause);
 		free(cause);
@@ -1870,7 +1872,7 @@ cmd_export(struct editor *e)
 			    "%s"), path);
 		free(out);
 	}
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	free(path);
 	free(base);
 }
