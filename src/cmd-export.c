@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -176,15 +175,10 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(_("--encoding and --replace apply only to --to csv"));
 		return 2;
 	}
-	if (encoding != NULL) {
-		if (strcasecmp(encoding, "cp932") == 0)
-			opts.cp932 = 1;
-		else if (strcasecmp(encoding, "utf-8") != 0 &&
-		    strcasecmp(encoding, "utf8") != 0) {
-			cmd_error(_("unknown encoding '%s' (use utf-8 or "
-			    "cp932)"), encoding);
-			return 2;
-		}
+	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {
+		cmd_error(_("unknown encoding '%s' (use utf-8 or cp932)"),
+		    encoding);
+		return 2;
 	}
 	if (output != NULL && cmd_export_same(output, path)) {
 		cmd_error(_("%s: will not write the export over the draft"),

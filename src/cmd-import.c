@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "cmd.h"
@@ -26,27 +25,6 @@
 #include "lock.h"
 #include "strvec.h"
 #include "xalloc.h"
-
-/* The encoding name csv_import takes for a user's spelling, or NULL. */
-static const char *
-cmd_import_encoding(const char *name)
-{
-	static const char *const utf8[] = { "utf-8", "utf8", NULL };
-	static const char *const cp932[] = {
-		"cp932", "sjis", "shift_jis", "shift-jis", "windows-31j", NULL
-	};
-	size_t i;
-
-	for (i = 0; utf8[i] != NULL; i++) {
-		if (strcasecmp(name, utf8[i]) == 0)
-			return "utf-8";
-	}
-	for (i = 0; cp932[i] != NULL; i++) {
-		if (strcasecmp(name, cp932[i]) == 0)
-			return "cp932";
-	}
-	return NULL;
-}
 
 static int
 cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
@@ -101,11 +79,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	    strcmp(format, "csv") != 0)
 		return cmd_error(_("unknown format '%s' (published or csv)"),
 		    format);
-	if (encoding != NULL && cmd_import_encoding(encoding) == NULL)
+	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
-	if (encoding != NULL)
-		encoding = cmd_import_encoding(encoding);
 	if (!force && lstat(out, &sb) == 0)
 		return cmd_error(_("%s: File exists (use --force to replace "
 		    "it)"), out);
@@ -119,7 +95,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, &notes,
 		    &cause);
-	else if (encoding != NULL && strcmp(encoding, "utf-8") != 0) {
+	else if (encoding != NULL && csv_encoding(encoding) == 1) {
 		cause = xasprintf(_("%s: a published disclosure is read as "
 		    "UTF-8; --encoding is for CSV"), path);
 		goto out;

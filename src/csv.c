@@ -391,18 +391,30 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 	return buf;
 }
 
-/* The line (from 1) of byte off of buf: LF, CR LF and CR end lines. */
-static size_t
-csv_line_at(const char *buf, size_t off)
+/*
+ * Whether name is an encoding kaiji CSV comes in, as users spell it: 1 for
+ * CP932 (cp932, sjis, shift_jis, shift-jis, windows-31j; Excel's
+ * Shift_JIS is CP932), 0 for UTF-8 (utf-8, utf8), in any case; -1 for any
+ * other name.
+ */
+int
+csv_encoding(const char *name)
 {
-	size_t i, line = 1;
+	static const char *const utf8[] = { "utf-8", "utf8" };
+	static const char *const cp932[] = {
+		"cp932", "sjis", "shift_jis", "shift-jis", "windows-31j"
+	};
+	size_t i;
 
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n' ||
-		    (buf[i] == '\r' && (i + 1 >= off || buf[i + 1] != '\n')))
-			line++;
+	for (i = 0; i < sizeof utf8 / sizeof utf8[0]; i++) {
+		if (strcasecmp(name, utf8[i]) == 0)
+			return 0;
 	}
-	return line;
+	for (i = 0; i < sizeof cp932 / sizeof cp932[0]; i++) {
+		if (strcasecmp(name, cp932[i]) == 0)
+			return 1;
+	}
+	return -1;
 }
 
 /* buf (CP932) as UTF-8, 0x5C as ¥; NULL with a cause "path:line: ...". */
@@ -424,7 +436,7 @@ csv_from_cp932(const char *path, const char *buf, size_t len, size_t *outlen,
 	    (size_t)-1) {
 		n = (size_t)(ip - buf);
 		*cause = xasprintf(_("%s:%zu: not valid CP932 (byte 0x%02X)"),
-		    path, csv_line_at(buf, n), (unsigned char)buf[n]);
+		    path, text_line(buf, len, n, NULL), (unsigned char)buf[n]);
 		free(out);
 		csv_conv_close(&cv);
 		return NULL;
@@ -461,21 +473,16 @@ csv_decode(const char *path, const char *buf, size_t len,
     const char *encoding, size_t *outlen, char **cause)
 {
 	int bom = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0, cp932;
-	size_t bad;
+	size_t off;
 
-	if (text_wide_bom(buf, len)) {
+	if (text_guard(buf, len, &off) == TEXT_WIDE_BOM) {
 		*cause = xasprintf(_("%s:1:1: a UTF-16 or UTF-32 file; save the "
 		    "CSV as UTF-8 or CP932"), path);
 		return NULL;
 	}
 	if (encoding == NULL)
 		cp932 = !bom && text_invalid(buf, len) != len;
-	else if (strcasecmp(encoding, "utf-8") == 0 ||
-	    strcasecmp(encoding, "utf8") == 0)
-		cp932 = 0;
-	else if (strcasecmp(encoding, "cp932") == 0)
-		cp932 = 1;
-	else {
+	else if ((cp932 = csv_encoding(encoding)) == -1) {
 		*cause = xasprintf(_("%s: unknown encoding '%s' (use utf-8 or "
 		    "cp932)"), path, encoding);
 		return NULL;
@@ -491,9 +498,10 @@ csv_decode(const char *path, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	if ((bad = text_invalid(buf, len)) != len) {
+	if ((off = text_invalid(buf, len)) != len) {
 		*cause = xasprintf(_("%s:%zu: not valid UTF-8 (byte 0x%02X)"),
-		    path, csv_line_at(buf, bad), (unsigned char)buf[bad]);
+		    path, text_line(buf, len, off, NULL),
+		    (unsigned char)buf[off]);
 		return NULL;
 	}
 	*outlen = len;
@@ -801,7 +809,7 @@ csv_import(const char *path, const char *buf, size_t len,
 		return NULL;
 	if ((nul = memchr(text, '\0', tlen)) != NULL) {
 		*cause = xasprintf(_("%s:%zu: NUL byte; not a CSV file"), path,
-		    csv_line_at(text, (size_t)(nul - text)));
+		    text_line(text, tlen, (size_t)(nul - text), NULL));
 		goto out;
 	}
 	if (csv_split(path, text, tlen, &rows, cause) != 0)

@@ -91,6 +91,7 @@ struct draft;
 struct formdir;
 struct strvec;
 
+int		 csv_encoding(const char *);
 char		*csv_export(const struct draft *, int, int, size_t *,
 		     struct strvec *, char **);
 struct draft	*csv_import(const char *, const char *, size_t, const char *,

@@ -169,29 +169,39 @@ bad:
 	    min, max);
 }
 
-/* An identifier: 1 to 64 of [A-Za-z0-9._-], starting with a letter or digit. */
+/*
+ * Whether s is an identifier, as form names and editions must be (they
+ * make up file names): 1 to 64 of [A-Za-z0-9._-], not starting with '.'
+ * or '-'.
+ */
+int
+form_is_ident(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64 || s[0] == '.' || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+		    s[i] == '_' || s[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* An identifier (form_is_ident) from a scalar node, copied into *out. */
 static int
 form_ident(struct form_ctx *ctx, const struct ynode *node, char **out)
 {
-	size_t i;
-
 	if (form_want(ctx, node, YNODE_SCALAR) != 0)
 		return -1;
-	if (node->len == 0 || node->len > 64 || node->str[0] == '.' ||
-	    node->str[0] == '-')
-		goto bad;
-	for (i = 0; i < node->len; i++) {
-		char c = node->str[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			goto bad;
-	}
+	if (!form_is_ident(node->str))
+		return form_fail(ctx, node, _("'%s' is not a valid name "
+		    "(letters, digits, '.', '_' and '-')"), node->str);
 	*out = xstrdup(node->str);
 	return 0;
-bad:
-	return form_fail(ctx, node, _("'%s' is not a valid name (letters, "
-	    "digits, '.', '_' and '-')"), node->str);
 }
 
 /* The node for top-level key in the most derived file that has it. */

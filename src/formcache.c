@@ -211,24 +211,6 @@ formcache_str(struct formcache_in *in, int null_ok)
 	return s;
 }
 
-/* Whether s is a name form.c's form_ident accepts. */
-static int
-formcache_ident(const char *s)
-{
-	size_t i, n = s == NULL ? 0 : strlen(s);
-
-	if (n == 0 || n > 64 || s[0] == '.' || s[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return 0;
-	}
-	return 1;
-}
-
 /* "<no>.<row>" into id (16 bytes; no <= 9999, row <= 99). */
 static void
 formcache_id(char *id, unsigned no, unsigned row)
@@ -330,8 +312,8 @@ formcache_form(struct formcache_in *in, struct form *form)
 	form->edition = formcache_str(in, 0);
 	form->title = formcache_str(in, 0);
 	form->subtitle = formcache_str(in, 1);
-	if (in->bad || !formcache_ident(form->name) ||
-	    !formcache_ident(form->edition))
+	if (in->bad || !form_is_ident(form->name) ||
+	    !form_is_ident(form->edition))
 		return -1;
 	form->nsections = formcache_count(in, 8);
 	nitems = formcache_count(in, 8);

@@ -151,20 +151,6 @@ formdir_load(struct formdir *fd, const char *file, char **cause)
 	return form;
 }
 
-static int
-formdir_name_ok(const char *s)
-{
-	if (*s == '\0' || *s == '.' || *s == '-')
-		return 0;
-	for (; *s != '\0'; s++) {
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
-		    *s == '-'))
-			return 0;
-	}
-	return 1;
-}
-
 /*
  * The form name, edition; NULL with a cause when there is no such form or
  * its file is broken.  The form belongs to fd.
@@ -177,7 +163,7 @@ formdir_get(struct formdir *fd, const char *name, const char *edition,
 	struct stat st;
 	char *file, *path;
 
-	if (!formdir_name_ok(name) || !formdir_name_ok(edition)) {
+	if (!form_is_ident(name) || !form_is_ident(edition)) {
 		*cause = xasprintf(_("unknown form '%s' edition '%s'"), name,
 		    edition);
 		return NULL;

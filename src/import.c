@@ -1345,30 +1345,28 @@ import_published(const char *path, const char *buf, size_t len,
 	const struct form **forms = NULL, *form;
 	struct draft *d = NULL;
 	unsigned char *seen = NULL;
-	const char *nul;
 	char *snip, *line;
-	size_t nlines = 0, nforms, i, bad, lineno, npages = 0;
+	size_t nlines = 0, nforms, i, bad, npages = 0;
 
 	if (st == NULL)
 		st = &dummy;
 	memset(st, 0, sizeof *st);
 	memset(&ctx, 0, sizeof ctx);
-	if (text_wide_bom(buf, len)) {
+	switch (text_guard(buf, len, &bad)) {
+	case TEXT_OK:
+		break;
+	case TEXT_WIDE_BOM:
 		*cause = xasprintf(_("%s:1:1: a UTF-16 or UTF-32 file (a "
 		    "published disclosure must be UTF-8)"), path);
 		return NULL;
-	}
-	bad = text_invalid(buf, len);
-	if ((nul = memchr(buf, '\0', bad)) != NULL)
-		bad = (size_t)(nul - buf);
-	if (bad != len) {
-		for (lineno = 1, i = 0; i < bad; i++)
-			lineno += buf[i] == '\n' || (buf[i] == '\r' &&
-			    (i + 1 == len || buf[i + 1] != '\n'));
-		*cause = nul != NULL ? xasprintf(_("%s:%zu: NUL byte; not a "
-		    "text file"), path, lineno) : xasprintf(_("%s:%zu: not "
-		    "UTF-8 text (a published disclosure must be UTF-8)"), path,
-		    lineno);
+	case TEXT_NUL:
+		*cause = xasprintf(_("%s:%zu: NUL byte; not a text file"), path,
+		    text_line(buf, len, bad, NULL));
+		return NULL;
+	case TEXT_INVALID:
+		*cause = xasprintf(_("%s:%zu: not UTF-8 text (a published "
+		    "disclosure must be UTF-8)"), path, text_line(buf, len, bad,
+		    NULL));
 		return NULL;
 	}
 	if (formdir_list(fd, &forms, &nforms, cause) != 0)

@@ -252,8 +252,12 @@ static const uint32_t text_zero[][2] = {
 	{ 0x3099, 0x309a }, { 0xfe00, 0xfe0f }, { 0xe0100, 0xe01ef },
 };
 
-static int
-text_in(const uint32_t (*table)[2], size_t n, uint32_t cp)
+/*
+ * Whether cp is in one of the n ranges of table ({ first, last } pairs,
+ * sorted and not overlapping): a binary search.
+ */
+int
+text_in_ranges(const uint32_t (*table)[2], size_t n, uint32_t cp)
 {
 	size_t lo = 0, hi = n;
 
@@ -285,11 +289,31 @@ text_cpwidth(uint32_t cp)
 	    (cp >= 0x30a1 && cp <= 0x30ff) || (cp >= 0xff01 && cp <= 0xff60) ||
 	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e))
 		return 2;
-	if (text_in(text_zero, sizeof text_zero / sizeof text_zero[0], cp))
+	if (text_in_ranges(text_zero, sizeof text_zero / sizeof text_zero[0],
+	    cp))
 		return 0;
-	if (text_in(text_wide, sizeof text_wide / sizeof text_wide[0], cp))
+	if (text_in_ranges(text_wide, sizeof text_wide / sizeof text_wide[0],
+	    cp))
 		return 2;
 	return 1;
+}
+
+/*
+ * Columns cp takes on a screen that never shows a control character raw:
+ * none for LF (it ends a line), 2 for the "^X" of other C0 controls and
+ * DEL, 8 for the "<U+0085>" of C1 controls, else text_cpwidth.  A tab is
+ * a control like the others.
+ */
+int
+text_safe_width(uint32_t cp)
+{
+	if (cp == '\n')
+		return 0;
+	if (cp < 0x20 || cp == 0x7f)
+		return 2;
+	if (cp >= 0x80 && cp <= 0x9f)
+		return 8;
+	return text_cpwidth(cp);
 }
 
 /* Columns of a (terminal-safe) string. */
@@ -327,14 +351,55 @@ text_has_era(const char *s)
 	return 0;
 }
 
-/* Whether s (len bytes) starts with a UTF-16 (or UTF-32) byte order mark. */
-int
-text_wide_bom(const char *s, size_t len)
+/*
+ * The input guard: the first reason why buf (len bytes) is not text kaiji
+ * reads, with its byte offset in *off: a UTF-16 or UTF-32 byte order mark
+ * (at 0), else the first NUL byte or byte that is not valid UTF-8,
+ * whichever comes first; TEXT_OK when there is none.
+ */
+enum text_flaw
+text_guard(const char *buf, size_t len, size_t *off)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)buf;
+	const char *nul;
+	size_t bad;
 
-	return len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
-	    (u[0] == 0xff && u[1] == 0xfe));
+	*off = 0;
+	if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe)))
+		return TEXT_WIDE_BOM;
+	bad = text_invalid(buf, len);
+	if ((nul = memchr(buf, '\0', bad)) != NULL) {
+		*off = (size_t)(nul - buf);
+		return TEXT_NUL;
+	}
+	if (bad == len)
+		return TEXT_OK;
+	*off = bad;
+	return TEXT_INVALID;
+}
+
+/*
+ * The line (from 1) of byte off of buf (len bytes), lines ending in LF,
+ * CR LF or CR; with col, also the column there, in characters from 1.
+ */
+size_t
+text_line(const char *buf, size_t len, size_t off, size_t *col)
+{
+	size_t i, line = 1, start = 0;
+
+	if (off > len)
+		off = len;
+	for (i = 0; i < off; i++) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len ||
+		    buf[i + 1] != '\n'))) {
+			line++;
+			start = i + 1;
+		}
+	}
+	if (col != NULL)
+		*col = text_count(buf + start, off - start) + 1;
+	return line;
 }
 
 /*

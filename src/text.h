@@ -10,6 +10,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+enum text_flaw {
+	TEXT_OK,
+	TEXT_WIDE_BOM,		/* a UTF-16 or UTF-32 byte order mark */
+	TEXT_NUL,		/* a NUL byte */
+	TEXT_INVALID		/* a byte that is not valid UTF-8 */
+};
+
 size_t	 text_decode(const char *, size_t, uint32_t *);
 size_t	 text_encode(uint32_t, char *);
 size_t	 text_invalid(const char *, size_t);
@@ -17,10 +24,13 @@ size_t	 text_count(const char *, size_t);
 size_t	 text_digit(const char *, int *);
 size_t	 text_space(const char *);
 int	 text_cpwidth(uint32_t);
+int	 text_safe_width(uint32_t);
+int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
-int	 text_wide_bom(const char *, size_t);
+enum text_flaw	 text_guard(const char *, size_t, size_t *);
+size_t	 text_line(const char *, size_t, size_t, size_t *);
 uint32_t	*text_cps(const char *, size_t, size_t *);
 
 #endif

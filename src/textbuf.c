@@ -2,7 +2,7 @@
  * textbuf: the editing model of one answer.
  *
  * Data model: cp[0..len) holds the text as Unicode code points and
- * width[0..len) the display width of each (textbuf_cpwidth); both arrays
+ * width[0..len) the display width of each (text_safe_width); both arrays
  * have room for size entries.  The text never holds CR or NUL: input is
  * decoded by textbuf_decode, which turns CR LF and a lone CR into LF and
  * each byte that is not valid UTF-8 into U+FFFD, so the 字 count of the
@@ -89,40 +89,12 @@ static const uint32_t textbuf_wordchars[][2] = {
 static int
 textbuf_isword(uint32_t cp)
 {
-	size_t lo = 0, hi, mid;
-
 	if (cp < 0x80) {
 		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
 		    (cp >= 'a' && cp <= 'z');
 	}
-	hi = sizeof textbuf_wordchars / sizeof textbuf_wordchars[0];
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (cp < textbuf_wordchars[mid][0])
-			hi = mid;
-		else if (cp > textbuf_wordchars[mid][1])
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Columns the view gives cp: LF none (it ends the display line), other C0
- * controls and DEL 2 ("^X"), C1 controls 8 ("<U+0085>"), anything else
- * text_cpwidth.  A tab is a control like the others: it is shown as ^I.
- */
-static int
-textbuf_cpwidth(uint32_t cp)
-{
-	if (cp == '\n')
-		return 0;
-	if (cp < 0x20 || cp == 0x7f)
-		return 2;
-	if (cp >= 0x80 && cp <= 0x9f)
-		return 8;
-	return text_cpwidth(cp);
+	return text_in_ranges(textbuf_wordchars, sizeof textbuf_wordchars /
+	    sizeof textbuf_wordchars[0], cp);
 }
 
 /*
@@ -187,7 +159,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 	}
 	for (i = 0; i < nins; i++) {
 		tb->cp[pos + i] = ins[i];
-		tb->width[pos + i] = (unsigned char)textbuf_cpwidth(ins[i]);
+		tb->width[pos + i] = (unsigned char)text_safe_width(ins[i]);
 		tb->count += ins[i] != '\n';
 	}
 	tb->len = newlen;
@@ -309,28 +281,11 @@ char *
 textbuf_text(const struct textbuf *tb)
 {
 	char *out, *p;
-	uint32_t c;
 	size_t i;
 
 	out = p = xreallocarray(NULL, tb->len + 1, 4);
-	for (i = 0; i < tb->len; i++) {
-		c = tb->cp[i];
-		if (c < 0x80)
-			*p++ = (char)c;
-		else if (c < 0x800) {
-			*p++ = (char)(0xc0 | (c >> 6));
-			*p++ = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			*p++ = (char)(0xe0 | (c >> 12));
-			*p++ = (char)(0x80 | ((c >> 6) & 0x3f));
-			*p++ = (char)(0x80 | (c & 0x3f));
-		} else {
-			*p++ = (char)(0xf0 | (c >> 18));
-			*p++ = (char)(0x80 | ((c >> 12) & 0x3f));
-			*p++ = (char)(0x80 | ((c >> 6) & 0x3f));
-			*p++ = (char)(0x80 | (c & 0x3f));
-		}
-	}
+	for (i = 0; i < tb->len; i++)
+		p += text_encode(tb->cp[i], p);
 	*p = '\0';
 	return out;
 }

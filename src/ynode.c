@@ -72,18 +72,10 @@ static void
 ynode_offset_pos(const char *buf, size_t len, size_t off, unsigned *line,
     unsigned *col)
 {
-	size_t i, start = 0;
+	size_t c;
 
-	*line = 1;
-	if (off > len)
-		off = len;
-	for (i = 0; i < off; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			start = i + 1;
-		}
-	}
-	*col = (unsigned)text_count(buf + start, off - start) + 1;
+	*line = (unsigned)text_line(buf, len, off, &c);
+	*col = (unsigned)c;
 }
 
 static struct ynode *
@@ -185,21 +177,27 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	struct ynode *stack[YNODE_MAX_DEPTH + 1], *root = NULL, *node, *top;
-	size_t depth = 0;
+	size_t depth = 0, off;
 	int done = 0, docs = 0;
 	unsigned line, col;
 	const char *why;
 
 	*cause = NULL;
-	if (text_wide_bom(buf, len)) {
-		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 or UTF-32 file?)"),
-		    path);
+	switch (text_guard(buf, len, &off)) {
+	case TEXT_OK:
+		break;
+	case TEXT_WIDE_BOM:
+		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 or UTF-32 "
+		    "file?)"), path);
 		return NULL;
-	}
-	if (memchr(buf, '\0', len) != NULL) {
-		ynode_offset_pos(buf, len, (size_t)((const char *)memchr(buf,
-		    '\0', len) - buf), &line, &col);
+	case TEXT_NUL:
+		ynode_offset_pos(buf, len, off, &line, &col);
 		*cause = xasprintf(_("%s:%u:%u: NUL byte in file"), path, line,
+		    col);
+		return NULL;
+	case TEXT_INVALID:
+		ynode_offset_pos(buf, len, off, &line, &col);
+		*cause = xasprintf(_("%s:%u:%u: invalid UTF-8"), path, line,
 		    col);
 		return NULL;
 	}
@@ -218,19 +216,13 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 			} else
 				ynode_offset_pos(buf, len,
 				    parser.problem_offset, &line, &col);
-			/* libyaml's reader checks the UTF-8 */
+			/* what libyaml's reader refuses beyond the guard */
 			if (parser.error == YAML_READER_ERROR &&
 			    parser.problem != NULL &&
 			    (strstr(parser.problem, "UTF-8") != NULL ||
-			    strstr(parser.problem, "Unicode") != NULL)) {
-				/* point at the first bad byte, not after it */
-				if (text_invalid(buf, len) < len)
-					ynode_offset_pos(buf, len,
-					    text_invalid(buf, len), &line,
-					    &col);
+			    strstr(parser.problem, "Unicode") != NULL))
 				*cause = xasprintf(_("%s:%u:%u: invalid UTF-8"),
 				    path, line, col);
-			}
 			else
 				*cause = xasprintf(_("%s:%u:%u: invalid YAML: "
 				    "%s"), path, line, col, parser.problem !=
