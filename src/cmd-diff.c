@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,36 +35,26 @@ cmd_diff_text(const char *prefix, const char *text)
 }
 
 static int
-cmd_diff_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_diff_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char *old = args->argv[0], *new = args->argv[1];
 	struct draft *a = NULL, *b = NULL;
 	const struct form_field *f, *g;
 	const char *va, *vb;
 	char *cause = NULL, *name;
 	size_t i, added = 0, removed = 0, changed = 0;
-	int c, rc = 2;
+	int rc = 2;
 
-	while ((c = cmd_getopt(&cmd_diff_entry, argc, argv, ":h", longopts,
-	    NULL)) != -1)
-		return c == 'h' ? 0 : 2;
-	if (cmd_operands(&cmd_diff_entry, argc, argv, 2, 2) != 0)
-		return 2;
-	if ((a = draft_load(argv[optind], ctx->formdir, &cause)) == NULL ||
-	    (b = draft_load(argv[optind + 1], ctx->formdir, &cause)) == NULL)
+	if ((a = draft_load(old, ctx->formdir, &cause)) == NULL ||
+	    (b = draft_load(new, ctx->formdir, &cause)) == NULL)
 		goto out;
 	if (strcmp(a->form->name, b->form->name) != 0) {
 		cause = xasprintf(_("%s and %s answer different forms (%s, "
-		    "%s)"), argv[optind], argv[optind + 1], a->form->name,
-		    b->form->name);
+		    "%s)"), old, new, a->form->name, b->form->name);
 		goto out;
 	}
-	printf("--- %s (%s %s)\n+++ %s (%s %s)\n", argv[optind],
-	    a->form->name, a->form->edition, argv[optind + 1], b->form->name,
-	    b->form->edition);
+	printf("--- %s (%s %s)\n+++ %s (%s %s)\n", old, a->form->name,
+	    a->form->edition, new, b->form->name, b->form->edition);
 	/* in the new draft's form order, then fields only the old one has */
 	for (i = 0; i < b->form->nfields; i++) {
 		g = &b->form->fields[i];
@@ -120,5 +109,7 @@ const struct cmd_entry cmd_diff_entry = {
 	.usage = N_("OLD NEW"),
 	.help = N_("Show, field by field, what was added, removed or changed "
 	    "between two drafts."),
+	.min = 2,
+	.max = 2,
 	.exec = cmd_diff_exec,
 };

@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,52 +114,19 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 }
 
 static int
-cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "to", required_argument, NULL, 't' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "replace", no_argument, NULL, 'r' },
-		{ "final", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct export_opts opts = { 0, 0, 0 };
-	const char *format = NULL, *output = NULL, *encoding = NULL, *path;
+	struct export_opts opts = { 0, args->opt['r'] != NULL, 0 };
+	const char *format = args->opt['t'], *output = args->opt['o'];
+	const char *encoding = args->opt['e'], *path = args->argv[0];
 	struct draft *d = NULL;
 	struct strvec notes = STRVEC_INIT;
 	char *out = NULL, *cause;
 	size_t len, problems, i;
-	int c, final = 0, rc = 2;
+	int final = args->opt['F'] != NULL, rc = 2;
 
-	while ((c = cmd_getopt(&cmd_export_entry, argc, argv, ":t:o:e:h",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			format = optarg;
-			break;
-		case 'o':
-			output = strcmp(optarg, "-") == 0 ? NULL : optarg;
-			break;
-		case 'e':
-			encoding = optarg;
-			break;
-		case 'r':
-			opts.replace = 1;
-			break;
-		case 'F':
-			final = 1;
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
-	}
-	if (cmd_operands(&cmd_export_entry, argc, argv, 1, 1) != 0)
-		return 2;
-	path = argv[optind];
+	if (output != NULL && strcmp(output, "-") == 0)
+		output = NULL;
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "
 		    "csv, yaml or json"));
@@ -227,5 +193,15 @@ const struct cmd_entry cmd_export_entry = {
 	    "[--encoding utf-8|cp932] [--replace] [--final]"),
 	.help = N_("Write the draft out as the printed pages, CSV for "
 	    "spreadsheets, YAML or JSON."),
+	.options = (const struct cmd_option[]) {
+		{ "to", 't', CMD_VALUE },
+		{ "output", 'o', CMD_VALUE },
+		{ "encoding", 'e', CMD_VALUE },
+		{ "replace", 'r', CMD_LONG },
+		{ "final", 'F', CMD_LONG },
+		{ NULL, 0, 0 }
+	},
+	.min = 1,
+	.max = 1,
 	.exec = cmd_export_exec,
 };

@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,25 +13,15 @@
 #include "text.h"
 
 static int
-cmd_forms_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_forms_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct form **forms;
 	char *cause, *title;
 	size_t n, i;
-	int c;
 
-	while ((c = cmd_getopt(&cmd_forms_entry, argc, argv, ":h", longopts,
-	    NULL)) != -1)
-		return c == 'h' ? 0 : 2;
-	if (cmd_operands(&cmd_forms_entry, argc, argv, 0, 0) != 0)
-		return 2;
-	if (formdir_list(ctx->formdir, &forms, &n, &cause) != 0) {
+	(void)args;
+	if (formdir_list(ctx->formdir, &forms, &n, &cause) != 0)
 		return cmd_fail(cause);
-	}
 	for (i = 0; i < n; i++) {
 		title = text_safe(forms[i]->title, 0);
 		printf(_("%s %s: %s (%zu pages, %zu items, %zu fields)\n"),

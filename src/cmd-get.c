@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,29 +17,18 @@
 #include "text.h"
 
 static int
-cmd_get_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_get_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct form_field *f;
 	struct draft *d;
 	const char *a;
 	char *cause, *safe;
-	int c;
 
-	while ((c = cmd_getopt(&cmd_get_entry, argc, argv, ":h", longopts,
-	    NULL)) != -1)
-		return c == 'h' ? 0 : 2;
-	if (cmd_operands(&cmd_get_entry, argc, argv, 2, 2) != 0)
-		return 2;
-	if ((d = draft_load(argv[optind], ctx->formdir, &cause)) == NULL) {
+	if ((d = draft_load(args->argv[0], ctx->formdir, &cause)) == NULL)
 		return cmd_fail(cause);
-	}
-	if ((f = form_field(d->form, argv[optind + 1])) == NULL) {
-		cmd_error(_("%s: no field '%s' in form %s %s"), argv[optind],
-		    argv[optind + 1], d->form->name, d->form->edition);
+	if ((f = form_field(d->form, args->argv[1])) == NULL) {
+		cmd_error(_("%s: no field '%s' in form %s %s"), args->argv[0],
+		    args->argv[1], d->form->name, d->form->edition);
 		draft_free(d);
 		return 2;
 	}
@@ -62,5 +50,7 @@ const struct cmd_entry cmd_get_entry = {
 	.name = "get",
 	.usage = N_("DRAFT ID"),
 	.help = N_("Print the answer to field ID (e.g. 30.2)."),
+	.min = 2,
+	.max = 2,
 	.exec = cmd_get_exec,
 };

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,17 +26,10 @@
 #include "xalloc.h"
 
 static int
-cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "encoding", required_argument, NULL, 'E' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *out = NULL, *format = NULL, *encoding = NULL, *path;
+	const char *out = args->opt['o'], *format = args->opt['F'];
+	const char *encoding = args->opt['E'], *path = args->argv[0];
 	enum import_kind kind = IMPORT_PUBLISHED;
 	struct draft *d = NULL;
 	struct lock *lk = NULL;
@@ -45,36 +37,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct strvec notes = STRVEC_INIT;
 	char *buf = NULL, *cause = NULL;
 	size_t len, i, answered;
-	int c, force = 0, rc = 2;
+	int force = args->opt['f'] != NULL, rc = 2;
 
-	while ((c = cmd_getopt(&cmd_import_entry, argc, argv, ":o:fh",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'f':
-			force = 1;
-			break;
-		case 'F':
-			format = optarg;
-			break;
-		case 'E':
-			encoding = optarg;
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
-	}
-	if (cmd_operands(&cmd_import_entry, argc, argv, 1, 1) != 0)
-		return 2;
 	if (out == NULL) {
 		cmd_error(_("import: which draft? Give -o DRAFT"));
 		return cmd_usage(&cmd_import_entry);
 	}
-	path = argv[optind];
 	if (format != NULL && strcmp(format, "published") != 0 &&
 	    strcmp(format, "csv") != 0)
 		return cmd_error(_("unknown format '%s' (published or csv)"),
@@ -136,5 +104,14 @@ const struct cmd_entry cmd_import_entry = {
 	    "FILE -o DRAFT"),
 	.help = N_("Make a draft from a published disclosure or a kaiji CSV; "
 	    "report what to fill in."),
+	.options = (const struct cmd_option[]) {
+		{ "output", 'o', CMD_VALUE },
+		{ "force", 'f', 0 },
+		{ "format", 'F', CMD_VALUE | CMD_LONG },
+		{ "encoding", 'E', CMD_VALUE | CMD_LONG },
+		{ NULL, 0, 0 }
+	},
+	.min = 1,
+	.max = 1,
 	.exec = cmd_import_exec,
 };

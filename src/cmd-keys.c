@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,12 +13,8 @@
 #include "keys.h"
 
 static int
-cmd_keys_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const struct {
 		int		 context;
 		const char	*name;
@@ -31,14 +26,9 @@ cmd_keys_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *help;
 	char name[32];
 	size_t n, i, c;
-	int ch;
 
 	(void)ctx;
-	while ((ch = cmd_getopt(&cmd_keys_entry, argc, argv, ":h", longopts,
-	    NULL)) != -1)
-		return ch == 'h' ? 0 : 2;
-	if (cmd_operands(&cmd_keys_entry, argc, argv, 0, 0) != 0)
-		return 2;
+	(void)args;
 	kb = keys_table(&n);
 	for (c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
 		for (i = 0; i < n; i++) {

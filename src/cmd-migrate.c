@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,16 +36,10 @@ cmd_migrate_line(FILE *fp, const char *id, const char *name,
 }
 
 static int
-cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_migrate_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "edition", required_argument, NULL, 'e' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *edition = NULL, *out = NULL, *path;
+	const char *edition = args->opt['e'], *out = args->opt['o'];
+	const char *path = args->argv[0];
 	const struct form *from, *to;
 	const struct form_field *f, *g;
 	struct draft *old = NULL, *new = NULL;
@@ -54,29 +47,8 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char *cause = NULL, *report = NULL;
 	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0, rsize = 0;
 	FILE *rp = NULL;
-	int c, force = 0, rc = 2;
+	int force = args->opt['f'] != NULL, rc = 2;
 
-	while ((c = cmd_getopt(&cmd_migrate_entry, argc, argv, ":e:o:fh",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'e':
-			edition = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'f':
-			force = 1;
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
-	}
-	if (cmd_operands(&cmd_migrate_entry, argc, argv, 1, 1) != 0)
-		return 2;
-	path = argv[optind];
 	if (out == NULL && cmd_lock(path, &lk) != 0)
 		return 2;
 	if ((old = draft_load(path, ctx->formdir, &cause)) == NULL)
@@ -172,5 +144,13 @@ const struct cmd_entry cmd_migrate_entry = {
 	.usage = N_("DRAFT [--edition EDITION] [-o FILE] [--force]"),
 	.help = N_("Move a draft to another edition (default: the newest) and "
 	    "report what to check and renew."),
+	.options = (const struct cmd_option[]) {
+		{ "edition", 'e', CMD_VALUE },
+		{ "output", 'o', CMD_VALUE },
+		{ "force", 'f', 0 },
+		{ NULL, 0, 0 }
+	},
+	.min = 1,
+	.max = 1,
 	.exec = cmd_migrate_exec,
 };

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cmd.h"
@@ -15,37 +14,15 @@
 #include "i18n.h"
 
 static int
-cmd_new_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_new_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "form", required_argument, NULL, 'f' },
-		{ "edition", required_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *name = "asp-saas", *edition = NULL;
+	const char *name = args->opt['f'], *edition = args->opt['e'];
 	const struct form *form;
 	struct draft *d;
 	char *cause;
-	int c;
 
-	while ((c = cmd_getopt(&cmd_new_entry, argc, argv, ":f:e:h",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			name = optarg;
-			break;
-		case 'e':
-			edition = optarg;
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
-	}
-	if (cmd_operands(&cmd_new_entry, argc, argv, 1, 1) != 0)
-		return 2;
+	if (name == NULL)
+		name = "asp-saas";
 	if (edition == NULL)
 		form = formdir_newest(ctx->formdir, name, &cause);
 	else
@@ -54,7 +31,7 @@ cmd_new_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_fail(cause);
 	}
 	d = draft_new(form);
-	if (draft_save(d, argv[optind], FILEIO_EXCL, &cause) != 0) {
+	if (draft_save(d, args->argv[0], FILEIO_EXCL, &cause) != 0) {
 		cmd_fail(cause);
 		draft_free(d);
 		return 2;
@@ -67,5 +44,12 @@ const struct cmd_entry cmd_new_entry = {
 	.name = "new",
 	.usage = N_("[--form FORM] [--edition EDITION] DRAFT"),
 	.help = N_("Create an empty draft (default: the newest edition)."),
+	.options = (const struct cmd_option[]) {
+		{ "form", 'f', CMD_VALUE },
+		{ "edition", 'e', CMD_VALUE },
+		{ NULL, 0, 0 }
+	},
+	.min = 1,
+	.max = 1,
 	.exec = cmd_new_exec,
 };

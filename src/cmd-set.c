@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,39 +70,23 @@ cmd_set_report(const struct draft *d, const struct form_field *f)
 }
 
 static int
-cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "file", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct form_field *f;
-	const char *file = NULL, *path, *id;
+	const char *file = args->opt['f'], *path, *id;
 	struct draft *d = NULL;
 	struct lock *lk = NULL;
 	char *value = NULL, *cause = NULL;
 	size_t len;
-	int c, rc = 2;
+	int rc = 2;
 
-	while ((c = cmd_getopt(&cmd_set_entry, argc, argv, ":f:h", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
-	}
-	if (cmd_operands(&cmd_set_entry, argc, argv, file == NULL ? 3 : 2,
+	/* the value is an operand unless --file gives it */
+	if (cmd_operands(&cmd_set_entry, args, file == NULL ? 3 : 2,
 	    file == NULL ? 3 : 2) != 0)
 		return 2;
-	path = argv[optind];
-	id = argv[optind + 1];
-	if (file == NULL && strcmp(argv[optind + 2], "-") == 0)
+	path = args->argv[0];
+	id = args->argv[1];
+	if (file == NULL && strcmp(args->argv[2], "-") == 0)
 		file = "-";
 	if (cmd_lock(path, &lk) != 0)
 		return 2;
@@ -115,7 +98,7 @@ cmd_set_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (file == NULL)
-		value = xstrdup(argv[optind + 2]);
+		value = xstrdup(args->argv[2]);
 	else {
 		if (strcmp(file, "-") == 0)
 			value = cmd_set_stdin(DRAFT_MAX_SIZE, &len, &cause);
@@ -163,5 +146,11 @@ const struct cmd_entry cmd_set_entry = {
 	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID -"),
 	.help = N_("Set the answer to field ID and save; '' clears it, '-' "
 	    "reads standard input."),
+	.options = (const struct cmd_option[]) {
+		{ "file", 'f', CMD_VALUE },
+		{ NULL, 0, 0 }
+	},
+	.min = 2,
+	.max = 3,
 	.exec = cmd_set_exec,
 };

@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,48 +16,33 @@
 #include "validate.h"
 
 static int
-cmd_summary_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_summary_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char *format = args->opt['f'], *path;
 	struct summary_yaml *sy = NULL;
 	struct findings fs;
 	struct draft *d;
 	char *cause;
-	int c, yaml = 0, rc = 0, i, printed = 0;
+	int yaml = 0, rc = 0, i, printed = 0;
 	size_t k;
 
-	while ((c = cmd_getopt(&cmd_summary_entry, argc, argv, ":f:h",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "yaml") == 0)
-				yaml = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				cmd_error(_("unknown format '%s' (use text "
-				    "or yaml)"), optarg);
-				return 2;
-			}
-			break;
-		case 'h':
-			return 0;
-		default:
-			return 2;
-		}
+	if (format != NULL && strcmp(format, "yaml") == 0)
+		yaml = 1;
+	else if (format != NULL && strcmp(format, "text") != 0) {
+		cmd_error(_("unknown format '%s' (use text or yaml)"), format);
+		return 2;
 	}
-	if (cmd_operands(&cmd_summary_entry, argc, argv, 1, INT_MAX) != 0)
+	/* checked after the format: a wrong option is said first */
+	if (cmd_operands(&cmd_summary_entry, args, 1, -1) != 0)
 		return 2;
 	if (yaml)
 		sy = summary_yaml_start(stdout);
-	for (i = optind; i < argc; i++) {
-		if ((d = draft_load(argv[i], ctx->formdir, &cause)) == NULL) {
+	for (i = 0; i < args->argc; i++) {
+		path = args->argv[i];
+		if ((d = draft_load(path, ctx->formdir, &cause)) == NULL) {
 			cmd_error("%s", cause);
 			if (yaml)
-				summary_yaml_add(sy, argv[i], NULL, NULL,
-				    cause);
+				summary_yaml_add(sy, path, NULL, NULL, cause);
 			free(cause);
 			rc = 2;
 			continue;
@@ -72,11 +55,11 @@ cmd_summary_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				rc = 1;
 		}
 		if (yaml)
-			summary_yaml_add(sy, argv[i], d, &fs, NULL);
+			summary_yaml_add(sy, path, d, &fs, NULL);
 		else {
 			if (printed++)
 				printf("\n");
-			summary_text(stdout, argv[i], d, &fs);
+			summary_text(stdout, path, d, &fs);
 		}
 		validate_free(&fs);
 		draft_free(d);
@@ -92,5 +75,11 @@ const struct cmd_entry cmd_summary_entry = {
 	.name = "summary",
 	.usage = N_("[--format text|yaml] DRAFT..."),
 	.help = N_("Report what is answered, missing, over a limit or doubtful."),
+	.options = (const struct cmd_option[]) {
+		{ "format", 'f', CMD_VALUE },
+		{ NULL, 0, 0 }
+	},
+	.min = 0,
+	.max = -1,
 	.exec = cmd_summary_exec,
 };

@@ -1,6 +1,6 @@
 /*
- * cmd: the command table and what commands share (errors, usage, option
- * parsing).
+ * cmd: the command table and what commands share: option and operand
+ * parsing from each entry's declaration (cmd_run), errors and the usage.
  */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "lock.h"
 #include "text.h"
+#include "xalloc.h"
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_new_entry,
@@ -122,58 +123,118 @@ cmd_usage(const struct cmd_entry *ce)
 }
 
 /*
- * Check that the command has from min to max operands (argv[optind] on);
+ * Check that args has from min to max operands (max -1: no limit);
  * otherwise say which is missing or extra, print the usage and return -1.
  */
 int
-cmd_operands(const struct cmd_entry *ce, int argc, char **argv, int min,
-    int max)
+cmd_operands(const struct cmd_entry *ce, const struct cmd_args *args,
+    int min, int max)
 {
-	int n = argc - optind;
-
-	if (n >= min && n <= max)
+	if (args->argc >= min && (max == -1 || args->argc <= max))
 		return 0;
-	if (n < min)
+	if (args->argc < min)
 		cmd_error(_("%s: missing operand"), ce->name);
 	else
 		cmd_error(_("%s: extra operand '%s'"), ce->name,
-		    argv[optind + max]);
+		    args->argv[max]);
 	cmd_usage(ce);
 	return -1;
 }
 
 /*
- * getopt_long over a command's arguments (argv[0] is the command name).
- * Returns the option character, -1 at the end, or '?' after printing the
- * usage for an unknown option; --help prints the usage on stdout and
- * returns 'h'.
+ * The getopt_long tables for ce's options and --help (the caller frees
+ * both): short options (":" first, so that a missing value is told from
+ * an unknown option) and long ones.
+ */
+static struct option *
+cmd_getopt_tables(const struct cmd_entry *ce, char **shortopts)
+{
+	const struct cmd_option *o;
+	struct option *longopts;
+	size_t n = 0, i, s = 0;
+
+	for (o = ce->options; o != NULL && o->name != NULL; o++)
+		n++;
+	longopts = xcalloc(n + 2, sizeof *longopts);
+	*shortopts = xmalloc(2 * n + 3);
+	(*shortopts)[s++] = ':';
+	for (i = 0; i < n; i++) {
+		o = &ce->options[i];
+		longopts[i].name = o->name;
+		longopts[i].has_arg = (o->flags & CMD_VALUE) ?
+		    required_argument : no_argument;
+		longopts[i].val = o->key;
+		if (o->flags & CMD_LONG)
+			continue;
+		(*shortopts)[s++] = (char)o->key;
+		if (o->flags & CMD_VALUE)
+			(*shortopts)[s++] = ':';
+	}
+	longopts[n].name = "help";
+	longopts[n].val = 'h';
+	(*shortopts)[s++] = 'h';
+	(*shortopts)[s] = '\0';
+	return longopts;
+}
+
+/*
+ * Run command ce on argv (argv[0] is the command's name): parse the
+ * options and operands its entry declares, then exec it.  --help prints
+ * the usage and the help line on stdout and returns 0; an unknown option,
+ * an option without its value or a wrong number of operands is said on
+ * stderr with the usage, and returns 2.  Otherwise exec's status.
  */
 int
-cmd_getopt(const struct cmd_entry *ce, int argc, char **argv,
-    const char *shortopts, const void *longopts, int *index)
+cmd_run(const struct cmd_entry *ce, struct cmd_ctx *ctx, int argc,
+    char **argv)
 {
-	int c;
+	struct cmd_args args;
+	struct option *longopts;
+	char *shortopts;
+	int c, rc = -1;
 
+	memset(&args, 0, sizeof args);
+	longopts = cmd_getopt_tables(ce, &shortopts);
+	optind = 0;
 	opterr = 0;
-	c = getopt_long(argc, argv, shortopts, longopts, index);
-	if (c == '?') {
-		if (optopt != 0)
-			cmd_error(_("%s: unknown option '-%c'"), ce->name,
-			    optopt);
-		else
-			cmd_error(_("%s: unknown option '%s'"), ce->name,
+	while (rc == -1 &&
+	    (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			printf(_("Usage: kaiji %s %s\n"), ce->name,
+			    _(ce->usage));
+			printf("%s\n", _(ce->help));
+			rc = 0;
+			break;
+		case '?':
+			if (optopt != 0)
+				cmd_error(_("%s: unknown option '-%c'"),
+				    ce->name, optopt);
+			else
+				cmd_error(_("%s: unknown option '%s'"),
+				    ce->name, argv[optind - 1]);
+			rc = cmd_usage(ce);
+			break;
+		case ':':
+			cmd_error(_("%s: option '%s' needs a value"), ce->name,
 			    argv[optind - 1]);
-		cmd_usage(ce);
-	} else if (c == ':') {
-		cmd_error(_("%s: option '%s' needs a value"), ce->name,
-		    argv[optind - 1]);
-		cmd_usage(ce);
-		c = '?';
-	} else if (c == 'h') {
-		printf(_("Usage: kaiji %s %s\n"), ce->name, _(ce->usage));
-		printf("%s\n", _(ce->help));
+			rc = cmd_usage(ce);
+			break;
+		default:
+			args.opt[(unsigned char)c] = optarg != NULL ? optarg :
+			    "";
+			break;
+		}
 	}
-	return c;
+	free(longopts);
+	free(shortopts);
+	if (rc != -1)
+		return rc;
+	args.argc = argc - optind;
+	args.argv = argv + optind;
+	if (cmd_operands(ce, &args, ce->min, ce->max) != 0)
+		return 2;
+	return ce->exec(ctx, &args);
 }
 
 /*

@@ -3,13 +3,17 @@
  * export, import, migrate, diff, keys).
  *
  * Each command is a const struct cmd_entry in its own file (cmd-<name>.c),
- * listed in cmd_table.  A command parses its own options, prints its own
- * output and errors, and returns the exit status: 0 success, 1 a negative
- * answer (an incomplete draft), 2 an error.
+ * listed in cmd_table.  The entry declares the command's options and how
+ * many operands it takes; cmd_run parses them (getopt_long, --help, the
+ * usage and the errors are written once, in cmd.c) and then calls exec,
+ * which prints the command's output and errors and returns the exit
+ * status: 0 success, 1 a negative answer (an incomplete draft), 2 an
+ * error.
  */
 #ifndef KAIJI_CMD_H
 #define KAIJI_CMD_H
 
+#include <limits.h>
 #include <stdio.h>
 
 struct formdir;
@@ -20,11 +24,34 @@ struct cmd_ctx {
 	struct formdir	*formdir;
 };
 
-struct cmd_entry {
+#define CMD_VALUE	0x1	/* takes a value: --name VALUE */
+#define CMD_LONG	0x2	/* only as --name, not as -key */
+
+/* One option: --name, and -key unless CMD_LONG. */
+struct cmd_option {
 	const char	*name;
-	const char	*usage;		/* N_() after "kaiji NAME " */
-	const char	*help;		/* N_() one line */
-	int		(*exec)(struct cmd_ctx *, int, char **);
+	int		 key;		/* an ASCII letter */
+	int		 flags;
+};
+
+/*
+ * What cmd_run found: opt[key] is the value of option key ("" for an
+ * option without one; the last one given wins), NULL when it was not
+ * given; argv[0..argc) are the operands.
+ */
+struct cmd_args {
+	const char	*opt[UCHAR_MAX + 1];
+	int		 argc;
+	char		**argv;
+};
+
+struct cmd_entry {
+	const char		*name;
+	const char		*usage;		/* N_() after "kaiji NAME " */
+	const char		*help;		/* N_() one line */
+	const struct cmd_option	*options;	/* ends with a NULL name */
+	int			 min, max;	/* operands; max -1: any */
+	int			(*exec)(struct cmd_ctx *, struct cmd_args *);
 };
 
 extern const struct cmd_entry cmd_new_entry;
@@ -40,14 +67,14 @@ extern const struct cmd_entry cmd_import_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
+int			 cmd_run(const struct cmd_entry *, struct cmd_ctx *, int,
+			     char **);
 int			 cmd_error(const char *, ...)
 			     __attribute__((format(printf, 1, 2)));
 int			 cmd_usage(const struct cmd_entry *);
 int			 cmd_fail(char *);
-int			 cmd_operands(const struct cmd_entry *, int, char **, int,
-			    int);
+int			 cmd_operands(const struct cmd_entry *,
+			     const struct cmd_args *, int, int);
 int			 cmd_lock(const char *, struct lock **);
-int			 cmd_getopt(const struct cmd_entry *, int, char **,
-			     const char *, const void *, int *);
 
 #endif

@@ -161,8 +161,7 @@ main(int argc, char **argv)
 		ctx.argv0 = argv[0];
 		ctx.formdir = formdir_open(dir);
 		free(dir);
-		optind = 0;
-		rc = ce->exec(&ctx, argc - 1, argv + 1);
+		rc = cmd_run(ce, &ctx, argc - 1, argv + 1);
 		formdir_free(ctx.formdir);
 		if (fflush(stdout) != 0 && rc == 0)
 			rc = cmd_error(_("error writing output"));
