@@ -67,8 +67,8 @@ extern const struct cmd_entry cmd_import_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
-int			 cmd_run(const struct cmd_entry *, struct cmd_ctx *, int,
-			     char **);
+int			 cmd_run(const struct cmd_entry *, struct cmd_ctx *,
+			     int, char **);
 int			 cmd_error(const char *, ...)
 			     __attribute__((format(printf, 1, 2)));
 int			 cmd_usage(const struct cmd_entry *);

@@ -13,11 +13,16 @@
  *
  * Every field without an answer, every replaced cell and every cell, row or
  * line that could not be placed is reported as a note "path:line: ...".
+ *
+ * The reader is import-published.c (lines, page headers, the form),
+ * import-row.c (table rows), import-fill.c (rows onto fields) and import.c
+ * (what they share, and import_detect).
  */
 #ifndef KAIJI_IMPORT_H
 #define KAIJI_IMPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct draft;
 struct formdir;
@@ -50,5 +55,74 @@ enum import_kind	 import_detect(const char *, size_t);
 struct draft		*import_published(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);
+
+/*
+ * The rest is shared by the files of the reader of published disclosures
+ * (import.c, import-published.c, import-row.c, import-fill.c).
+ */
+struct form;
+
+#define IMPORT_NONE	((size_t)-1)
+
+/* A string normalized for comparison, as UTF-8 and as code points. */
+struct import_str {
+	char		*s;
+	uint32_t	*cp;
+	size_t		 n;
+};
+
+/* What one table row (or one paragraph of a cell) says about one field. */
+struct import_row {
+	size_t		 line;
+	size_t		 item;		/* index in form->items */
+	int		 desc;		/* field row named, 0-based, or -1 */
+	char		*answer;	/* NULL when the row has none */
+	int		 replaced;	/* answer is the publisher's */
+	int		 field;		/* assigned field row, or -1 */
+};
+
+struct import_note {
+	size_t		 key;		/* the line it is about, for sorting */
+	size_t		 seq;
+	char		*text;
+};
+
+/* The reading of one document. */
+struct import_ctx {
+	const char		*path;
+	const struct form	*form;
+	struct import_str	*labels;	/* per item: category, name, */
+						/* category and name */
+	struct import_str	*texts;		/* per field */
+	struct import_str	*sections;
+	struct import_row	*rows;
+	size_t			 nrows;
+	struct import_note	*notes;
+	size_t			 nnotes;
+	size_t			 cur;		/* current item, or NONE */
+	size_t			 pipes;		/* rows of each layout */
+	size_t			 tabs;
+	int			 ours;		/* written by kaiji export */
+	struct import_stats	*st;
+};
+
+void	 import_str_init(struct import_str *, const char *, size_t);
+void	 import_str_free(struct import_str *);
+int	 import_like(const struct import_str *, const struct import_str *);
+int	 import_in(const char *, const char *const *);
+char	*import_snippet(const char *);
+size_t	 import_trim_left(const char *, size_t);
+char	*import_trim(const char *, size_t);
+int	 import_blank(const char *, size_t);
+char	*import_breaks(char *);
+char	*import_entities(char *);
+int	 import_is_table(const char *, size_t);
+int	 import_starts(const char *, const char *);
+
+void	 import_note(struct import_ctx *, size_t, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+void	 import_row_read(struct import_ctx *, const char *, size_t, size_t,
+	     int);
+void	 import_fill(struct import_ctx *, struct draft *);
 
 #endif

@@ -187,8 +187,8 @@ ynode_parse(const char *path, const char *buf, size_t len, char **cause)
 	case TEXT_OK:
 		break;
 	case TEXT_WIDE_BOM:
-		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 or UTF-32 "
-		    "file?)"), path);
+		*cause = xasprintf(_("%s:1:1: invalid UTF-8 (a UTF-16 or "
+		    "UTF-32 file?)"), path);
 		return NULL;
 	case TEXT_NUL:
 		ynode_offset_pos(buf, len, off, &line, &col);

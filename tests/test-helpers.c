@@ -330,7 +330,8 @@ test_counts(void **state)
 	struct formdir *fd = testutil_formdir();
 	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
 	struct draft *d = draft_new(form);
-	size_t f301 = testutil_field(d, "30.1"), f302 = testutil_field(d, "30.2");
+	size_t f301 = testutil_field(d, "30.1");
+	size_t f302 = testutil_field(d, "30.2");
 	size_t f512 = testutil_field(d, "51.2"), limit;
 	char *cause = NULL, *s;
 	int shared;
