@@ -43,6 +43,23 @@ main_help(void)
 	    "See kaiji(1) and kaiji-forms(5).\n"));
 }
 
+/*
+ * Messages from the catalogue in $KAIJI_LOCALEDIR (tests) or the installed
+ * one, as UTF-8 whatever the locale's character set.
+ */
+static void
+main_textdomain(void)
+{
+#ifdef ENABLE_NLS
+	const char *localedir = getenv("KAIJI_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
+	    localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+}
+
 /* The interactive editor on path (or the start screen). */
 static int
 main_editor(const char *argv0, const char *path)
@@ -143,18 +160,14 @@ main(int argc, char **argv)
 	};
 	const struct cmd_entry *ce;
 	struct cmd_ctx ctx;
-	const char *localedir, *drafts_dir = NULL;
+	const char *drafts_dir = NULL;
 	char *dir;
 	int c, rc, restricted = main_is_restricted(argv[0]);
 
 	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
-	localedir = getenv("KAIJI_LOCALEDIR");
-	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
-	    localedir : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
+	main_textdomain();
 
 	if (!restricted && argc > 1 && (ce = cmd_find(argv[1])) != NULL) {
 		dir = formdir_default(argv[0]);

@@ -4,7 +4,7 @@
  * every crash found by fuzzing stays fixed).
  *
  * Usage: replay-<name> [DIR|FILE]...; without arguments, the target's
- * corpus (FUZZ_CORPUS, tests/fuzz/corpus/<name>).  Fails (exit 1) when a
+ * corpus, tests/fuzz/corpus/<name> in the source tree.  Fails (exit 1) when a
  * directory holds anything but regular files, when a file cannot be read,
  * or when nothing was replayed; a file that makes the target crash or
  * abort ends the program, after its name was printed.
@@ -102,10 +102,25 @@ replay_dir(const char *dir, size_t *replayed)
 	return rc;
 }
 
+/* The corpus of the program called argv0, replay-<name>; NULL if none. */
+static char *
+replay_corpus(const char *argv0)
+{
+	const char *base = strrchr(argv0, '/');
+	char *dir;
+
+	base = base != NULL ? base + 1 : argv0;
+	if (strncmp(base, "replay-", 7) != 0 || base[7] == '\0' ||
+	    asprintf(&dir, "%s/tests/fuzz/corpus/%s", KAIJI_SRCDIR,
+	    base + 7) < 0)
+		return NULL;
+	return dir;
+}
+
 int
 main(int argc, char **argv)
 {
-	static char *fallback[] = { FUZZ_CORPUS, NULL };
+	char *fallback[] = { replay_corpus(argv[0]), NULL };
 	struct stat sb;
 	size_t replayed = 0;
 	char **args = argc > 1 ? argv + 1 : fallback;
@@ -126,5 +141,6 @@ main(int argc, char **argv)
 		rc = 1;
 	}
 	printf("replay: %zu inputs, %s\n", replayed, rc == 0 ? "ok" : "FAILED");
+	free(fallback[0]);
 	return rc;
 }
