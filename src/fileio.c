@@ -99,7 +99,7 @@ fail:
 /*
  * Write all len bytes of p to fd, retrying after a signal.  Returns 0, or
  * -1 with errno set (EIO for a write that wrote nothing).  Async-signal-
- * safe: the emergency save uses it.
+ * safe, for the emergency save.
  */
 int
 fileio_write_all(int fd, const void *p, size_t len)

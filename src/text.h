@@ -2,7 +2,10 @@
  * text: UTF-8 text as the form counts and shows it.
  *
  * Every string in kaiji is UTF-8 without NUL bytes.  text_count is the one
- * place where the character count (字) of an answer is defined.
+ * place where the character count (字) of an answer is defined; text_guard
+ * is the check every reader of files makes first.  text_decode,
+ * text_encode and text_invalid use no memory and no state, so a signal
+ * handler may call them (the emergency save).
  */
 #ifndef KAIJI_TEXT_H
 #define KAIJI_TEXT_H
