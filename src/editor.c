@@ -1991,6 +1991,15 @@ editor_find_cmd(const char *name)
 	return NULL;
 }
 
+/* The name of the i-th command, or NULL past the last one. */
+const char *
+editor_command_name(size_t i)
+{
+	if (i >= sizeof editor_commands / sizeof editor_commands[0])
+		return NULL;
+	return editor_commands[i].name;
+}
+
 /* The translated one-line help of a command, or NULL. */
 const char *
 editor_command_help(const char *name)

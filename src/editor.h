@@ -131,6 +131,7 @@ void		 editor_edit_begin(struct editor *);
 void		 editor_edit_end(struct editor *);
 void		 editor_type(struct editor *, const char *, int);
 int		 editor_command(struct editor *, const char *);
+const char	*editor_command_name(size_t);
 const char	*editor_command_help(const char *);
 int		 editor_key(struct editor *, int);
 int		 editor_context(const struct editor *);
