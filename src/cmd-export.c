@@ -29,6 +29,7 @@
 #include "fileio.h"
 #include "form.h"
 #include "i18n.h"
+#include "strvec.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -72,8 +73,7 @@ cmd_export_problems(const struct draft *d)
 			snprintf(id, sizeof id, "%s", f->id);
 		switch (fi->kind) {
 		case FINDING_OVER_LIMIT:
-			detail = xasprintf(_("%zu/%zu字 (%zu over)"), fi->count,
-			    fi->limit, fi->count - fi->limit);
+			detail = validate_count_text(fi->count, fi->limit);
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
@@ -130,8 +130,9 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct export_opts opts = { 0, 0, 0 };
 	const char *format = NULL, *output = NULL, *encoding = NULL, *path;
 	struct draft *d = NULL;
-	char *out = NULL, *cause, **notes = NULL;
-	size_t len, nnotes = 0, problems, i;
+	struct strvec notes = STRVEC_INIT;
+	char *out = NULL, *cause;
+	size_t len, problems, i;
 	int c, final = 0, rc = 2;
 
 	while ((c = cmd_getopt(&cmd_export_entry, argc, argv, ":t:o:e:h",
@@ -208,20 +209,19 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "exported anyway", problems), path, problems);
 	}
 	opts.safe = output == NULL && isatty(STDOUT_FILENO);
-	if (export_draft(d, format, &opts, &out, &len, &notes, &nnotes,
-	    &cause) != 0) {
+	if (export_draft(d, format, &opts, &out, &len, &notes, &cause) != 0) {
 		cmd_fail(cause);
 		if (opts.cp932 && !opts.replace)
 			cmd_error(_("nothing written; --replace writes 〓 for "
 			    "each character CP932 cannot hold"));
 		goto out;
 	}
-	for (i = 0; i < nnotes; i++)
-		cmd_error(_("warning: %s"), notes[i]);
+	for (i = 0; i < notes.n; i++)
+		cmd_error(_("warning: %s"), notes.v[i]);
 	if (cmd_export_write(output, out, len) == 0)
 		rc = 0;
 out:
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	free(out);
 	draft_free(d);
 	return rc;

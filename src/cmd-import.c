@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "lock.h"
+#include "strvec.h"
 #include "xalloc.h"
 
 /* The encoding name csv_import takes for a user's spelling, or NULL. */
@@ -63,8 +64,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct draft *d = NULL;
 	struct lock *lk = NULL;
 	struct stat sb;
-	char *buf = NULL, *cause = NULL, **notes = NULL;
-	size_t len, nnotes = 0, i, answered;
+	struct strvec notes = STRVEC_INIT;
+	char *buf = NULL, *cause = NULL;
+	size_t len, i, answered;
 	int c, force = 0, rc = 2;
 
 	while ((c = cmd_getopt(&cmd_import_entry, argc, argv, ":o:fh",
@@ -116,18 +118,18 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		kind = import_detect(buf, len);
 	if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, &notes,
-		    &nnotes, &cause);
+		    &cause);
 	else if (encoding != NULL && strcmp(encoding, "utf-8") != 0) {
 		cause = xasprintf(_("%s: a published disclosure is read as "
 		    "UTF-8; --encoding is for CSV"), path);
 		goto out;
 	} else
 		d = import_published(path, buf, len, ctx->formdir, NULL,
-		    &notes, &nnotes, &cause);
+		    &notes, &cause);
 	if (d == NULL)
 		goto out;
-	for (i = 0; i < nnotes; i++)
-		cmd_error("%s", notes[i]);
+	for (i = 0; i < notes.n; i++)
+		cmd_error("%s", notes.v[i]);
 	/* replacing a draft: not one an editor holds */
 	if (force && lstat(out, &sb) == 0 && cmd_lock(out, &lk) != 0)
 		goto out;
@@ -137,15 +139,15 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	for (answered = 0, i = 0; i < d->form->nfields; i++)
 		answered += d->answers[i] != NULL;
 	cmd_error(ngettext("%s: %zu of %zu fields answered (%s %s), %zu note",
-	    "%s: %zu of %zu fields answered (%s %s), %zu notes", nnotes), out,
+	    "%s: %zu of %zu fields answered (%s %s), %zu notes", notes.n), out,
 	    answered, d->form->nfields, d->form->name, d->form->edition,
-	    nnotes);
+	    notes.n);
 	rc = 0;
 out:
 	if (cause != NULL) {
 		cmd_fail(cause);
 	}
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	lock_release(lk);
 	draft_free(d);
 	free(buf);

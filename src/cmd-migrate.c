@@ -94,8 +94,7 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	new = draft_new(to);
-	if ((rp = open_memstream(&report, &rsize)) == NULL)
-		abort();	/* only on memory exhaustion */
+	rp = xmemstream(&report, &rsize);
 	fprintf(rp, _("%s: %s %s → %s\n"), path, from->name, from->edition,
 	    to->edition);
 
@@ -140,8 +139,7 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	fprintf(rp, _("%zu answers carried over, %zu not carried over, %zu "
 	    "fields to check, %zu to renew.\n"), carried, lost, reworded,
 	    renew);
-	if (fclose(rp) != 0)
-		abort();
+	xmemclose(rp);
 	rp = NULL;
 	if (lost > 0 && !force) {
 		fputs(report, stdout);
@@ -158,7 +156,7 @@ cmd_migrate_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = 0;
 out:
 	if (rp != NULL)
-		fclose(rp);
+		xmemclose(rp);
 	free(report);
 	if (cause != NULL) {
 		cmd_fail(cause);

@@ -45,24 +45,29 @@ cmd_set_report(const struct draft *d, const struct form_field *f)
 {
 	struct findings fs = { NULL, 0 };
 	size_t i, count, limit;
+	char *text;
 	int shared;
 
 	validate_field(d, f->index, &fs);
 	for (i = 0; i < fs.n; i++) {
-		if (fs.v[i].kind == FINDING_OVER_LIMIT)
-			cmd_error(_("warning: %s: %zu/%zu字 (%zu over); "
-			    "stored anyway"), f->id, fs.v[i].count,
-			    fs.v[i].limit, fs.v[i].count - fs.v[i].limit);
-		else if (fs.v[i].message != NULL)
+		if (fs.v[i].kind == FINDING_OVER_LIMIT) {
+			text = validate_count_text(fs.v[i].count,
+			    fs.v[i].limit);
+			cmd_error(_("warning: %s: %s; stored anyway"), f->id,
+			    text);
+			free(text);
+		} else if (fs.v[i].message != NULL)
 			cmd_error(_("warning: %s: %s"), f->id,
 			    fs.v[i].message);
 	}
 	validate_free(&fs);
-	count = validate_count(d, f->index, &limit, &shared);
-	if (shared && count > limit)
-		cmd_error(_("warning: %s: item %u together %zu/%zu字 (%zu "
-		    "over); stored anyway"), f->id,
-		    d->form->items[f->item].no, count, limit, count - limit);
+	count = validate_count(d, f->index, (size_t)-1, 0, &limit, &shared);
+	if (shared && count > limit) {
+		text = validate_count_text(count, limit);
+		cmd_error(_("warning: %s: item %u together %s; stored anyway"),
+		    f->id, d->form->items[f->item].no, text);
+		free(text);
+	}
 }
 
 static int

@@ -28,6 +28,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -89,8 +90,7 @@ struct csv_out {
 	FILE		*fp;
 	struct csv_conv	*conv;		/* NULL: write UTF-8 */
 	int		 replace;
-	char		**notes;
-	size_t		 nnotes;
+	struct strvec	 notes;
 	FILE		*badfp;		/* what CP932 cannot hold, listed */
 	char		*bad;
 	size_t		 badsize;
@@ -107,13 +107,6 @@ struct csv_rows {
 	struct csv_row	*v;
 	size_t		 n;
 };
-
-static void
-csv_note(char ***notes, size_t *n, char *note)
-{
-	*notes = xgrowarray(*notes, *n, sizeof **notes);
-	(*notes)[(*n)++] = note;
-}
 
 /* Open the CP932 converters; -1 with a cause when iconv lacks CP932. */
 static int
@@ -227,17 +220,16 @@ csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
 	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
 		fwrite(b, 1, len, o->fp);
 		fu[text_encode(to, fu)] = '\0';
-		csv_note(&o->notes, &o->nnotes, xasprintf(_("%s: 字 %zu: %s "
-		    "(U+%04X) written as %s (U+%04X), its CP932 form"), where,
-		    pos, cu, (unsigned)cp, fu, (unsigned)to));
+		strvec_addf(&o->notes, _("%s: 字 %zu: %s (U+%04X) written as "
+		    "%s (U+%04X), its CP932 form"), where, pos, cu,
+		    (unsigned)cp, fu, (unsigned)to);
 		return;
 	}
 	if (o->replace) {
 		len = csv_cp932(o->conv, CSV_GETA, b);
 		fwrite(b, 1, len, o->fp);
-		csv_note(&o->notes, &o->nnotes, xasprintf(_("%s: 字 %zu: %s "
-		    "(U+%04X) is not in CP932; written as 〓"), where, pos, cu,
-		    (unsigned)cp));
+		strvec_addf(&o->notes, _("%s: 字 %zu: %s (U+%04X) is not in "
+		    "CP932; written as 〓"), where, pos, cu, (unsigned)cp);
 		return;
 	}
 	fprintf(o->badfp, "%s%s 字 %zu %s (U+%04X)", o->nbad > 0 ? ", " : "",
@@ -347,23 +339,21 @@ csv_row_out(struct csv_out *o, const struct draft *d, size_t i)
 /*
  * The draft as kaiji CSV: a header row, then one row per field in form
  * order.  cp932: CP932 by the rule in csv.h, else UTF-8 with a BOM.
- * Returns the file (NUL-terminated, *len bytes; the caller frees it) and
- * the notes about folded or replaced characters (*notes, *nnotes; the
- * caller frees them), or NULL with a cause listing every field, position
- * and character CP932 cannot hold (when not replace); then *notes is NULL.
+ * Returns the file (NUL-terminated, *len bytes; the caller frees it),
+ * adding the notes about folded or replaced characters to notes, or NULL
+ * with a cause listing every field, position and character CP932 cannot
+ * hold (when not replace); then no note is added.
  */
 char *
 csv_export(const struct draft *d, int cp932, int replace, size_t *len,
-    char ***notes, size_t *nnotes, char **cause)
+    struct strvec *notes, char **cause)
 {
 	const struct form *form = d->form;
 	struct csv_conv cv;
 	struct csv_out o;
-	char *buf = NULL;
-	size_t size = 0, i;
+	char *buf;
+	size_t size, i;
 
-	*notes = NULL;
-	*nnotes = 0;
 	memset(&o, 0, sizeof o);
 	if (cp932) {
 		if (csv_conv_open(&cv, cause) != 0)
@@ -371,9 +361,8 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 		o.conv = &cv;
 	}
 	o.replace = replace;
-	if ((o.fp = open_memstream(&buf, &size)) == NULL ||
-	    (o.badfp = open_memstream(&o.bad, &o.badsize)) == NULL)
-		abort();	/* only on memory exhaustion */
+	o.fp = xmemstream(&buf, &size);
+	o.badfp = xmemstream(&o.bad, &o.badsize);
 	if (!cp932)
 		fputs("\xef\xbb\xbf", o.fp);
 	for (i = 0; i < CSV_NCOLS; i++)
@@ -381,8 +370,8 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 	fputs("\r\n", o.fp);
 	for (i = 0; i < form->nfields; i++)
 		csv_row_out(&o, d, i);
-	if (fclose(o.fp) != 0 || fclose(o.badfp) != 0)
-		abort();
+	xmemclose(o.fp);
+	xmemclose(o.badfp);
 	if (cp932)
 		csv_conv_close(&cv);
 	if (o.nbad > 0) {
@@ -391,12 +380,13 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 		    o.nbad, o.bad);
 		free(o.bad);
 		free(buf);
-		xfreev(o.notes, o.nnotes);
+		strvec_free(&o.notes);
 		return NULL;
 	}
 	free(o.bad);
-	*notes = o.notes;
-	*nnotes = o.nnotes;
+	for (i = 0; i < o.notes.n; i++)
+		strvec_add(notes, o.notes.v[i]);
+	free(o.notes.v);
 	*len = size;
 	return buf;
 }
@@ -587,10 +577,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 		row->n = 0;
 		row->line = line;
 		for (;;) {
-			cell = NULL;
-			csize = 0;
-			if ((fp = open_memstream(&cell, &csize)) == NULL)
-				abort();	/* only on memory exhaustion */
+			fp = xmemstream(&cell, &csize);
 			rc = 0;
 			if (i < len && s[i] == '"')
 				rc = csv_quoted(path, s, len, &i, &line, fp,
@@ -602,8 +589,7 @@ csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
 					i++;
 				fwrite(s + start, 1, i - start, fp);
 			}
-			if (fclose(fp) != 0)
-				abort();
+			xmemclose(fp);
 			row->cells = xgrowarray(row->cells, row->n,
 			    sizeof *row->cells);
 			row->cells[row->n++] = cell;
@@ -734,8 +720,7 @@ csv_form(const char *path, const struct csv_rows *rows, size_t first,
 /* Place one row's answer in d, or note why it cannot be placed. */
 static void
 csv_place(const char *path, const struct csv_row *row, const size_t *col,
-    size_t ncols, struct draft *d, size_t *seen, char ***notes,
-    size_t *nnotes)
+    size_t ncols, struct draft *d, size_t *seen, struct strvec *notes)
 {
 	const struct form *form = d->form;
 	const struct form_field *f;
@@ -747,9 +732,8 @@ csv_place(const char *path, const struct csv_row *row, const size_t *col,
 	for (j = ncols; j < row->n && row->cells[j][0] == '\0'; j++)
 		;
 	if (row->n < ncols || j < row->n) {
-		csv_note(notes, nnotes, xasprintf(_("%s:%zu: %zu cells where "
-		    "the first row has %zu; row ignored"), path, row->line,
-		    row->n, ncols));
+		strvec_addf(notes, _("%s:%zu: %zu cells where the first row "
+		    "has %zu; row ignored"), path, row->line, row->n, ncols);
 		return;
 	}
 	name = csv_trim(row->cells[col[CSV_FORM]]);
@@ -758,33 +742,33 @@ csv_place(const char *path, const struct csv_row *row, const size_t *col,
 	if ((*name != '\0' || *edition != '\0') &&
 	    (strcmp(name, form->name) != 0 ||
 	    strcmp(edition, form->edition) != 0)) {
-		csv_note(notes, nnotes, xasprintf(_("%s:%zu: form '%s' edition "
-		    "'%s', but the file answers %s %s; row ignored"), path,
-		    row->line, name, edition, form->name, form->edition));
+		strvec_addf(notes, _("%s:%zu: form '%s' edition '%s', but the "
+		    "file answers %s %s; row ignored"), path, row->line, name,
+		    edition, form->name, form->edition);
 		goto out;
 	}
 	if (*id == '\0') {
 		if (row->cells[col[CSV_ANSWER]][0] != '\0')
-			csv_note(notes, nnotes, xasprintf(_("%s:%zu: an answer "
-			    "without an ID; row ignored"), path, row->line));
+			strvec_addf(notes, _("%s:%zu: an answer without an "
+			    "ID; row ignored"), path, row->line);
 		goto out;
 	}
 	if ((f = form_field(form, id)) == NULL) {
-		csv_note(notes, nnotes, xasprintf(_("%s:%zu: unknown field id "
-		    "'%s' in form %s %s; row ignored"), path, row->line, id,
-		    form->name, form->edition));
+		strvec_addf(notes, _("%s:%zu: unknown field id '%s' in form "
+		    "%s %s; row ignored"), path, row->line, id, form->name,
+		    form->edition);
 		goto out;
 	}
 	if (seen[f->index] != 0) {
-		csv_note(notes, nnotes, xasprintf(_("%s:%zu: field %s given "
-		    "twice (first on line %zu); row ignored"), path, row->line,
-		    f->id, seen[f->index]));
+		strvec_addf(notes, _("%s:%zu: field %s given twice (first on "
+		    "line %zu); row ignored"), path, row->line, f->id,
+		    seen[f->index]);
 		goto out;
 	}
 	seen[f->index] = row->line;
 	if (draft_set(d, f->index, row->cells[col[CSV_ANSWER]], &why) != 0) {
-		csv_note(notes, nnotes, xasprintf("%s:%zu: %s: %s", path,
-		    row->line, f->id, why));
+		strvec_addf(notes, "%s:%zu: %s: %s", path, row->line, f->id,
+		    why);
 		free(why);
 	}
 out:
@@ -796,14 +780,14 @@ out:
 /*
  * A draft from the kaiji CSV buf (len bytes, read from path) in encoding
  * ("utf-8", "cp932" or NULL to detect), its form found in fd.  Returns the
- * draft (the caller frees it) and notes "path:line: ..." about every row
- * that could not be placed (*notes, *nnotes; the caller frees them), or
- * NULL with a cause "path:line: ..." for a file that is not kaiji CSV or
- * names an unknown form; then *notes is NULL.
+ * draft (the caller frees it), adding to notes a note "path:line: ..."
+ * about every row that could not be placed, or NULL with a cause
+ * "path:line: ..." for a file that is not kaiji CSV or names an unknown
+ * form; then no note is added.
  */
 struct draft *
 csv_import(const char *path, const char *buf, size_t len,
-    const char *encoding, struct formdir *fd, char ***notes, size_t *nnotes,
+    const char *encoding, struct formdir *fd, struct strvec *notes,
     char **cause)
 {
 	const struct form *form;
@@ -812,8 +796,6 @@ csv_import(const char *path, const char *buf, size_t len,
 	size_t col[CSV_NCOLS], tlen = 0, *seen = NULL, i, h, ncols;
 	char *text, *nul;
 
-	*notes = NULL;
-	*nnotes = 0;
 	if ((text = csv_decode(path, buf, len, encoding, &tlen, cause)) ==
 	    NULL)
 		return NULL;
@@ -840,7 +822,7 @@ csv_import(const char *path, const char *buf, size_t len,
 	d = draft_new(form);
 	seen = xcalloc(form->nfields, sizeof *seen);
 	for (i = h + 1; i < rows.n; i++)
-		csv_place(path, &rows.v[i], col, ncols, d, seen, notes, nnotes);
+		csv_place(path, &rows.v[i], col, ncols, d, seen, notes);
 out:
 	free(seen);
 	csv_rows_free(&rows);

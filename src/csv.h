@@ -89,10 +89,11 @@
 
 struct draft;
 struct formdir;
+struct strvec;
 
-char		*csv_export(const struct draft *, int, int, size_t *, char ***,
-		     size_t *, char **);
+char		*csv_export(const struct draft *, int, int, size_t *,
+		     struct strvec *, char **);
 struct draft	*csv_import(const char *, const char *, size_t, const char *,
-		     struct formdir *, char ***, size_t *, char **);
+		     struct formdir *, struct strvec *, char **);
 
 #endif

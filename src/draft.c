@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "draft.h"
 #include "fileio.h"
 #include "form.h"
@@ -31,6 +29,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yemit.h"
 #include "ynode.h"
 
 /* An empty draft of form. */
@@ -221,12 +220,6 @@ draft_load(const char *path, struct formdir *fd, char **cause)
 	return d;
 }
 
-static int
-draft_write_handler(void *data, unsigned char *buf, size_t size)
-{
-	return fwrite(buf, 1, size, data) == size;
-}
-
 /*
  * Whether a plain scalar would be read by YAML 1.1 tools as something other
  * than a string (null, bool, number, date): such answers are quoted.
@@ -249,24 +242,6 @@ draft_needs_quotes(const char *s)
 	return strspn(s, "0123456789+-.:_eExXoObBaAcCdDfF") == strlen(s);
 }
 
-static void
-draft_emit(yaml_emitter_t *em, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(em, ev))
-		abort();	/* only on memory exhaustion or misuse */
-}
-
-static void
-draft_scalar(yaml_emitter_t *em, const char *s, yaml_scalar_style_t style)
-{
-	yaml_event_t ev;
-
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
-	    (yaml_char_t *)s, (int)strlen(s), 1, 1, style))
-		abort();
-	draft_emit(em, &ev);
-}
-
 /*
  * The draft as YAML text (NUL-terminated, *len bytes), in form order.  The
  * caller frees the result.
@@ -275,44 +250,29 @@ char *
 draft_format(const struct draft *d, size_t *len)
 {
 	const struct form *form = d->form;
-	yaml_emitter_t em;
-	yaml_event_t ev;
+	struct yemit y;
 	yaml_scalar_style_t style;
 	const char *a;
-	char *buf = NULL;
-	size_t size = 0, i;
+	char *buf;
+	size_t i;
 	FILE *fp;
 
-	if ((fp = open_memstream(&buf, &size)) == NULL ||
-	    !yaml_emitter_initialize(&em))
-		abort();
-	yaml_emitter_set_output(&em, draft_write_handler, fp);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_indent(&em, 2);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	draft_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	draft_emit(&em, &ev);
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-	    YAML_BLOCK_MAPPING_STYLE);
-	draft_emit(&em, &ev);
-
-	draft_scalar(&em, "kaiji-draft", YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, "1", YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, "form", YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, form->name, YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, "edition", YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, form->edition, draft_needs_quotes(form->edition) ?
+	fp = xmemstream(&buf, len);
+	yemit_start(&y, fp);
+	yemit_open(&y, 1);
+	yemit_scalar(&y, "kaiji-draft", YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, "1", YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, "form", YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, form->name, YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, "edition", YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, form->edition, draft_needs_quotes(form->edition) ?
 	    YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
-	draft_scalar(&em, "answers", YAML_PLAIN_SCALAR_STYLE);
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-	    YAML_BLOCK_MAPPING_STYLE);
-	draft_emit(&em, &ev);
+	yemit_scalar(&y, "answers", YAML_PLAIN_SCALAR_STYLE);
+	yemit_open(&y, 1);
 	for (i = 0; i < form->nfields; i++) {
 		if ((a = d->answers[i]) == NULL)
 			continue;
-		draft_scalar(&em, form->fields[i].id,
+		yemit_scalar(&y, form->fields[i].id,
 		    YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 		if (strchr(a, '\n') != NULL)
 			style = YAML_LITERAL_SCALAR_STYLE;
@@ -320,20 +280,12 @@ draft_format(const struct draft *d, size_t *len)
 			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 		else
 			style = YAML_PLAIN_SCALAR_STYLE;
-		draft_scalar(&em, a, style);
+		yemit_scalar(&y, a, style);
 	}
-	yaml_mapping_end_event_initialize(&ev);
-	draft_emit(&em, &ev);
-	yaml_mapping_end_event_initialize(&ev);
-	draft_emit(&em, &ev);
-	yaml_document_end_event_initialize(&ev, 1);
-	draft_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	draft_emit(&em, &ev);
-	yaml_emitter_delete(&em);
-	if (fclose(fp) != 0)
-		abort();
-	*len = size;
+	yemit_close(&y, 1);
+	yemit_close(&y, 1);
+	yemit_finish(&y);
+	xmemclose(fp);
 	return buf;
 }
 

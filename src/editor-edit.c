@@ -120,22 +120,10 @@ size_t
 editor_edit_count(const struct editor *e, size_t field, size_t *limit,
     int *shared)
 {
-	const struct form *form = e->file.draft->form;
-	const struct form_field *f = &form->fields[field];
-	const struct form_item *item = &form->items[f->item];
-	const char *a;
-	size_t i, count = 0;
+	const struct textbuf *tb = e->edit.tb;
 
-	*shared = item->limit != 0;
-	*limit = *shared ? item->limit : f->limit;
-	for (i = *shared ? item->first : field; i < (*shared ? item->first +
-	    item->nfields : field + 1); i++) {
-		if (e->edit.tb != NULL && i == e->nav.field)
-			count += textbuf_count(e->edit.tb);
-		else if ((a = e->file.draft->answers[i]) != NULL)
-			count += text_count(a, strlen(a));
-	}
-	return count;
+	return validate_count(e->file.draft, field, tb != NULL ? e->nav.field :
+	    (size_t)-1, tb != NULL ? textbuf_count(tb) : 0, limit, shared);
 }
 
 /* The status mark of a field (EDITOR_ST_*), the text being edited too. */

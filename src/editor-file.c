@@ -44,8 +44,10 @@
 #include "popup.h"
 #include "positions.h"
 #include "prompt.h"
+#include "strvec.h"
 #include "textbuf.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 /*
  * Read the draft at arg (or create it, in the newest edition) and make it
@@ -297,31 +299,11 @@ editor_file_rescue(struct editor *e)
 	return rc;
 }
 
-/* Make the directories above path (mode 0700); 0, or -1 with errno. */
-int
-editor_file_mkdirs(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
 /* The positions file (caller frees). */
 static char *
 file_positions(void)
 {
-	return editor_xdg("XDG_STATE_HOME", ".local/state", "positions");
+	return xdg_path("XDG_STATE_HOME", ".local/state", "positions");
 }
 
 /* The field where this draft was left, or 0. */
@@ -350,7 +332,7 @@ editor_file_remember(struct editor *e)
 	if (file->draft == NULL || file->readonly)
 		return;
 	state = file_positions();
-	if (editor_file_mkdirs(state) == 0 && positions_remember(state,
+	if (xdg_mkdirs(state) == 0 && positions_remember(state,
 	    file->path, file->draft->form->fields[e->nav.field].id,
 	    &cause) != 0)
 		free(cause);
@@ -544,8 +526,9 @@ static void
 file_export(struct editor *e)
 {
 	struct export_opts opts;
-	char *base, *path, *out, *cause, **notes = NULL;
-	size_t len, nnotes = 0, n;
+	struct strvec notes = STRVEC_INIT;
+	char *base, *path, *out, *cause;
+	size_t len, n;
 
 	editor_edit_end(e);
 	base = xstrdup(e->file.path);
@@ -555,7 +538,7 @@ file_export(struct editor *e)
 	path = xasprintf("%s.txt", base);
 	memset(&opts, 0, sizeof opts);
 	if (export_draft(e->file.draft, "text", &opts, &out, &len, &notes,
-	    &nnotes, &cause) != 0) {
+	    &cause) != 0) {
 		editor_message(e, 1, "%s", cause);
 		free(cause);
 	} else {
@@ -567,7 +550,7 @@ file_export(struct editor *e)
 			    "%s"), path);
 		free(out);
 	}
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	free(path);
 	free(base);
 }

@@ -137,18 +137,9 @@ static char *
 list_tally(const struct editor *e, size_t first_item, size_t end_item,
     const char *name)
 {
-	const struct draft *d = e->file.draft;
-	const struct form *form = d->form;
-	size_t done[FORM_NMARKS] = { 0 }, total[FORM_NMARKS] = { 0 }, i, j;
+	size_t done[FORM_NMARKS], total[FORM_NMARKS];
 
-	for (i = first_item; i < end_item; i++) {
-		for (j = form->items[i].first; j < form->items[i].first +
-		    form->items[i].nfields; j++) {
-			total[form->fields[j].mark]++;
-			if (d->answers[j] != NULL)
-				done[form->fields[j].mark]++;
-		}
-	}
+	validate_tally(e->file.draft, first_item, end_item, done, total);
 	return xasprintf("必須 %3zu/%-3zu 必須○ %2zu/%-2zu 選択 %2zu/%-2zu  %s",
 	    done[0], total[0], done[1], total[1], done[2], total[2], name);
 }
@@ -165,7 +156,7 @@ list_overview(struct editor *e)
 	editor_edit_end(e);
 	editor_list_clear(e);
 	for (p = 0; p < form->npages; p++) {
-		end = p + 1 < form->npages ? form->pages[p + 1] : form->nitems;
+		end = form_page_end(form, p);
 		name = xasprintf(_("Page %zu/%zu"), p + 1, form->npages);
 		editor_list_add(e, form->items[form->pages[p]].first, 0,
 		    list_tally(e, form->pages[p], end, name))->level = 0;
@@ -207,7 +198,7 @@ list_summary(struct editor *e)
 	const struct finding *fd;
 	const struct form_field *f;
 	size_t k, i, n;
-	char *label;
+	char *label, *count;
 
 	editor_edit_end(e);
 	editor_list_clear(e);
@@ -223,14 +214,12 @@ list_summary(struct editor *e)
 			if ((fd = &fs.v[i])->kind != kinds[k].kind)
 				continue;
 			f = &form->fields[fd->field];
-			if (fd->kind == FINDING_OVER_LIMIT)
-				label = xasprintf(_("%s %s: %zu/%zu字 (%zu "
-				    "over)"), f->id, form->items[f->item].name,
-				    fd->count, fd->limit, fd->count - fd->limit);
-			else
-				label = xasprintf("%s %s: %s", f->id,
-				    form->items[f->item].name, fd->message !=
-				    NULL ? fd->message : f->text);
+			count = fd->kind == FINDING_OVER_LIMIT ?
+			    validate_count_text(fd->count, fd->limit) : NULL;
+			label = xasprintf("%s %s: %s", f->id,
+			    form->items[f->item].name, count != NULL ? count :
+			    fd->message != NULL ? fd->message : f->text);
+			free(count);
 			editor_list_add(e, f->index, 0, label)->level = 1;
 		}
 	}

@@ -82,9 +82,7 @@ static void
 nav_last_field(struct editor *e)
 {
 	const struct form *form = nav_form(e);
-	size_t page = nav_page(e);
-	size_t end = page + 1 < form->npages ? form->pages[page + 1] :
-	    form->nitems;
+	size_t end = form_page_end(form, nav_page(e));
 
 	editor_nav_goto(e, nav_first(e, end - 1) + form->items[end -
 	    1].nfields - 1);

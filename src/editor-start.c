@@ -23,6 +23,7 @@
 #include "formdir.h"
 #include "i18n.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 static int
 start_cmp(const void *a, const void *b)
@@ -128,7 +129,7 @@ start_new(struct editor *e, const char *spec)
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	path = xasprintf("%s/draft-%s.yaml", dir, stamp);
 	form = formdir_get(e->formdir, copy, edition, &cause);
-	if (form == NULL || editor_file_mkdirs(path) != 0) {
+	if (form == NULL || xdg_mkdirs(path) != 0) {
 		editor_message(e, 1, "%s", form == NULL ? cause :
 		    strerror(errno));
 		if (form == NULL)

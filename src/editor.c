@@ -34,6 +34,7 @@
 #include "text.h"
 #include "textbuf.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 static const struct editor_cmd editor_cmds[];
 
@@ -110,21 +111,6 @@ editor_open(struct editor *e, const char *path, char **cause)
 }
 
 /*
- * "$VAR/kaiji/leaf" when the XDG variable is an absolute path, else
- * "$HOME/fallback/kaiji/leaf" (caller frees).
- */
-char *
-editor_xdg(const char *var, const char *fallback, const char *leaf)
-{
-	const char *xdg = getenv(var), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/kaiji/%s", xdg, leaf);
-	return xasprintf("%s/%s/kaiji/%s", home != NULL ? home : ".",
-	    fallback, leaf);
-}
-
-/*
  * Where the start screen keeps drafts: the restricted mode's directory, or
  * $XDG_DATA_HOME/kaiji/drafts (caller frees).
  */
@@ -133,7 +119,7 @@ editor_drafts_dir(void)
 {
 	if (confine_dir() != NULL)
 		return xstrdup(confine_dir());
-	return editor_xdg("XDG_DATA_HOME", ".local/share", "drafts");
+	return xdg_path("XDG_DATA_HOME", ".local/share", "drafts");
 }
 
 /* Show a one-line message in the status line (error: in the error style). */

@@ -171,7 +171,6 @@ enum {
 struct editor	*editor_new(struct formdir *);
 void		 editor_free(struct editor *);
 int		 editor_open(struct editor *, const char *, char **);
-char		*editor_xdg(const char *, const char *, const char *);
 char		*editor_drafts_dir(void);
 void		 editor_message(struct editor *, int, const char *, ...)
 		     __attribute__((format(printf, 3, 4)));
@@ -200,7 +199,6 @@ int		 editor_file_autosave(struct editor *, time_t);
 int		 editor_file_rescue(struct editor *);
 void		 editor_file_save_as(struct editor *, const char *, int);
 void		 editor_file_changed(struct editor *);
-int		 editor_file_mkdirs(const char *);
 size_t		 editor_file_recall(const struct editor *);
 void		 editor_file_remember(struct editor *);
 

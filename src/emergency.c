@@ -29,6 +29,7 @@
 
 #include "draft.h"
 #include "emergency.h"
+#include "fileio.h"
 #include "form.h"
 #include "i18n.h"
 #include "text.h"
@@ -60,28 +61,11 @@ struct em_out {
 };
 
 static void
-em_write_all(int fd, const char *s, size_t n, int *failed)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, s, n);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			*failed = 1;
-			return;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-static void
 em_flush(struct em_out *o)
 {
-	if (o->len > 0 && !o->failed)
-		em_write_all(o->fd, o->buf, o->len, &o->failed);
+	if (o->len > 0 && !o->failed &&
+	    fileio_write_all(o->fd, o->buf, o->len) != 0)
+		o->failed = 1;
 	o->len = 0;
 }
 
@@ -259,21 +243,17 @@ em_write(char *path, size_t size)
 static void
 em_restore(void)
 {
-	int failed = 0;
-
 	if (!em_term_on)
 		return;
 	em_term_on = 0;
-	em_write_all(STDOUT_FILENO, em_reset, em_reset_len, &failed);
+	fileio_write_all(STDOUT_FILENO, em_reset, em_reset_len);
 	tcsetattr(STDIN_FILENO, TCSANOW, &em_tio);
 }
 
 static void
 em_say(const char *s)
 {
-	int failed = 0;
-
-	em_write_all(STDERR_FILENO, s, strlen(s), &failed);
+	fileio_write_all(STDERR_FILENO, s, strlen(s));
 }
 
 /* Restore the terminal and save, once.  Async-signal-safe. */

@@ -29,8 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "csv.h"
 #include "draft.h"
 #include "export.h"
@@ -39,6 +37,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yemit.h"
 
 enum export_format {
 	EXPORT_TEXT,
@@ -67,7 +66,7 @@ struct export_page {
 
 struct export_tree {
 	int			 json;
-	yaml_emitter_t		 em;
+	struct yemit		 y;
 	FILE			*fp;
 	int			 depth;		/* json: nesting */
 	int			 first;		/* json: level still empty */
@@ -266,7 +265,7 @@ export_page(struct export_page *pg, size_t p)
 	char *title;
 
 	first = form->pages[p];
-	end = p + 1 < form->npages ? form->pages[p + 1] : form->nitems;
+	end = form_page_end(form, p);
 	if (p > 0)
 		fputs("\n", pg->fp);
 	title = xasprintf("%s%s%s (%zu/%zu)", form->title,
@@ -309,45 +308,16 @@ static char *
 export_pages(const struct draft *d, int md, size_t *len)
 {
 	struct export_page pg;
-	char *buf = NULL;
-	size_t size = 0, p;
+	char *buf;
+	size_t p;
 
 	pg.d = d;
 	pg.md = md;
-	if ((pg.fp = open_memstream(&buf, &size)) == NULL)
-		abort();	/* only on memory exhaustion */
+	pg.fp = xmemstream(&buf, len);
 	for (p = 0; p < d->form->npages; p++)
 		export_page(&pg, p);
-	if (fclose(pg.fp) != 0)
-		abort();
-	*len = size;
+	xmemclose(pg.fp);
 	return buf;
-}
-
-static int
-export_yaml_write(void *data, unsigned char *buf, size_t size)
-{
-	return fwrite(buf, 1, size, data) == size;
-}
-
-static void
-export_emit(struct export_tree *t, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(&t->em, ev))
-		abort();	/* only on memory exhaustion or misuse */
-}
-
-/* Emit one YAML scalar in style (the emitter falls back if it must). */
-static void
-export_yaml_scalar(struct export_tree *t, const char *s,
-    yaml_scalar_style_t style)
-{
-	yaml_event_t ev;
-
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style))
-		abort();
-	export_emit(t, &ev);
 }
 
 static void
@@ -423,8 +393,6 @@ export_json_string(FILE *fp, const char *s)
 static void
 export_tree_open(struct export_tree *t, int map, int start)
 {
-	yaml_event_t ev;
-
 	if (t->json) {
 		if (start) {
 			export_json_value(t);
@@ -440,17 +408,10 @@ export_tree_open(struct export_tree *t, int map, int start)
 		t->first = 0;
 		return;
 	}
-	if (map && start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    YAML_BLOCK_MAPPING_STYLE);
-	else if (map)
-		yaml_mapping_end_event_initialize(&ev);
-	else if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    YAML_BLOCK_SEQUENCE_STYLE);
+	if (start)
+		yemit_open(&t->y, map);
 	else
-		yaml_sequence_end_event_initialize(&ev);
-	export_emit(t, &ev);
+		yemit_close(&t->y, map);
 }
 
 /* A mapping key (json: after a comma and a new line unless first). */
@@ -467,7 +428,7 @@ export_tree_key(struct export_tree *t, const char *key)
 		t->keyed = 1;
 		return;
 	}
-	export_yaml_scalar(t, key, YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&t->y, key, YAML_PLAIN_SCALAR_STYLE);
 }
 
 /* A string value, or null for NULL; block: a literal block if it can be. */
@@ -483,11 +444,11 @@ export_tree_str(struct export_tree *t, const char *s, int block)
 		return;
 	}
 	if (s == NULL)
-		export_yaml_scalar(t, "null", YAML_PLAIN_SCALAR_STYLE);
+		yemit_scalar(&t->y, "null", YAML_PLAIN_SCALAR_STYLE);
 	else if (block && strchr(s, '\n') != NULL && strchr(s, '\r') == NULL)
-		export_yaml_scalar(t, s, YAML_LITERAL_SCALAR_STYLE);
+		yemit_scalar(&t->y, s, YAML_LITERAL_SCALAR_STYLE);
 	else
-		export_yaml_scalar(t, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		yemit_scalar(&t->y, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
 /* A plain value: a number, true, false or null. */
@@ -498,7 +459,7 @@ export_tree_word(struct export_tree *t, const char *word)
 		export_json_value(t);
 		fputs(word, t->fp);
 	} else
-		export_yaml_scalar(t, word, YAML_PLAIN_SCALAR_STYLE);
+		yemit_scalar(&t->y, word, YAML_PLAIN_SCALAR_STYLE);
 }
 
 /* A number, or null for 0 when zero_null. */
@@ -574,26 +535,14 @@ export_tree(const struct draft *d, int json, size_t *len)
 {
 	const struct form *form = d->form;
 	struct export_tree t;
-	yaml_event_t ev;
-	char *buf = NULL;
-	size_t size = 0, i;
+	char *buf;
+	size_t i;
 
 	memset(&t, 0, sizeof t);
 	t.json = json;
-	if ((t.fp = open_memstream(&buf, &size)) == NULL)
-		abort();	/* only on memory exhaustion */
-	if (!json) {
-		if (!yaml_emitter_initialize(&t.em))
-			abort();
-		yaml_emitter_set_output(&t.em, export_yaml_write, t.fp);
-		yaml_emitter_set_unicode(&t.em, 1);
-		yaml_emitter_set_width(&t.em, -1);
-		yaml_emitter_set_indent(&t.em, 2);
-		yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-		export_emit(&t, &ev);
-		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-		export_emit(&t, &ev);
-	}
+	t.fp = xmemstream(&buf, len);
+	if (!json)
+		yemit_start(&t.y, t.fp);
 	export_tree_open(&t, 1, 1);
 	export_tree_key(&t, "kaiji-export");
 	export_tree_word(&t, "1");
@@ -624,16 +573,9 @@ export_tree(const struct draft *d, int json, size_t *len)
 	export_tree_open(&t, 1, 0);
 	if (json)
 		fputc('\n', t.fp);
-	else {
-		yaml_document_end_event_initialize(&ev, 1);
-		export_emit(&t, &ev);
-		yaml_stream_end_event_initialize(&ev);
-		export_emit(&t, &ev);
-		yaml_emitter_delete(&t.em);
-	}
-	if (fclose(t.fp) != 0)
-		abort();
-	*len = size;
+	else
+		yemit_finish(&t.y);
+	xmemclose(t.fp);
 	return buf;
 }
 
@@ -658,23 +600,21 @@ export_safe_copy(const struct draft *d)
 
 /*
  * Export d in format (see export.h) into *out (NUL-terminated, *len bytes;
- * the caller frees it), with notes about the export (*notes, *nnotes: csv's
- * folded or replaced characters; the caller frees them).  With opts->safe,
- * control characters in answers are made visible in text, markdown and
- * csv.  Returns 0, or -1 with a cause (an unknown format, characters CP932
- * cannot hold); then nothing is allocated.
+ * the caller frees it), adding notes about the export to notes (csv's
+ * folded or replaced characters).  With opts->safe, control characters in
+ * answers are made visible in text, markdown and csv.  Returns 0, or -1
+ * with a cause (an unknown format, characters CP932 cannot hold); then
+ * nothing is allocated and no note added.
  */
 int
 export_draft(const struct draft *d, const char *format,
-    const struct export_opts *opts, char **out, size_t *len, char ***notes,
-    size_t *nnotes, char **cause)
+    const struct export_opts *opts, char **out, size_t *len,
+    struct strvec *notes, char **cause)
 {
 	struct draft *safe = NULL;
 	const struct draft *src = d;
 	int which = export_find(format);
 
-	*notes = NULL;
-	*nnotes = 0;
 	if (which == -1) {
 		*cause = xasprintf(_("unknown format '%s' (use text, markdown, "
 		    "csv, yaml or json)"), format);
@@ -690,7 +630,7 @@ export_draft(const struct draft *d, const char *format,
 		break;
 	case EXPORT_CSV:
 		*out = csv_export(src, opts->cp932, opts->replace, len, notes,
-		    nnotes, cause);
+		    cause);
 		break;
 	case EXPORT_YAML:
 	case EXPORT_JSON:

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 struct draft;
+struct strvec;
 
 struct export_opts {
 	int	 cp932;		/* csv: CP932 instead of UTF-8 with a BOM */
@@ -24,7 +25,7 @@ struct export_opts {
 
 int	 export_known(const char *);
 int	 export_draft(const struct draft *, const char *,
-	     const struct export_opts *, char **, size_t *, char ***,
-	     size_t *, char **);
+	     const struct export_opts *, char **, size_t *, struct strvec *,
+	     char **);
 
 #endif

@@ -96,17 +96,26 @@ fail:
 	return -1;
 }
 
-static int
-fileio_write_all(int fd, const char *buf, size_t len)
+/*
+ * Write all len bytes of p to fd, retrying after a signal.  Returns 0, or
+ * -1 with errno set (EIO for a write that wrote nothing).  Async-signal-
+ * safe: the emergency save uses it.
+ */
+int
+fileio_write_all(int fd, const void *p, size_t len)
 {
+	const char *buf = p;
 	ssize_t n;
 
 	while (len > 0) {
 		n = write(fd, buf, len);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1)
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
 			return -1;
+		}
 		buf += n;
 		len -= (size_t)n;
 	}

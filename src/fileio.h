@@ -24,6 +24,7 @@ int	fileio_read(const char *, size_t, char **, size_t *, char **);
 int	fileio_replace(const char *, const char *, size_t, int, char **);
 int	fileio_replace_id(const char *, const char *, size_t, int,
 	    struct fileio_id *, char **);
+int	fileio_write_all(int, const void *, size_t);
 void	fileio_tidy(const char *, const char *);
 int	fileio_id_get(const char *, struct fileio_id *);
 void	fileio_id_set(struct fileio_id *, const struct stat *);

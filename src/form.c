@@ -555,10 +555,7 @@ form_read_pages(struct form_ctx *ctx, struct form *form,
 		return form_fail(ctx, seq, _("a form needs at least one "
 		    "page"));
 	for (p = 0; p < form->npages; p++) {
-		size_t end = p + 1 < form->npages ? form->pages[p + 1] :
-		    form->nitems;
-
-		for (i = form->pages[p]; i < end; i++)
+		for (i = form->pages[p]; i < form_page_end(form, p); i++)
 			form->items[i].page = p;
 	}
 	return 0;
@@ -756,6 +753,13 @@ form_free(struct form *form)
 	free(form->pages);
 	free(form->blob);
 	free(form);
+}
+
+/* The index after the last item of page (< npages). */
+size_t
+form_page_end(const struct form *form, size_t page)
+{
+	return page + 1 < form->npages ? form->pages[page + 1] : form->nitems;
 }
 
 /*

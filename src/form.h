@@ -92,5 +92,6 @@ void			 form_files_free(struct form_file *, size_t);
 void			 form_free(struct form *);
 const struct form_field	*form_field(const struct form *, const char *);
 const char		*form_mark_label(enum form_mark);
+size_t			 form_page_end(const struct form *, size_t);
 
 #endif

@@ -27,10 +27,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "form.h"
 #include "formcache.h"
 #include "ftype.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 #define FORMCACHE_MAGIC	"kaiji form cache 1 " PACKAGE_VERSION "\n"
 #define FORMCACHE_MAX		(16U * 1024 * 1024)
@@ -67,54 +69,26 @@ formcache_sum(const char *p, size_t n)
 	return h;
 }
 
-/* The cache directory, created (0700) if create; NULL if there is none. */
-static char *
-formcache_dir(int create)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char *base, *dir;
-
-	if (xdg != NULL && xdg[0] == '/')
-		base = xstrdup(xdg);
-	else if (home != NULL && home[0] == '/')
-		base = xasprintf("%s/.cache", home);
-	else
-		return NULL;
-	dir = xasprintf("%s/kaiji", base);
-	if (create && (mkdir(base, 0700) != 0 && errno != EEXIST)) {
-		free(base);
-		free(dir);
-		return NULL;
-	}
-	free(base);
-	if (create && mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
-static char *
-formcache_name(const char *dir, const char *path)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)path; *p != '\0'; p++)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return xasprintf("%s/form-%016llx", dir, (unsigned long long)h);
-}
-
-/* The cache file for the form file at path (caller frees), or NULL. */
+/*
+ * The cache file for the form file at path, "form-<FNV-1a hash of the
+ * path>" in the cache directory (caller frees), or NULL when there is no
+ * cache directory (neither $XDG_CACHE_HOME nor $HOME is absolute).
+ */
 char *
 formcache_file(const char *path)
 {
-	char *dir = formcache_dir(0), *file;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const unsigned char *p;
+	char leaf[32], *file;
 
-	if (dir == NULL)
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	snprintf(leaf, sizeof leaf, "form-%016llx", (unsigned long long)h);
+	file = xdg_path("XDG_CACHE_HOME", ".cache", leaf);
+	if (*file != '/') {
+		free(file);
 		return NULL;
-	file = formcache_name(dir, path);
-	free(dir);
+	}
 	return file;
 }
 
@@ -349,7 +323,7 @@ formcache_form(struct formcache_in *in, struct form *form)
 	struct form_section *sec;
 	struct form_item *item;
 	struct form_field *f;
-	size_t s, i, j, k, nitems, nfields, p, end;
+	size_t s, i, j, k, nitems, nfields, p;
 	uint32_t v;
 
 	form->name = formcache_str(in, 0);
@@ -413,8 +387,7 @@ formcache_form(struct formcache_in *in, struct form *form)
 		form->pages[p] = v;
 	}
 	for (p = 0; p < form->npages; p++) {
-		end = p + 1 < form->npages ? form->pages[p + 1] : nitems;
-		for (k = form->pages[p]; k < end; k++)
+		for (k = form->pages[p]; k < form_page_end(form, p); k++)
 			form->items[k].page = p;
 	}
 	form->service = formcache_u32(in);
@@ -516,14 +489,17 @@ formcache_put(const struct form *form, const struct form_file *files,
 	const struct form_section *sec;
 	const struct form_item *item;
 	const struct form_field *f;
-	char *dir, *file, *tmp;
-	size_t s, i, j, k, off;
-	ssize_t w;
-	int fd;
+	char *file, *tmp;
+	size_t s, i, j, k;
+	int fd, ok;
 
 	if (files == NULL || nfiles == 0 || strcmp(files[0].path,
-	    form->path) != 0 || (dir = formcache_dir(1)) == NULL)
+	    form->path) != 0 || (file = formcache_file(form->path)) == NULL)
 		return;
+	if (xdg_mkdirs(file) != 0) {
+		free(file);
+		return;
+	}
 	formcache_put_bytes(&o, FORMCACHE_MAGIC, sizeof FORMCACHE_MAGIC - 1);
 	formcache_put_u32(&o, nfiles);
 	for (i = 0; i < nfiles; i++) {
@@ -575,21 +551,13 @@ formcache_put(const struct form *form, const struct form_file *files,
 		formcache_put_str(&o, form->notes[i]);
 	formcache_put_u64(&o, formcache_sum(o.buf, o.len));
 
-	file = formcache_name(dir, form->path);
-	tmp = xasprintf("%s/.form-XXXXXX", dir);
-	free(dir);
-	fd = mkstemp(tmp);	/* O_EXCL, mode 0600 */
-	if (fd >= 0) {
-		for (off = 0; off < o.len; off += (size_t)w) {
-			w = write(fd, o.buf + off, o.len - off);
-			if (w < 0 && errno == EINTR)
-				w = 0;
-			else if (w <= 0)
-				break;
-		}
-		if (fchmod(fd, 0600) != 0)
-			off = 0;
-		if (close(fd) != 0 || off != o.len || rename(tmp, file) != 0)
+	/* rename replaces whatever is there, a symbolic link too */
+	tmp = xasprintf("%.*s/.form-XXXXXX", (int)(strrchr(file, '/') - file),
+	    file);
+	if ((fd = mkstemp(tmp)) != -1) {	/* O_EXCL, mode 0600 */
+		ok = fileio_write_all(fd, o.buf, o.len) == 0 &&
+		    fchmod(fd, 0600) == 0;
+		if (close(fd) != 0 || !ok || rename(tmp, file) != 0)
 			unlink(tmp);
 	}
 	free(tmp);

@@ -40,6 +40,7 @@
 #include "ftype.h"
 #include "i18n.h"
 #include "import.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -676,7 +677,7 @@ import_paragraph_rows(struct import_ctx *ctx, size_t line, int desc,
 			if (k <= remaining || (next != NULL &&
 			    (cls[i] == IMPORT_DESC ||
 			    cls[i] == IMPORT_REPLACED ||
-			    next->type != &ftype_yesno ||
+			    next->type->compose == NULL ||
 			    import_starts_yesno(next, paras[i])))) {
 				import_add_row(ctx, line, gdesc, answer,
 				    greplaced);
@@ -1328,15 +1329,15 @@ import_lines(const char *buf, size_t len, size_t *nlines)
 /*
  * Import the published disclosure text buf (len bytes, read from path)
  * into a new draft of the form it is an edition of, found in fd.  Returns
- * the draft, with *notes (the caller frees them, see xfreev)
- * and *st filled in; or NULL with a cause when the text is not a
- * disclosure of a known form.  Never fails on misaligned or missing rows:
- * those become notes.
+ * the draft, with its notes added to notes and *st (when not NULL) filled
+ * in; or NULL with a cause when the text is not a disclosure of a known
+ * form (then no note is added).  Never fails on misaligned or missing
+ * rows: those become notes.
  */
 struct draft *
 import_published(const char *path, const char *buf, size_t len,
-    struct formdir *fd, struct import_stats *st, char ***notes,
-    size_t *nnotes, char **cause)
+    struct formdir *fd, struct import_stats *st, struct strvec *notes,
+    char **cause)
 {
 	struct import_stats dummy;
 	struct import_ctx ctx;
@@ -1348,8 +1349,6 @@ import_published(const char *path, const char *buf, size_t len,
 	char *snip, *line;
 	size_t nlines = 0, nforms, i, bad, lineno, npages = 0;
 
-	*notes = NULL;
-	*nnotes = 0;
 	if (st == NULL)
 		st = &dummy;
 	memset(st, 0, sizeof *st);
@@ -1428,12 +1427,10 @@ import_published(const char *path, const char *buf, size_t len,
 	if (ctx.nnotes > 1)
 		qsort(ctx.notes, ctx.nnotes, sizeof *ctx.notes,
 		    import_note_cmp);
-	*notes = xreallocarray(NULL, ctx.nnotes + 1, sizeof **notes);
 	for (i = 0; i < ctx.nnotes; i++) {
-		(*notes)[i] = ctx.notes[i].text;
+		strvec_add(notes, ctx.notes[i].text);
 		ctx.notes[i].text = NULL;
 	}
-	*nnotes = ctx.nnotes;
 out:
 	import_ctx_free(&ctx);
 	free(seen);

@@ -21,6 +21,7 @@
 
 struct draft;
 struct formdir;
+struct strvec;
 
 enum import_kind {
 	IMPORT_PUBLISHED,	/* the published disclosure text */
@@ -47,7 +48,7 @@ struct import_stats {
 
 enum import_kind	 import_detect(const char *, size_t);
 struct draft		*import_published(const char *, const char *, size_t,
-			     struct formdir *, struct import_stats *, char ***,
-			     size_t *, char **);
+			     struct formdir *, struct import_stats *,
+			     struct strvec *, char **);
 
 #endif

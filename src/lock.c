@@ -293,8 +293,7 @@ lock_tempfile(const char *lockpath, const struct lock_holder *self,
 {
 	char *copy, *tmp, *line;
 	const char *base;
-	size_t len, off = 0;
-	ssize_t n;
+	size_t len;
 	int fd, saved;
 
 	copy = xstrdup(lockpath);
@@ -315,15 +314,8 @@ lock_tempfile(const char *lockpath, const struct lock_holder *self,
 	saved = 0;
 	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1)
 		saved = errno;
-	while (saved == 0 && off < len) {
-		n = write(fd, line + off, len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			saved = errno;
-		else
-			off += (size_t)n;
-	}
+	if (saved == 0 && fileio_write_all(fd, line, len) == -1)
+		saved = errno;
 	if (saved == 0 && fstat(fd, st) == -1)
 		saved = errno;
 	if (close(fd) == -1 && saved == 0)

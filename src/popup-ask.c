@@ -14,6 +14,7 @@
 #include "editor.h"
 #include "i18n.h"
 #include "popup.h"
+#include "strvec.h"
 #include "textbuf.h"
 #include "xalloc.h"
 
@@ -42,15 +43,11 @@ popup_ask_open(struct editor *e, char *question,
 	editor_popup(e, &popup_ask);
 }
 
-static char **
-popup_ask_text(const struct editor *e, size_t *n)
+static void
+popup_ask_text(const struct editor *e, struct strvec *lines)
 {
-	char **lines = xreallocarray(NULL, 2, sizeof *lines);
-
-	lines[0] = xstrdup(e->ask.question);
-	lines[1] = xstrdup("");
-	*n = 2;
-	return lines;
+	strvec_add(lines, xstrdup(e->ask.question));
+	strvec_add(lines, xstrdup(""));
 }
 
 /* Close the popup and act on answer i (if there is one). */

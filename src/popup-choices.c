@@ -18,6 +18,7 @@
 #include "ftype.h"
 #include "i18n.h"
 #include "popup.h"
+#include "strvec.h"
 #include "xalloc.h"
 
 /* Open the choices of the current field. */
@@ -44,16 +45,12 @@ popup_choices_open(struct editor *e)
 	editor_popup(e, &popup_choices);
 }
 
-static char **
-popup_choices_text(const struct editor *e, size_t *n)
+static void
+popup_choices_text(const struct editor *e, struct strvec *lines)
 {
-	const struct form_field *f = &e->file.draft->form->fields[e->nav.field];
-	char **lines = xreallocarray(NULL, 2, sizeof *lines);
-
-	lines[0] = xasprintf(_("Answer for %s"), f->id);
-	lines[1] = xstrdup("");
-	*n = 2;
-	return lines;
+	strvec_addf(lines, _("Answer for %s"),
+	    e->file.draft->form->fields[e->nav.field].id);
+	strvec_add(lines, xstrdup(""));
 }
 
 /* Set the current field from the entry chosen. */

@@ -15,12 +15,13 @@
 #include <stddef.h>
 
 struct editor;
+struct strvec;
 
 struct popup {
 	const char	*name;
 	int		 list;		/* the entries follow the text */
-	/* The lines of text above the entries; the caller frees them. */
-	char		**(*text)(const struct editor *, size_t *);
+	/* Add the lines of text above the entries to lines. */
+	void		(*text)(const struct editor *, struct strvec *);
 	void		(*accept)(struct editor *);	/* Enter */
 	void		(*cancel)(struct editor *);	/* Esc; NULL: close */
 	void		(*help)(struct editor *);	/* F1; NULL: nothing */

@@ -62,7 +62,7 @@ positions_remember(const char *path, const char *draft, const char *id,
     char **cause)
 {
 	char *key, *buf = NULL, *line, *next, *tab, *out, *why;
-	size_t len, olen = 0;
+	size_t len, olen;
 	FILE *fp;
 	int rc;
 
@@ -71,8 +71,7 @@ positions_remember(const char *path, const char *draft, const char *id,
 		buf = xstrdup("");
 	}
 	key = positions_key(draft);
-	if ((fp = open_memstream(&out, &olen)) == NULL)
-		abort();
+	fp = xmemstream(&out, &olen);
 	fprintf(fp, "%s\t%s\n", id, key);
 	for (line = buf; line != NULL && *line != '\0'; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
@@ -82,7 +81,7 @@ positions_remember(const char *path, const char *draft, const char *id,
 			continue;
 		fprintf(fp, "%s\n", line);
 	}
-	fclose(fp);
+	xmemclose(fp);
 	rc = fileio_replace(path, out, olen, 0, cause);
 	free(out);
 	free(buf);

@@ -26,6 +26,7 @@
 #include "layout.h"
 #include "text.h"
 #include "textbuf.h"
+#include "validate.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -262,7 +263,7 @@ page_build(struct page_state *ps, const struct editor *e, struct page *pg,
 	memset(pg, 0, sizeof *pg);
 	page = form->items[form->fields[e->nav.field].item].page;
 	first = form->pages[page];
-	end = page + 1 < form->npages ? form->pages[page + 1] : form->nitems;
+	end = form_page_end(form, page);
 	if (width < 10)
 		width = 10;
 	for (i = first; i < end; i++) {
@@ -451,26 +452,22 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 	const struct form_section *sec;
 	const struct textbuf *tb;
 	enum view_style style;
-	size_t count, limit, i, j, done[FORM_NMARKS] = { 0 };
-	size_t total[FORM_NMARKS] = { 0 }, page;
+	size_t count, limit, done[FORM_NMARKS], total[FORM_NMARKS];
+	size_t page, first, end;
 	char *s, counter[64];
 	int x, shared, st, cw;
 
 	switch (r->kind) {
 	case ROW_SECTION:
+		/* the section's items on this page */
 		sec = &form->sections[r->index];
 		page = form->items[form->fields[e->nav.field].item].page;
-		for (i = sec->first; i < sec->first + sec->nitems; i++) {
-			if (form->items[i].page != page)
-				continue;
-			for (j = form->items[i].first; j <
-			    form->items[i].first + form->items[i].nfields;
-			    j++) {
-				total[form->fields[j].mark]++;
-				done[form->fields[j].mark] +=
-				    d->answers[j] != NULL;
-			}
-		}
+		first = sec->first > form->pages[page] ? sec->first :
+		    form->pages[page];
+		end = sec->first + sec->nitems;
+		if (end > form_page_end(form, page))
+			end = form_page_end(form, page);
+		validate_tally(d, first, end, done, total);
 		s = xasprintf("■ %s  必須 %zu/%zu  必須○ %zu/%zu", sec->title,
 		    done[0], total[0], done[1], total[1]);
 		view_draw_text(y, 0, cols, s, VIEW_HEADING);

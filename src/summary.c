@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "draft.h"
 #include "form.h"
 #include "i18n.h"
@@ -18,6 +16,7 @@
 #include "text.h"
 #include "validate.h"
 #include "xalloc.h"
+#include "yemit.h"
 
 struct summary_tally {
 	size_t	answered[FORM_NMARKS];
@@ -25,27 +24,8 @@ struct summary_tally {
 };
 
 struct summary_yaml {
-	yaml_emitter_t	em;
-	FILE		*fp;
+	struct yemit	y;
 };
-
-static void
-summary_tally_items(const struct draft *d, size_t first, size_t end,
-    struct summary_tally *t)
-{
-	const struct form *form = d->form;
-	size_t i, j;
-
-	for (i = first; i < end; i++) {
-		const struct form_item *item = &form->items[i];
-
-		for (j = item->first; j < item->first + item->nfields; j++) {
-			t->total[form->fields[j].mark]++;
-			if (d->answers[j] != NULL)
-				t->answered[form->fields[j].mark]++;
-		}
-	}
-}
 
 static void
 summary_safe(FILE *fp, const char *fmt, const char *s)
@@ -78,6 +58,7 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 	const struct form_field *f;
 	const struct form_item *item;
 	size_t i, n = 0;
+	char *text;
 
 	for (i = 0; i < fs->n; i++)
 		n += fs->v[i].kind == kind;
@@ -103,8 +84,10 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 			summary_safe(fp, "%s", f->text);
 			break;
 		case FINDING_OVER_LIMIT:
-			fprintf(fp, _("%zu/%zu字 (%zu over)"), fs->v[i].count,
-			    fs->v[i].limit, fs->v[i].count - fs->v[i].limit);
+			text = validate_count_text(fs->v[i].count,
+			    fs->v[i].limit);
+			fputs(text, fp);
+			free(text);
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
@@ -154,8 +137,7 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 		    form->items[start].page == item->page &&
 		    form->items[start].section == item->section)
 			start++;
-		memset(&t, 0, sizeof t);
-		summary_tally_items(d, i, start, &t);
+		validate_tally(d, i, start, t.answered, t.total);
 		if (i == 0 || form->items[i - 1].page != item->page)
 			snprintf(page, sizeof page, "%zu/%zu", item->page + 1,
 			    form->npages);
@@ -176,8 +158,7 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	    _("Not among the choices (%zu):"));
 	summary_list(fp, d, fs, FINDING_FORMAT, _("Warnings (%zu):"));
 
-	memset(&all, 0, sizeof all);
-	summary_tally_items(d, 0, form->nitems, &all);
+	validate_tally(d, 0, form->nitems, all.answered, all.total);
 	for (i = 0; i < fs->n; i++) {
 		if (validate_is_problem(&fs->v[i]))
 			problems++;
@@ -200,27 +181,16 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	}
 }
 
-static void
-summary_emit(struct summary_yaml *sy, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(&sy->em, ev))
-		abort();
-}
-
 /* Emit a scalar; text that is not UTF-8 (a file name) is made so first. */
 static void
 summary_scalar_style(struct summary_yaml *sy, const char *s,
     yaml_scalar_style_t style)
 {
-	yaml_event_t ev;
 	char *safe = NULL;
 
 	if (text_invalid(s, strlen(s)) != strlen(s))
 		s = safe = text_safe(s, 1);
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style))
-		abort();
-	summary_emit(sy, &ev);
+	yemit_scalar(&sy->y, s, style);
 	free(safe);
 }
 
@@ -245,56 +215,14 @@ summary_number(struct summary_yaml *sy, size_t n)
 	summary_scalar(sy, buf);
 }
 
-static void
-summary_start(struct summary_yaml *sy, int map)
-{
-	yaml_event_t ev;
-
-	if (map)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	summary_emit(sy, &ev);
-}
-
-static void
-summary_end(struct summary_yaml *sy, int map)
-{
-	yaml_event_t ev;
-
-	if (map)
-		yaml_mapping_end_event_initialize(&ev);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	summary_emit(sy, &ev);
-}
-
-static int
-summary_write(void *data, unsigned char *buf, size_t size)
-{
-	return fwrite(buf, 1, size, data) == size;
-}
-
 /* Begin a YAML report: a list with one entry per draft. */
 struct summary_yaml *
 summary_yaml_start(FILE *fp)
 {
 	struct summary_yaml *sy = xcalloc(1, sizeof *sy);
-	yaml_event_t ev;
 
-	if (!yaml_emitter_initialize(&sy->em))
-		abort();
-	sy->fp = fp;
-	yaml_emitter_set_output(&sy->em, summary_write, fp);
-	yaml_emitter_set_unicode(&sy->em, 1);
-	yaml_emitter_set_width(&sy->em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	summary_emit(sy, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	summary_emit(sy, &ev);
-	summary_start(sy, 0);
+	yemit_start(&sy->y, fp);
+	yemit_open(&sy->y, 0);
 	return sy;
 }
 
@@ -313,13 +241,13 @@ summary_yaml_add(struct summary_yaml *sy, const char *path,
 	size_t i, j, problems = 0;
 	int m;
 
-	summary_start(sy, 1);
+	yemit_open(&sy->y, 1);
 	summary_scalar(sy, "draft");
 	summary_quoted(sy, path);
 	if (d == NULL) {
 		summary_scalar(sy, "error");
 		summary_quoted(sy, error);
-		summary_end(sy, 1);
+		yemit_close(&sy->y, 1);
 		return;
 	}
 	form = d->form;
@@ -337,25 +265,24 @@ summary_yaml_add(struct summary_yaml *sy, const char *path,
 	    d->answers[form->company] == NULL ? "" : d->answers[form->company]);
 	summary_scalar(sy, "complete");
 	summary_scalar(sy, problems == 0 ? "true" : "false");
-	memset(&all, 0, sizeof all);
-	summary_tally_items(d, 0, form->nitems, &all);
+	validate_tally(d, 0, form->nitems, all.answered, all.total);
 	summary_scalar(sy, "answered");
-	summary_start(sy, 1);
+	yemit_open(&sy->y, 1);
 	for (m = 0; m < FORM_NMARKS; m++) {
 		summary_scalar(sy, marks[m]);
-		summary_start(sy, 1);
+		yemit_open(&sy->y, 1);
 		summary_scalar(sy, "answered");
 		summary_number(sy, all.answered[m]);
 		summary_scalar(sy, "total");
 		summary_number(sy, all.total[m]);
-		summary_end(sy, 1);
+		yemit_close(&sy->y, 1);
 	}
-	summary_end(sy, 1);
+	yemit_close(&sy->y, 1);
 	summary_scalar(sy, "findings");
-	summary_start(sy, 0);
+	yemit_open(&sy->y, 0);
 	for (i = 0; i < fs->n; i++) {
 		fi = &fs->v[i];
-		summary_start(sy, 1);
+		yemit_open(&sy->y, 1);
 		summary_scalar(sy, "id");
 		summary_quoted(sy, form->fields[fi->field].id);
 		summary_scalar(sy, "kind");
@@ -369,34 +296,27 @@ summary_yaml_add(struct summary_yaml *sy, const char *path,
 		if (fi->shared) {
 			item = &form->items[form->fields[fi->field].item];
 			summary_scalar(sy, "fields");
-			summary_start(sy, 0);
+			yemit_open(&sy->y, 0);
 			for (j = item->first; j < item->first + item->nfields;
 			    j++)
 				summary_quoted(sy, form->fields[j].id);
-			summary_end(sy, 0);
+			yemit_close(&sy->y, 0);
 		}
 		if (fi->message != NULL) {
 			summary_scalar(sy, "message");
 			summary_quoted(sy, fi->message);
 		}
-		summary_end(sy, 1);
+		yemit_close(&sy->y, 1);
 	}
-	summary_end(sy, 0);
-	summary_end(sy, 1);
+	yemit_close(&sy->y, 0);
+	yemit_close(&sy->y, 1);
 }
 
 /* End the YAML report and free sy. */
 void
 summary_yaml_finish(struct summary_yaml *sy)
 {
-	yaml_event_t ev;
-
-	summary_end(sy, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	summary_emit(sy, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	summary_emit(sy, &ev);
-	yaml_emitter_flush(&sy->em);
-	yaml_emitter_delete(&sy->em);
+	yemit_close(&sy->y, 0);
+	yemit_finish(&sy->y);
 	free(sy);
 }

@@ -10,6 +10,7 @@
 #include "draft.h"
 #include "form.h"
 #include "ftype.h"
+#include "i18n.h"
 #include "text.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -30,29 +31,69 @@ validate_add(struct findings *fs, enum finding_kind kind, size_t field)
 /*
  * The count that field's limit applies to and that limit (0: none): the
  * field's own answer and limit, or, for an item with a shared limit, the
- * total over the item's fields and the item's limit (*shared set).
+ * total over the item's fields and the item's limit (*shared set).  The
+ * answer of edit_field ((size_t)-1: none) counts as edit_count instead of
+ * what the draft holds, for text being edited.
  */
 size_t
-validate_count(const struct draft *d, size_t field, size_t *limit, int *shared)
+validate_count(const struct draft *d, size_t field, size_t edit_field,
+    size_t edit_count, size_t *limit, int *shared)
 {
 	const struct form_field *f = &d->form->fields[field];
 	const struct form_item *item = &d->form->items[f->item];
 	const char *a;
-	size_t i, count = 0;
+	size_t i, first = field, end = field + 1, count = 0;
 
-	if (item->limit != 0) {
-		for (i = item->first; i < item->first + item->nfields; i++) {
-			if ((a = d->answers[i]) != NULL)
-				count += text_count(a, strlen(a));
-		}
-		*limit = item->limit;
-		*shared = 1;
-		return count;
+	*shared = item->limit != 0;
+	*limit = *shared ? item->limit : f->limit;
+	if (*shared) {
+		first = item->first;
+		end = item->first + item->nfields;
 	}
-	a = d->answers[field];
-	*limit = f->limit;
-	*shared = 0;
-	return a == NULL ? 0 : text_count(a, strlen(a));
+	for (i = first; i < end; i++) {
+		if (i == edit_field)
+			count += edit_count;
+		else if ((a = d->answers[i]) != NULL)
+			count += text_count(a, strlen(a));
+	}
+	return count;
+}
+
+/*
+ * The count against a limit (> 0) as shown everywhere: "120/100字 (20
+ * over)" when over it, else "80/100字".  The caller frees the result.
+ */
+char *
+validate_count_text(size_t count, size_t limit)
+{
+	if (count > limit)
+		return xasprintf(_("%zu/%zu字 (%zu over)"), count, limit,
+		    count - limit);
+	return xasprintf(_("%zu/%zu字"), count, limit);
+}
+
+/*
+ * How many fields of each mark items first_item..end_item - 1 have
+ * (total[mark]) and how many of them are answered (done[mark]).
+ */
+void
+validate_tally(const struct draft *d, size_t first_item, size_t end_item,
+    size_t done[FORM_NMARKS], size_t total[FORM_NMARKS])
+{
+	const struct form *form = d->form;
+	const struct form_item *item;
+	size_t i, j;
+	int m;
+
+	for (m = 0; m < FORM_NMARKS; m++)
+		done[m] = total[m] = 0;
+	for (i = first_item; i < end_item; i++) {
+		item = &form->items[i];
+		for (j = item->first; j < item->first + item->nfields; j++) {
+			total[form->fields[j].mark]++;
+			done[form->fields[j].mark] += d->answers[j] != NULL;
+		}
+	}
 }
 
 /* Findings about one field, not counting its item's shared limit. */
@@ -102,7 +143,8 @@ validate_draft(const struct draft *d, struct findings *fs)
 			validate_field(d, j, fs);
 		if (item->limit == 0)
 			continue;
-		count = validate_count(d, item->first, &limit, &shared);
+		count = validate_count(d, item->first, (size_t)-1, 0, &limit,
+		    &shared);
 		if (count > limit) {
 			fi = validate_add(fs, FINDING_OVER_LIMIT, item->first);
 			fi->shared = 1;

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "form.h"
+
 struct draft;
 
 enum finding_kind {
@@ -37,7 +39,11 @@ struct findings {
 void		 validate_draft(const struct draft *, struct findings *);
 void		 validate_field(const struct draft *, size_t,
 		     struct findings *);
-size_t		 validate_count(const struct draft *, size_t, size_t *, int *);
+size_t		 validate_count(const struct draft *, size_t, size_t, size_t,
+		     size_t *, int *);
+char		*validate_count_text(size_t, size_t);
+void		 validate_tally(const struct draft *, size_t, size_t,
+		     size_t[FORM_NMARKS], size_t[FORM_NMARKS]);
 int		 validate_is_problem(const struct finding *);
 const char	*validate_kind_name(enum finding_kind);
 void		 validate_free(struct findings *);

@@ -25,6 +25,7 @@
 #include "keys.h"
 #include "text.h"
 #include "textbuf.h"
+#include "validate.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -34,8 +35,7 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 {
 	const struct form *form;
 	const struct draft *d = e->file.draft;
-	size_t done[FORM_NMARKS] = { 0 }, total[FORM_NMARKS] = { 0 };
-	size_t page, i, j, end;
+	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
 	char *left, right[128], *key;
 	int rw;
 
@@ -46,14 +46,8 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	}
 	form = d->form;
 	page = form->items[form->fields[e->nav.field].item].page;
-	end = page + 1 < form->npages ? form->pages[page + 1] : form->nitems;
-	for (i = form->pages[page]; i < end; i++) {
-		for (j = form->items[i].first; j < form->items[i].first +
-		    form->items[i].nfields; j++) {
-			total[form->fields[j].mark]++;
-			done[form->fields[j].mark] += d->answers[j] != NULL;
-		}
-	}
+	validate_tally(d, form->pages[page], form_page_end(form, page), done,
+	    total);
 	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
 	    total[0], done[1], total[1]);
 	rw = (int)text_width(right);

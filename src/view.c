@@ -29,6 +29,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "popup.h"
+#include "strvec.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -57,21 +58,21 @@ static void
 view_popup(const struct editor *e)
 {
 	const struct popup *p = e->ui.popup;
+	struct strvec text = STRVEC_INIT;
 	char **lines, *s;
-	size_t nlines, i, ntext;
+	size_t nlines, i;
 	int w, h, y, x, row, sel_row = -1;
 
 	if (p == NULL || e->file.draft == NULL)
 		return;
-	lines = p->text(e, &ntext);
-	nlines = ntext;
+	p->text(e, &text);
 	if (p->list) {
-		sel_row = (int)nlines;
-		lines = xreallocarray(lines, nlines + e->list.n,
-		    sizeof *lines);
+		sel_row = (int)text.n;
 		for (i = 0; i < e->list.n; i++)
-			lines[nlines++] = xstrdup(e->list.v[i].label);
+			strvec_add(&text, xstrdup(e->list.v[i].label));
 	}
+	lines = text.v;
+	nlines = text.n;
 	w = COLS - 8 < 70 ? COLS - 8 : 70;
 	if (w < 20)
 		w = COLS;
@@ -127,7 +128,7 @@ view_popup(const struct editor *e)
 			row++;
 		} while (*q != '\0' && row < h);
 	}
-	xfreev(lines, nlines);
+	strvec_free(&text);
 }
 
 /* Draw everything that the redraw bits ask for, then tell the editor. */

@@ -1,7 +1,8 @@
 /*
  * xalloc: allocation wrappers.  None of them returns NULL: on failure they
- * call the fatal hook once (so the editor can save what the user typed),
- * print one line and abort.
+ * go through xfatal, which calls the fatal hook once (so the editor can
+ * save what the user typed), prints one line and aborts.  Only this file
+ * and emergency.c call abort().
  */
 #include "config.h"
 
@@ -23,19 +24,36 @@ xalloc_set_fatal(void (*fn)(void))
 	xalloc_fatal_hook = fn;
 }
 
-static void __attribute__((noreturn))
-xalloc_die(void)
+/*
+ * Stop the program: run the fatal hook (once), print "kaiji: what" and
+ * abort.  what is not translated: the catalogue may need memory there is
+ * none of.
+ */
+void
+xfatal(const char *what)
 {
-	static const char msg[] = "kaiji: out of memory\n";
 	void (*hook)(void) = xalloc_fatal_hook;
+	char line[256];
+	size_t n = strlen(what);
 
 	xalloc_fatal_hook = NULL;
 	if (hook != NULL)
 		hook();
-	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+	if (n > sizeof line - 9)
+		n = sizeof line - 9;
+	memcpy(line, "kaiji: ", 7);
+	memcpy(line + 7, what, n);
+	line[7 + n] = '\n';
+	if (write(STDERR_FILENO, line, 8 + n) < 0) {
 		/* nothing more can be done */
 	}
 	abort();
+}
+
+static void __attribute__((noreturn))
+xalloc_die(void)
+{
+	xfatal("out of memory");
 }
 
 void *
@@ -105,17 +123,6 @@ xgrowarray(void *v, size_t n, size_t size)
 	return v;
 }
 
-/* Free the n strings of v, then v. */
-void
-xfreev(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 char *
 xasprintf(const char *fmt, ...)
 {
@@ -127,4 +134,29 @@ xasprintf(const char *fmt, ...)
 		xalloc_die();
 	va_end(ap);
 	return s;
+}
+
+/*
+ * A stream writing into memory (open_memstream): once closed with
+ * xmemclose, *buf holds what was written, NUL-terminated, *len bytes long,
+ * for the caller to free.
+ */
+FILE *
+xmemstream(char **buf, size_t *len)
+{
+	FILE *fp;
+
+	*buf = NULL;
+	*len = 0;
+	if ((fp = open_memstream(buf, len)) == NULL)
+		xalloc_die();
+	return fp;
+}
+
+/* Close a stream from xmemstream, completing its buffer. */
+void
+xmemclose(FILE *fp)
+{
+	if (fclose(fp) != 0)
+		xalloc_die();
 }

@@ -27,6 +27,7 @@
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
+#include "strvec.h"
 #include "testutil.h"
 #include "text.h"
 #include "xalloc.h"
@@ -50,26 +51,25 @@ export(const struct draft *d, const char *format, int cp932, int replace,
     size_t *len)
 {
 	struct export_opts opts = { cp932, replace, 0 };
-	char *out = NULL, *cause = NULL, **notes;
-	size_t nnotes;
+	struct strvec notes = STRVEC_INIT;
+	char *out = NULL, *cause = NULL;
 
-	if (export_draft(d, format, &opts, &out, len, &notes, &nnotes,
-	    &cause) != 0)
+	if (export_draft(d, format, &opts, &out, len, &notes, &cause) != 0)
 		fail_msg("export %s: %s", format, cause);
 	assert_int_equal(strlen(out), *len);
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	return out;
 }
 
 /* Import a CSV held in memory, as if read from path. */
 static struct draft *
 import(struct formdir *fd, const char *path, const char *buf, size_t len,
-    const char *encoding, char ***notes, size_t *nnotes)
+    const char *encoding, struct strvec *notes)
 {
 	struct draft *d;
 	char *cause = NULL;
 
-	d = csv_import(path, buf, len, encoding, fd, notes, nnotes, &cause);
+	d = csv_import(path, buf, len, encoding, fd, notes, &cause);
 	if (d == NULL)
 		fail_msg("import %s: %s", path, cause);
 	return d;
@@ -234,19 +234,20 @@ test_safe(void **state)
 	struct export_opts opts = { 0, 0, 1 };
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "export/edge-2021.yaml");
-	char *out, *cause = NULL, **notes;
-	size_t i, len, nnotes;
+	struct strvec notes = STRVEC_INIT;
+	char *out, *cause = NULL;
+	size_t i, len;
 
 	(void)state;
 	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		assert_int_equal(export_draft(d, formats[i], &opts, &out, &len,
-		    &notes, &nnotes, &cause), 0);
+		    &notes, &cause), 0);
 		assert_null(memchr(out, '\x1b', len));
 		assert_null(memchr(out, '\x7f', len));
 		assert_non_null(strstr(out, i == 1 ? "エスケープ^\\[\\[31m赤" :
 		    "エスケープ^[[31m赤^[[0m と DEL^?"));
 		free(out);
-		xfreev(notes, nnotes);
+		strvec_free(&notes);
 	}
 	/* files get the exact text */
 	out = export(d, "text", 0, 0, &len);
@@ -267,19 +268,19 @@ test_csv_round_trip(void **state)
 	static const char *const encodings[] = { NULL, "utf-8", "cp932" };
 	struct formdir *fd = testutil_formdir();
 	struct draft *d, *back;
-	char *csv, **notes, *cause = NULL;
-	size_t i, e, len, nnotes;
+	struct strvec notes = STRVEC_INIT;
+	char *csv, *cause = NULL;
+	size_t i, e, len;
 	int cp932;
 
 	(void)state;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		d = load(fd, names[i]);
 		for (cp932 = 0; cp932 <= 1; cp932++) {
-			csv = csv_export(d, cp932, 0, &len, &notes, &nnotes,
-			    &cause);
+			csv = csv_export(d, cp932, 0, &len, &notes, &cause);
 			if (csv == NULL)
 				fail_msg("%s: %s", names[i], cause);
-			assert_int_equal(nnotes, 0);
+			assert_int_equal(notes.n, 0);
 			assert_int_equal(memcmp(csv, "\xef\xbb\xbf", 3) == 0,
 			    !cp932);
 			for (e = 0; e < 3; e++) {
@@ -288,9 +289,9 @@ test_csv_round_trip(void **state)
 				    cp932)
 					continue;
 				back = import(fd, "x.csv", csv, len,
-				    encodings[e], &notes, &nnotes);
-				if (nnotes > 0)
-					fail_msg("%s", notes[0]);
+				    encodings[e], &notes);
+				if (notes.n > 0)
+					fail_msg("%s", notes.v[0]);
 				assert_same_draft(d, back);
 				draft_free(back);
 			}
@@ -307,11 +308,12 @@ test_csv_layout(void **state)
 {
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "export/edge-2021.yaml");
-	char *csv, **notes, *cause = NULL, *p;
-	size_t len, nnotes, rows = 0;
+	struct strvec notes = STRVEC_INIT;
+	char *csv, *cause = NULL, *p;
+	size_t len, rows = 0;
 
 	(void)state;
-	csv = csv_export(d, 0, 0, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 0, 0, &len, &notes, &cause);
 	assert_non_null(csv);
 	assert_int_equal(strncmp(csv, "\xef\xbb\xbfID,ページ,区分,項目番号,分類,"
 	    "審査対象項目,記述内容,必須/選択,字数制限,字数,申請内容,様式,版\r\n",
@@ -331,7 +333,7 @@ test_csv_layout(void **state)
 	assert_non_null(strstr(csv, ",1,\",\",asp-saas"));
 	assert_non_null(strstr(csv, "\"CRLF の\r\n改行と\r単独の CR\""));
 	free(csv);
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	draft_free(d);
 	formdir_free(fd);
 }
@@ -347,9 +349,10 @@ test_csv_every_cp932_character(void **state)
 	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
 	struct draft *d = draft_new(form), *back;
 	iconv_t cd = iconv_open("UTF-8", "CP932");
-	char in[2], out[8], *ip, *op, *csv, **notes, *cause = NULL;
+	struct strvec notes = STRVEC_INIT;
+	char in[2], out[8], *ip, *op, *csv, *cause = NULL;
 	char *answer = xmalloc(form->nfields * 4096);
-	size_t il, ol, len, nnotes, field = 0, alen = 0, nchars = 0, inchars;
+	size_t il, ol, len, field = 0, alen = 0, nchars = 0, inchars;
 	unsigned lead, trail;
 
 	(void)state;
@@ -402,12 +405,12 @@ test_csv_every_cp932_character(void **state)
 	}
 	assert_true(inchars > 7000);
 
-	csv = csv_export(d, 1, 0, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 1, 0, &len, &notes, &cause);
 	if (csv == NULL)
 		fail_msg("%s", cause);
-	assert_int_equal(nnotes, 0);
-	back = import(fd, "all.csv", csv, len, "cp932", &notes, &nnotes);
-	assert_int_equal(nnotes, 0);
+	assert_int_equal(notes.n, 0);
+	back = import(fd, "all.csv", csv, len, "cp932", &notes);
+	assert_int_equal(notes.n, 0);
 	assert_same_draft(d, back);
 	draft_free(back);
 	free(csv);
@@ -431,21 +434,22 @@ test_csv_cp932_bytes(void **state)
 	struct formdir *fd = testutil_formdir();
 	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
 	struct draft *d = draft_new(form);
-	char *csv, **notes, *cause = NULL, *want;
-	size_t i, len, nnotes;
+	struct strvec notes = STRVEC_INIT;
+	char *csv, *cause = NULL, *want;
+	size_t i, len;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(draft_set(d, testutil_field(d, "2.1"),
 		    cases[i][0], &cause), 0);
-		csv = csv_export(d, 1, 0, &len, &notes, &nnotes, &cause);
+		csv = csv_export(d, 1, 0, &len, &notes, &cause);
 		assert_non_null(csv);
 		want = xasprintf(",%s,asp-saas,2021\r\n3.1,", cases[i][1]);
 		if (strstr(csv, want) == NULL)
 			fail_msg("%s is not written as expected", cases[i][0]);
 		free(want);
 		free(csv);
-		xfreev(notes, nnotes);
+		strvec_free(&notes);
 	}
 	draft_free(d);
 	formdir_free(fd);
@@ -458,32 +462,34 @@ test_csv_folds(void **state)
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "export/fold-2021.yaml");
 	struct draft *want = load(fd, "export/fold-2021-cp932.yaml"), *back;
-	char *csv, **notes, **inotes, *cause = NULL;
-	size_t len, nnotes, ninotes;
+	struct strvec notes = STRVEC_INIT;
+	struct strvec inotes = STRVEC_INIT;
+	char *csv, *cause = NULL;
+	size_t len;
 
 	(void)state;
-	csv = csv_export(d, 1, 0, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 1, 0, &len, &notes, &cause);
 	if (csv == NULL)
 		fail_msg("%s", cause);
-	back = import(fd, "fold.csv", csv, len, NULL, &inotes, &ninotes);
-	assert_int_equal(ninotes, 0);
+	back = import(fd, "fold.csv", csv, len, NULL, &inotes);
+	assert_int_equal(inotes.n, 0);
 	assert_same_draft(want, back);
-	assert_int_equal(nnotes, 2 + 1 + 8 + 1);
-	assert_string_equal(notes[0], "9.1: 字 3: \\ (U+005C) written as ＼ "
+	assert_int_equal(notes.n, 2 + 1 + 8 + 1);
+	assert_string_equal(notes.v[0], "9.1: 字 3: \\ (U+005C) written as ＼ "
 	    "(U+FF3C), its CP932 form");
-	assert_string_equal(notes[2], "12.1: 字 1: − (U+2212) written as － "
+	assert_string_equal(notes.v[2], "12.1: 字 1: − (U+2212) written as － "
 	    "(U+FF0D), its CP932 form");
-	assert_string_equal(notes[3], "13.1: 字 1: 〜 (U+301C) written as ～ "
+	assert_string_equal(notes.v[3], "13.1: 字 1: 〜 (U+301C) written as ～ "
 	    "(U+FF5E), its CP932 form");
-	assert_string_equal(notes[11], "86.1: 字 8: 〜 (U+301C) written as ～ "
+	assert_string_equal(notes.v[11], "86.1: 字 8: 〜 (U+301C) written as ～ "
 	    "(U+FF5E), its CP932 form");
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	free(csv);
 	draft_free(back);
 	/* UTF-8 keeps them all */
-	csv = csv_export(d, 0, 0, &len, &notes, &nnotes, &cause);
-	assert_int_equal(nnotes, 0);
-	back = import(fd, "fold.csv", csv, len, NULL, &inotes, &ninotes);
+	csv = csv_export(d, 0, 0, &len, &notes, &cause);
+	assert_int_equal(notes.n, 0);
+	back = import(fd, "fold.csv", csv, len, NULL, &inotes);
 	assert_same_draft(d, back);
 	free(csv);
 	draft_free(back);
@@ -498,42 +504,44 @@ test_csv_unencodable(void **state)
 {
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "export/unencodable-2021.yaml"), *back;
-	char *csv, **notes, **inotes, *cause = NULL;
-	size_t len, nnotes, ninotes;
+	struct strvec notes = STRVEC_INIT;
+	struct strvec inotes = STRVEC_INIT;
+	char *csv, *cause = NULL;
+	size_t len;
 
 	(void)state;
-	csv = csv_export(d, 1, 0, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 1, 0, &len, &notes, &cause);
 	assert_null(csv);
-	assert_null(notes);
+	assert_null(notes.v);
 	assert_string_equal(cause, "4 characters CP932 cannot hold: 1.1 字 1 ㋿ "
 	    "(U+32FF), 30.1 字 4 😀 (U+1F600), 47.1 字 2 😀 (U+1F600), 47.1 "
 	    "字 4 😀 (U+1F600)");
 	free(cause);
 
-	csv = csv_export(d, 1, 1, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 1, 1, &len, &notes, &cause);
 	assert_non_null(csv);
 	assert_null(strchr(csv, '?'));
-	assert_int_equal(nnotes, 4);
-	assert_string_equal(notes[0], "1.1: 字 1: ㋿ (U+32FF) is not in CP932; "
+	assert_int_equal(notes.n, 4);
+	assert_string_equal(notes.v[0], "1.1: 字 1: ㋿ (U+32FF) is not in CP932; "
 	    "written as 〓");
-	assert_string_equal(notes[3], "47.1: 字 4: 😀 (U+1F600) is not in "
+	assert_string_equal(notes.v[3], "47.1: 字 4: 😀 (U+1F600) is not in "
 	    "CP932; written as 〓");
-	back = import(fd, "geta.csv", csv, len, "cp932", &inotes, &ninotes);
-	assert_int_equal(ninotes, 0);
+	back = import(fd, "geta.csv", csv, len, "cp932", &inotes);
+	assert_int_equal(inotes.n, 0);
 	assert_string_equal(back->answers[testutil_field(back, "1.1")],
 	    "〓3年6月25日");
 	assert_string_equal(back->answers[testutil_field(back, "30.1")],
 	    "絵文字〓です");
 	assert_string_equal(back->answers[testutil_field(back, "47.1")],
 	    "a〓b〓");
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	draft_free(back);
 	free(csv);
 
 	/* UTF-8 holds everything */
-	csv = csv_export(d, 0, 0, &len, &notes, &nnotes, &cause);
+	csv = csv_export(d, 0, 0, &len, &notes, &cause);
 	assert_non_null(csv);
-	back = import(fd, "utf8.csv", csv, len, NULL, &inotes, &ninotes);
+	back = import(fd, "utf8.csv", csv, len, NULL, &inotes);
 	assert_same_draft(d, back);
 	draft_free(back);
 	free(csv);
@@ -548,14 +556,15 @@ test_csv_columns(void **state)
 	struct formdir *fd = testutil_formdir();
 	struct draft *d;
 	char *path = testutil_data("export/reordered.csv"), *buf, *sjis;
-	char **notes, *ip, *op, *cause = NULL;
-	size_t len, nnotes, il, ol;
+	struct strvec notes = STRVEC_INIT;
+	char *ip, *op, *cause = NULL;
+	size_t len, il, ol;
 	iconv_t cd;
 
 	(void)state;
 	buf = testutil_read(path, &len);
-	d = import(fd, path, buf, len, NULL, &notes, &nnotes);
-	assert_int_equal(nnotes, 0);
+	d = import(fd, path, buf, len, NULL, &notes);
+	assert_int_equal(notes.n, 0);
 	assert_string_equal(d->form->edition, "2021");
 	assert_string_equal(d->answers[testutil_field(d, "27.1")],
 	    "架空の帳票クラウド");
@@ -575,7 +584,7 @@ test_csv_columns(void **state)
 	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
 	iconv_close(cd);
 	d = csv_import(path, sjis, (size_t)(op - sjis), NULL, fd, &notes,
-	    &nnotes, &cause);
+	    &cause);
 	assert_non_null(d);
 	assert_string_equal(d->answers[testutil_field(d, "27.1")],
 	    "架空の帳票クラウド");
@@ -597,16 +606,13 @@ test_csv_yen_byte(void **state)
 	    "\\100\r\n";
 	struct formdir *fd = testutil_formdir();
 	struct draft *d;
-	char **notes;
-	size_t nnotes;
+	struct strvec notes = STRVEC_INIT;
 
 	(void)state;
-	d = import(fd, "sjis.csv", sjis, sizeof sjis - 1, NULL, &notes,
-	    &nnotes);
+	d = import(fd, "sjis.csv", sjis, sizeof sjis - 1, NULL, &notes);
 	assert_string_equal(d->answers[testutil_field(d, "9.1")], "¥100");
 	draft_free(d);
-	d = import(fd, "utf8.csv", utf8, sizeof utf8 - 1, NULL, &notes,
-	    &nnotes);
+	d = import(fd, "utf8.csv", utf8, sizeof utf8 - 1, NULL, &notes);
 	assert_string_equal(d->answers[testutil_field(d, "9.1")], "\\100");
 	draft_free(d);
 	formdir_free(fd);
@@ -620,33 +626,34 @@ test_csv_notes(void **state)
 	    "1.1,asp-saas,2021,2021/6/25";
 	struct formdir *fd = testutil_formdir();
 	struct draft *d;
-	char *path, *buf, **notes, *want;
-	size_t len, nnotes, i;
+	struct strvec notes = STRVEC_INIT;
+	char *path, *buf, *want;
+	size_t len, i;
 
 	(void)state;
 	path = testutil_data("export/wrong-cells.csv");
 	buf = testutil_read(path, &len);
-	d = import(fd, path, buf, len, NULL, &notes, &nnotes);
-	assert_int_equal(nnotes, 2);
+	d = import(fd, path, buf, len, NULL, &notes);
+	assert_int_equal(notes.n, 2);
 	want = xasprintf("%s:3: 3 cells where the first row has 4; row "
 	    "ignored", path);
-	assert_string_equal(notes[0], want);
+	assert_string_equal(notes.v[0], want);
 	free(want);
 	want = xasprintf("%s:4: 5 cells where the first row has 4; row "
 	    "ignored", path);
-	assert_string_equal(notes[1], want);
+	assert_string_equal(notes.v[1], want);
 	free(want);
 	assert_string_equal(d->answers[testutil_field(d, "1.1")], "2021/6/25");
 	assert_string_equal(d->answers[testutil_field(d, "3.1")], "2008年");
 	assert_null(d->answers[testutil_field(d, "27.1")]);
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	draft_free(d);
 	free(buf);
 	free(path);
 
 	path = testutil_data("export/unknown-id.csv");
 	buf = testutil_read(path, &len);
-	d = import(fd, path, buf, len, NULL, &notes, &nnotes);
+	d = import(fd, path, buf, len, NULL, &notes);
 	{
 		const char *const expect[] = {
 			"3: unknown field id '94.1' in form asp-saas 2021; row "
@@ -660,10 +667,10 @@ test_csv_notes(void **state)
 			    "answers asp-saas 2021; row ignored",
 		};
 
-		assert_int_equal(nnotes, 5);
-		for (i = 0; i < nnotes; i++) {
+		assert_int_equal(notes.n, 5);
+		for (i = 0; i < notes.n; i++) {
 			want = xasprintf("%s:%s", path, expect[i]);
-			assert_string_equal(notes[i], want);
+			assert_string_equal(notes.v[i], want);
 			free(want);
 		}
 	}
@@ -671,15 +678,14 @@ test_csv_notes(void **state)
 	assert_string_equal(d->answers[testutil_field(d, "5.1")],
 	    "短いIDの回答");
 	assert_null(d->answers[testutil_field(d, "2.1")]);
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	draft_free(d);
 	free(buf);
 	free(path);
 
 	/* blank lines before the first row, a row without a line break */
-	d = import(fd, "blank.csv", blank, strlen(blank), NULL, &notes,
-	    &nnotes);
-	assert_int_equal(nnotes, 0);
+	d = import(fd, "blank.csv", blank, strlen(blank), NULL, &notes);
+	assert_int_equal(notes.n, 0);
 	assert_string_equal(d->answers[0], "2021/6/25");
 	draft_free(d);
 	formdir_free(fd);
@@ -700,17 +706,17 @@ test_csv_broken(void **state)
 	static const char header[] = "ID,様式,版,申請内容\r\n";
 	struct formdir *fd = testutil_formdir();
 	struct draft *d;
-	char *path, *buf, **notes, *cause = NULL, *want;
-	size_t len, nnotes, i;
+	struct strvec notes = STRVEC_INIT;
+	char *path, *buf, *cause = NULL, *want;
+	size_t len, i;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		path = testutil_data(cases[i][0]);
 		buf = testutil_read(path, &len);
-		d = csv_import(path, buf, len, cases[i][1], fd, &notes,
-		    &nnotes, &cause);
+		d = csv_import(path, buf, len, cases[i][1], fd, &notes, &cause);
 		assert_null(d);
-		assert_null(notes);
+		assert_null(notes.v);
 		want = xasprintf("%s%s", path, cases[i][2]);
 		if (strncmp(cause, want, strlen(want)) != 0)
 			fail_msg("%s: '%s', expected '%s...'", cases[i][0],
@@ -721,33 +727,31 @@ test_csv_broken(void **state)
 		free(path);
 	}
 	d = csv_import("hdr.csv", header, strlen(header), NULL, fd, &notes,
-	    &nnotes, &cause);
+	    &cause);
 	assert_null(d);
 	assert_string_equal(cause, "hdr.csv: no row names a form and edition "
 	    "(columns 様式 and 版)");
 	free(cause);
-	d = csv_import("empty.csv", "", 0, NULL, fd, &notes, &nnotes, &cause);
+	d = csv_import("empty.csv", "", 0, NULL, fd, &notes, &cause);
 	assert_null(d);
 	assert_string_equal(cause, "empty.csv:1: empty file; the first row "
 	    "must name the columns");
 	free(cause);
 	d = csv_import("bom.csv", "\xef\xbb\xbfID", 5, "cp932", fd, &notes,
-	    &nnotes, &cause);
+	    &cause);
 	assert_null(d);
 	assert_non_null(strstr(cause, "UTF-8 BOM"));
 	free(cause);
-	d = csv_import("nul.csv", "ID,\n1\0", 6, NULL, fd, &notes, &nnotes,
-	    &cause);
+	d = csv_import("nul.csv", "ID,\n1\0", 6, NULL, fd, &notes, &cause);
 	assert_null(d);
 	assert_string_equal(cause, "nul.csv:2: NUL byte; not a CSV file");
 	free(cause);
 	d = csv_import("bad.csv", "ID,\x97\x6c\x8e\xae\r\n\x85\x40", 11,
-	    "cp932", fd, &notes, &nnotes, &cause);
+	    "cp932", fd, &notes, &cause);
 	assert_null(d);
 	assert_string_equal(cause, "bad.csv:2: not valid CP932 (byte 0x85)");
 	free(cause);
-	d = csv_import("x.csv", "ID", 2, "latin1", fd, &notes, &nnotes,
-	    &cause);
+	d = csv_import("x.csv", "ID", 2, "latin1", fd, &notes, &cause);
 	assert_null(d);
 	assert_non_null(strstr(cause, "unknown encoding 'latin1'"));
 	free(cause);
@@ -852,14 +856,15 @@ test_unknown_format(void **state)
 	struct export_opts opts = { 0, 0, 0 };
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "complete-2021.yaml");
-	char *out = NULL, *cause = NULL, **notes;
-	size_t len, nnotes;
+	struct strvec notes = STRVEC_INIT;
+	char *out = NULL, *cause = NULL;
+	size_t len;
 
 	(void)state;
 	assert_false(export_known("xml"));
 	assert_true(export_known("markdown"));
 	assert_int_equal(export_draft(d, "xml", &opts, &out, &len, &notes,
-	    &nnotes, &cause), -1);
+	    &cause), -1);
 	assert_string_equal(cause, "unknown format 'xml' (use text, markdown, "
 	    "csv, yaml or json)");
 	free(cause);

@@ -23,6 +23,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "import.h"
+#include "strvec.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -31,8 +32,7 @@
 struct result {
 	struct draft		*d;
 	struct import_stats	 st;
-	char			**notes;
-	size_t			 nnotes;
+	struct strvec		 notes;
 	char			*cause;
 	char			*path;
 };
@@ -44,7 +44,7 @@ import_buf(struct formdir *fd, const char *path, const char *buf, size_t len,
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
 	r->d = import_published(path, buf, len, fd, &r->st, &r->notes,
-	    &r->nnotes, &r->cause);
+	    &r->cause);
 }
 
 static void
@@ -62,7 +62,7 @@ static void
 result_free(struct result *r)
 {
 	draft_free(r->d);
-	xfreev(r->notes, r->nnotes);
+	strvec_free(&r->notes);
 	free(r->cause);
 	free(r->path);
 }
@@ -73,11 +73,11 @@ has_note(const struct result *r, const char *want)
 {
 	size_t i, n = strlen(r->path);
 
-	for (i = 0; i < r->nnotes; i++) {
-		if (want[0] == '@' && strncmp(r->notes[i], r->path, n) == 0 &&
-		    strcmp(r->notes[i] + n, want + 1) == 0)
+	for (i = 0; i < r->notes.n; i++) {
+		if (want[0] == '@' && strncmp(r->notes.v[i], r->path, n) == 0 &&
+		    strcmp(r->notes.v[i] + n, want + 1) == 0)
 			return 1;
-		if (strcmp(r->notes[i], want) == 0)
+		if (strcmp(r->notes.v[i], want) == 0)
 			return 1;
 	}
 	return 0;
@@ -123,16 +123,16 @@ check_notes(const struct result *r, const char *name)
 	buf = testutil_read(path, NULL);
 	for (line = strtok_r(buf, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		if (n >= r->nnotes)
+		if (n >= r->notes.n)
 			fail_msg("missing note %zu: %s", n + 1, line);
-		if (strncmp(r->notes[n], r->path, plen) != 0 ||
-		    strcmp(r->notes[n] + plen, line + 1) != 0)
+		if (strncmp(r->notes.v[n], r->path, plen) != 0 ||
+		    strcmp(r->notes.v[n] + plen, line + 1) != 0)
 			fail_msg("note %zu is '%s', expected '%s'", n + 1,
-			    r->notes[n], line);
+			    r->notes.v[n], line);
 		n++;
 	}
-	if (n != r->nnotes)
-		fail_msg("unexpected note %zu: %s", n + 1, r->notes[n]);
+	if (n != r->notes.n)
+		fail_msg("unexpected note %zu: %s", n + 1, r->notes.v[n]);
 	free(buf);
 	free(path);
 }
@@ -227,7 +227,7 @@ test_import_clean(void **state)
 	if (r.d == NULL)
 		fail_msg("%s", r.cause);
 	check_fields(&r, fd, "import/expected-clean-2021.yaml");
-	assert_int_equal(r.nnotes, 0);
+	assert_int_equal(r.notes.n, 0);
 	assert_int_equal(r.st.answered, 133);
 	result_free(&r);
 	free(path);
@@ -274,8 +274,8 @@ expect_failure(struct formdir *fd, const char *name, const char *want)
 
 	import_file(fd, path, &r);
 	assert_null(r.d);
-	assert_null(r.notes);
-	assert_int_equal(r.nnotes, 0);
+	assert_null(r.notes.v);
+	assert_int_equal(r.notes.n, 0);
 	assert_non_null(r.cause);
 	if (strstr(r.cause, want) == NULL)
 		fail_msg("%s: cause '%s' lacks '%s'", name, r.cause, want);
@@ -364,8 +364,8 @@ test_import_unplaced(void **state)
 	assert_int_equal(r.st.unplaced, 4);
 	assert_int_equal(r.st.missing, 130);
 	/* the missing pages first (no line), then by line */
-	assert_string_equal(r.notes[0], "mem: page 2/8 is not in the document");
-	assert_string_equal(r.notes[7], "mem:2: a row before the first item: "
+	assert_string_equal(r.notes.v[0], "mem: page 2/8 is not in the document");
+	assert_string_equal(r.notes.v[7], "mem:2: a row before the first item: "
 	    "not imported: 'どこにも属さない行'");
 	result_free(&r);
 	formdir_free(fd);

@@ -178,7 +178,8 @@ test_limits(void **state)
 	s = repeat("い", 100);
 	set(d, "30.2", s);
 	free(s);
-	assert_int_equal(validate_count(d, testutil_field(d, "30.2"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "30.2"), (size_t)-1,
+	    0, &limit, &shared),
 	    500);
 	assert_int_equal(limit, 500);
 	assert_true(shared);
@@ -186,7 +187,8 @@ test_limits(void **state)
 	s = repeat("い", 101);
 	set(d, "30.2", s);
 	free(s);
-	assert_int_equal(validate_count(d, testutil_field(d, "30.1"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "30.1"), (size_t)-1,
+	    0, &limit, &shared),
 	    501);
 	assert_int_equal(count_kind(d, FINDING_OVER_LIMIT), 1);
 
@@ -194,7 +196,8 @@ test_limits(void **state)
 	s = repeat("x", 5000);
 	set(d, "51.1", s);
 	free(s);
-	assert_int_equal(validate_count(d, testutil_field(d, "51.1"), &limit, &shared),
+	assert_int_equal(validate_count(d, testutil_field(d, "51.1"), (size_t)-1,
+	    0, &limit, &shared),
 	    5000);
 	assert_int_equal(limit, 0);
 	assert_false(shared);

@@ -15,6 +15,7 @@
 #include "draft.h"
 #include "form.h"
 #include "formdir.h"
+#include "strvec.h"
 #include "fuzz.h"
 #include "xalloc.h"
 
@@ -51,19 +52,18 @@ static struct draft *
 fuzz_csv_again(const struct draft *d, int cp932)
 {
 	struct draft *again;
-	char *out, *cause = NULL, **notes = NULL;
-	size_t len, nnotes = 0;
+	struct strvec notes = STRVEC_INIT;
+	char *out, *cause = NULL;
+	size_t len;
 
-	out = csv_export(d, cp932, 1, &len, &notes, &nnotes, &cause);
+	out = csv_export(d, cp932, 1, &len, &notes, &cause);
 	FUZZ_CHECK(out != NULL, cause);
-	xfreev(notes, nnotes);
-	notes = NULL;
-	nnotes = 0;
+	strvec_free(&notes);
 	again = csv_import("exported.csv", out, len, cp932 ? "cp932" :
-	    "utf-8", fuzz_csv_forms, &notes, &nnotes, &cause);
+	    "utf-8", fuzz_csv_forms, &notes, &cause);
 	FUZZ_CHECK(again != NULL, cause);
-	FUZZ_CHECK(nnotes == 0, notes[0]);
-	xfreev(notes, nnotes);
+	FUZZ_CHECK(notes.n == 0, notes.v[0]);
+	strvec_free(&notes);
 	free(out);
 	return again;
 }
@@ -72,14 +72,15 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct draft *d, *again;
-	char *buf, *out, *cause = NULL, **notes = NULL;
-	size_t len, nnotes = 0;
+	struct strvec notes = STRVEC_INIT;
+	char *buf, *out, *cause = NULL;
+	size_t len;
 
 	buf = fuzz_copy(data, size);
 	d = csv_import("fuzz.csv", buf, size, NULL, fuzz_csv_forms, &notes,
-	    &nnotes, &cause);
+	    &cause);
 	free(buf);
-	xfreev(notes, nnotes);
+	strvec_free(&notes);
 	if (d == NULL) {
 		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
 		free(cause);

@@ -14,6 +14,7 @@
 #include "formdir.h"
 #include "fuzz.h"
 #include "import.h"
+#include "strvec.h"
 #include "xalloc.h"
 
 static struct formdir *fuzz_published_forms;
@@ -32,18 +33,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct import_stats st;
 	struct draft *d, *again;
-	char *buf, *out, *cause = NULL, **notes = NULL;
-	size_t len, nnotes = 0, i, answered = 0;
+	struct strvec notes = STRVEC_INIT;
+	char *buf, *out, *cause = NULL;
+	size_t len, i, answered = 0;
 
 	buf = fuzz_copy(data, size);
 	(void)import_detect(buf, size);
 	memset(&st, 0, sizeof st);
 	d = import_published("fuzz.txt", buf, size, fuzz_published_forms, &st,
-	    &notes, &nnotes, &cause);
+	    &notes, &cause);
 	free(buf);
-	for (i = 0; i < nnotes; i++)
-		FUZZ_CHECK(notes[i] != NULL && *notes[i] != '\0', "note");
-	xfreev(notes, nnotes);
+	for (i = 0; i < notes.n; i++)
+		FUZZ_CHECK(notes.v[i] != NULL && *notes.v[i] != '\0', "note");
+	strvec_free(&notes);
 	if (d == NULL) {
 		FUZZ_CHECK(cause != NULL && *cause != '\0', "no cause");
 		free(cause);
