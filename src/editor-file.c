@@ -24,12 +24,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "confine.h"
 #include "draft.h"
@@ -45,7 +43,6 @@
 #include "positions.h"
 #include "prompt.h"
 #include "strvec.h"
-#include "textbuf.h"
 #include "xalloc.h"
 #include "xdg.h"
 
@@ -144,7 +141,9 @@ editor_file_lock(struct editor *e)
 		file->lock_message = lock_describe(&holder);
 		file->readonly = 1;
 		popup_ask_open(e, xasprintf(_("This draft is being edited: %s"),
-		    file->lock_message), file_locked_answers, 2, 0);
+		    file->lock_message), file_locked_answers,
+		    sizeof file_locked_answers / sizeof file_locked_answers[0],
+		    0);
 	} else if (rc == -1) {
 		file->readonly = 1;
 		editor_message(e, 1, _("Read-only: %s"), cause);
@@ -353,7 +352,19 @@ file_keep(struct editor *e)
 	editor_message(e, 0, _("Not saved. F2: save, F6: save elsewhere."));
 }
 
-static void file_save_as(struct editor *);
+static void
+file_save_as(struct editor *e)
+{
+	const char *path = e->file.path, *slash = strrchr(path, '/');
+
+	e->ui.popup = NULL;
+	editor_list_clear(e);
+	e->ui.screen = EDITOR_PAGE;
+	/* restricted mode takes names, not paths */
+	editor_prompt(e, &prompt_save_as, confine_dir() != NULL &&
+	    slash != NULL ? slash + 1 : path);
+	e->ui.redraw = EDITOR_REDRAW_ALL;
+}
 
 static const struct popup_answer file_conflict_answers[] = {
 	{ N_("Overwrite it with the answers here"), file_overwrite },
@@ -369,25 +380,12 @@ file_save(struct editor *e)
 		popup_ask_open(e, xasprintf(_("%s was changed or removed by "
 		    "another program after kaiji last read or saved it. Saving "
 		    "here would replace that version."), e->file.path),
-		    file_conflict_answers, 3, -1);
+		    file_conflict_answers, sizeof file_conflict_answers /
+		    sizeof file_conflict_answers[0], -1);
 		return;
 	}
 	if (editor_file_save(e) == 0)
 		editor_message(e, 0, _("Saved %s"), e->file.path);
-}
-
-static void
-file_save_as(struct editor *e)
-{
-	const char *path = e->file.path, *slash = strrchr(path, '/');
-
-	e->ui.popup = NULL;
-	editor_list_clear(e);
-	e->ui.screen = EDITOR_PAGE;
-	/* restricted mode takes names, not paths */
-	editor_prompt(e, &prompt_save_as, confine_dir() != NULL &&
-	    slash != NULL ? slash + 1 : path);
-	e->ui.redraw = EDITOR_REDRAW_ALL;
 }
 
 /*
@@ -475,7 +473,8 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 			file->save_as = xstrdup(path);
 			popup_ask_open(e, xasprintf(_("%s exists. Replace it "
 			    "with the answers here?"), path),
-			    file_replace_answers, 2, -1);
+			    file_replace_answers, sizeof file_replace_answers /
+			    sizeof file_replace_answers[0], -1);
 			return;
 		}
 	} else if (errno != ENOENT) {

@@ -10,9 +10,7 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "draft.h"
 #include "editor.h"

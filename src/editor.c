@@ -21,10 +21,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "confine.h"
-#include "draft.h"
 #include "editor.h"
 #include "emergency.h"
 #include "i18n.h"

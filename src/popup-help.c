@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 
 #include "draft.h"
 #include "editor.h"

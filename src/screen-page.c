@@ -21,7 +21,6 @@
 #include "draft.h"
 #include "editor.h"
 #include "form.h"
-#include "ftype.h"
 #include "i18n.h"
 #include "layout.h"
 #include "text.h"
