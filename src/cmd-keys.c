@@ -40,7 +40,8 @@ cmd_keys_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			help = editor_command_help(kb[i].command);
 			printf("%-7s %-12s %-18s %s\n", contexts[c].name,
 			    keys_name(kb[i].key, name, sizeof name),
-			    kb[i].command, help != NULL ? help : "");
+			    editor_command_name(kb[i].command),
+			    help != NULL ? help : "");
 		}
 	}
 	return 0;

@@ -2,7 +2,7 @@
  * emergency: writing what the user typed when everything else has failed
  * (see emergency.h).
  *
- * State: the watched editor (read, never changed), the bytes that put the
+ * State: the watched session (read, never changed), the bytes that put the
  * terminal back (rmcup, cnorm, sgr0, rmkx and bracketed paste off, without
  * padding) and the terminal modes from before curses, set by the view while
  * curses owns the terminal, and the messages, translated in advance.  The
@@ -13,6 +13,7 @@
  * The handler may find the session in the middle of a change; it reads
  * only pointers that are always valid between two statements of the
  * editor, and SA_RESETHAND makes a fault inside it end the process.
+ * UTF-8 is decoded and encoded by text.c's pure functions.
  */
 #include "config.h"
 
@@ -22,19 +23,23 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "draft.h"
-#include "editor.h"
 #include "emergency.h"
+#include "fileio.h"
 #include "form.h"
 #include "i18n.h"
+#include "text.h"
 #include "textbuf.h"
+#include "xalloc.h"
 
 #define EM_TRIES	10	/* .save, .save.1 ... .save.9 */
 
-static const struct editor *volatile	em_editor;
+static struct emergency_source		em_source;
+static volatile sig_atomic_t		em_watching;
 static volatile sig_atomic_t		em_done;	/* written once */
 static volatile sig_atomic_t		em_term_on;	/* curses is active */
 static char				em_reset[256];
@@ -56,28 +61,11 @@ struct em_out {
 };
 
 static void
-em_write_all(int fd, const char *s, size_t n, int *failed)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, s, n);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			*failed = 1;
-			return;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-static void
 em_flush(struct em_out *o)
 {
-	if (o->len > 0 && !o->failed)
-		em_write_all(o->fd, o->buf, o->len, &o->failed);
+	if (o->len > 0 && !o->failed &&
+	    fileio_write_all(o->fd, o->buf, o->len) != 0)
+		o->failed = 1;
 	o->len = 0;
 }
 
@@ -133,21 +121,8 @@ em_cp(struct em_out *o, uint32_t c)
 		b[n++] = 'u';
 		for (i = 12; i >= 0; i -= 4)
 			b[n++] = hex[(c >> i) & 0xf];
-	} else if (c < 0x80)
-		b[n++] = (char)c;
-	else if (c < 0x800) {
-		b[n++] = (char)(0xc0 | (c >> 6));
-		b[n++] = (char)(0x80 | (c & 0x3f));
-	} else if (c < 0x10000) {
-		b[n++] = (char)(0xe0 | (c >> 12));
-		b[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[n++] = (char)(0x80 | (c & 0x3f));
-	} else {
-		b[n++] = (char)(0xf0 | (c >> 18));
-		b[n++] = (char)(0x80 | ((c >> 12) & 0x3f));
-		b[n++] = (char)(0x80 | ((c >> 6) & 0x3f));
-		b[n++] = (char)(0x80 | (c & 0x3f));
-	}
+	} else
+		n += text_encode(c, b + n);
 	em_put(o, b, n);
 }
 
@@ -155,33 +130,17 @@ em_cp(struct em_out *o, uint32_t c)
 static void
 em_quoted(struct em_out *o, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), off = 0, k;
 	uint32_t c;
-	int k, i;
 
 	em_put(o, "\"", 1);
-	while (*p != '\0') {
-		c = *p;
-		k = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) ==
-		    0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
-		if (k == -1) {
-			em_cp(o, 0xfffd);
-			p++;
-			continue;
-		}
-		c &= k == 0 ? 0x7f : (uint32_t)(0x3f >> k);
-		for (i = 1; i <= k; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				break;
-			c = c << 6 | (p[i] & 0x3f);
-		}
-		if (i <= k) {
-			em_cp(o, 0xfffd);
-			p++;
-			continue;
+	while (off < len) {
+		if ((k = text_decode(s + off, len - off, &c)) == 0) {
+			c = 0xfffd;
+			k = 1;
 		}
 		em_cp(o, c);
-		p += k + 1;
+		off += k;
 	}
 	em_put(o, "\"", 1);
 }
@@ -200,11 +159,10 @@ em_quoted_tb(struct em_out *o, const struct textbuf *tb)
 
 /* The watched session as a draft file on fd.  Returns 0 if all was written. */
 static int
-em_draft(int fd, const struct editor *e)
+em_draft(int fd, const struct draft *d, size_t field,
+    const struct textbuf *tb)
 {
-	const struct draft *d = e->draft;
 	const struct form *form = d->form;
-	const struct textbuf *tb = e->edit;
 	static struct em_out o;
 	size_t i;
 
@@ -217,7 +175,7 @@ em_draft(int fd, const struct editor *e)
 	em_quoted(&o, form->edition);
 	em_puts(&o, "\nanswers:\n");
 	for (i = 0; i < form->nfields; i++) {
-		if (tb != NULL && i == e->field) {
+		if (tb != NULL && i == field) {
 			if (textbuf_len(tb) == 0)
 				continue;
 			em_puts(&o, "  ");
@@ -245,17 +203,20 @@ em_draft(int fd, const struct editor *e)
 static int
 em_write(char *path, size_t size)
 {
-	const struct editor *e = em_editor;
+	const struct emergency_source *src = &em_source;
+	const struct draft *d;
+	const char *draft;
 	size_t len;
 	int fd = -1, i, rc;
 
-	if (e == NULL || e->draft == NULL || e->path == NULL || e->readonly)
+	if (!em_watching || (d = *src->draft) == NULL ||
+	    (draft = *src->path) == NULL || *src->readonly)
 		return 1;
-	len = strlen(e->path);
+	len = strlen(draft);
 	if (len + sizeof ".save.9" > size)
 		return -1;
 	for (i = 0; i < EM_TRIES && fd == -1; i++) {
-		memcpy(path, e->path, len);
+		memcpy(path, draft, len);
 		memcpy(path + len, ".save", sizeof ".save");
 		if (i > 0) {
 			path[len + 5] = '.';
@@ -269,7 +230,8 @@ em_write(char *path, size_t size)
 	}
 	if (fd == -1)
 		return -1;
-	rc = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? em_draft(fd, e) : -1;
+	rc = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? em_draft(fd, d, *src->field,
+	    *src->edit) : -1;
 	if (fsync(fd) == -1)
 		rc = -1;
 	if (close(fd) == -1)
@@ -281,21 +243,17 @@ em_write(char *path, size_t size)
 static void
 em_restore(void)
 {
-	int failed = 0;
-
 	if (!em_term_on)
 		return;
 	em_term_on = 0;
-	em_write_all(STDOUT_FILENO, em_reset, em_reset_len, &failed);
+	fileio_write_all(STDOUT_FILENO, em_reset, em_reset_len);
 	tcsetattr(STDIN_FILENO, TCSANOW, &em_tio);
 }
 
 static void
 em_say(const char *s)
 {
-	int failed = 0;
-
-	em_write_all(STDERR_FILENO, s, strlen(s), &failed);
+	fileio_write_all(STDERR_FILENO, s, strlen(s));
 }
 
 /* Restore the terminal and save, once.  Async-signal-safe. */
@@ -342,11 +300,32 @@ em_handler(int sig)
 }
 
 /*
- * Watch e (NULL: nothing) and install the handlers.  The messages are
+ * Watch the session that src describes (copied; the variables it points
+ * to must outlive the watch), or none (NULL).
+ */
+void
+emergency_watch(const struct emergency_source *src)
+{
+	em_watching = 0;
+	if (src == NULL)
+		return;
+	em_source = *src;
+	em_watching = 1;
+}
+
+/* xalloc's fatal hook: restore the terminal and save, once. */
+static void
+em_fatal(void)
+{
+	em_rescue(0);
+}
+
+/*
+ * Install the handlers and xalloc's fatal hook, once.  The messages are
  * translated here, outside any handler.
  */
 void
-emergency_watch(const struct editor *e)
+emergency_install(void)
 {
 	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	static int installed;
@@ -354,8 +333,7 @@ emergency_watch(const struct editor *e)
 	stack_t ss;
 	size_t i;
 
-	em_editor = e;
-	if (installed || e == NULL)
+	if (installed)
 		return;
 	installed = 1;
 	em_msg_saved = _("kaiji: the answers were saved in ");
@@ -371,6 +349,7 @@ emergency_watch(const struct editor *e)
 	    SA_ONSTACK : 0);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	xalloc_set_fatal(em_fatal);
 }
 
 /*
@@ -402,9 +381,3 @@ emergency_save(char *path, size_t size)
 	return em_write(path, size);
 }
 
-/* xalloc's fatal hook: restore the terminal and save, once. */
-void
-emergency_fatal(void)
-{
-	em_rescue(0);
-}

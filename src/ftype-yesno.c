@@ -1,7 +1,9 @@
 /*
  * ftype-yesno: an answer to "…の有無" or "…か否か": one of the answers
  * (default あり / なし), optionally followed by a separator and a detail,
- * as in "あり; 保存期間13ヶ月".
+ * as in "あり; 保存期間13ヶ月".  Choosing an answer in the editor gives
+ * "<answer>; <detail>", keeping the detail of the answer it replaces; a
+ * "; " left without a detail is dropped when the editing ends.
  */
 #include "config.h"
 
@@ -47,10 +49,54 @@ ftype_yesno_check(const struct form_field *f, const char *value, char **msg)
 	return FTYPE_WARN;
 }
 
+/* What follows the answer in old, without the separator after it. */
+static const char *
+ftype_yesno_detail(const struct form_field *f, const char *old)
+{
+	const char *detail;
+	size_t i, n;
+
+	for (i = 0; i < f->nchoices; i++) {
+		n = strlen(f->choices[i]);
+		if (strncmp(old, f->choices[i], n) != 0)
+			continue;
+		detail = old + n;
+		detail += strspn(detail, ";:,; 　");
+		if (strncmp(detail, "；", 3) == 0 ||
+		    strncmp(detail, "：", 3) == 0)
+			detail += 3;
+		return detail;
+	}
+	return old;
+}
+
+static char *
+ftype_yesno_compose(const struct form_field *f, const char *choice,
+    const char *old)
+{
+	if (choice == NULL)
+		return xstrdup(old != NULL ? old : "");
+	return xasprintf("%s; %s", choice, old != NULL ?
+	    ftype_yesno_detail(f, old) : "");
+}
+
+static char *
+ftype_yesno_tidy(const struct form_field *f, const char *text)
+{
+	size_t len = strlen(text);
+
+	(void)f;
+	if (len >= 2 && strcmp(text + len - 2, "; ") == 0)
+		return xstrndup(text, len - 2);
+	return NULL;
+}
+
 const struct ftype ftype_yesno = {
 	.name = "yesno",
 	.multiline = 1,
 	.wants_choices = 1,
 	.default_choices = ftype_yesno_answers,
 	.check = ftype_yesno_check,
+	.compose = ftype_yesno_compose,
+	.tidy = ftype_yesno_tidy,
 };

@@ -1,7 +1,10 @@
 /*
  * ftype: field types.  Each type is a const struct in its own file
  * (ftype-<name>.c), listed in ftype_table.  A type says whether its fields
- * are multi-line by default and checks a non-empty answer.
+ * are multi-line by default and checks a non-empty answer.  A type whose
+ * answers are a choice followed by a free detail ("あり; 保存期間13ヶ月")
+ * has compose and tidy hooks: choosing an answer keeps the detail and goes
+ * on to edit it, and what is left when the editing ends is tidied.
  */
 #ifndef KAIJI_FTYPE_H
 #define KAIJI_FTYPE_H
@@ -24,6 +27,15 @@ struct ftype {
 	/* Check value; on a verdict other than FTYPE_OK set *msg (caller frees). */
 	enum ftype_verdict (*check)(const struct form_field *, const char *,
 			     char **);
+	/*
+	 * The answer to edit after choosing choice (NULL: to write the
+	 * answer freely) when the field held old (NULL: nothing); the caller
+	 * frees it.  NULL for types whose choice is the whole answer.
+	 */
+	char		*(*compose)(const struct form_field *, const char *,
+			     const char *);
+	/* The answer edited, tidied (caller frees), or NULL: keep it. */
+	char		*(*tidy)(const struct form_field *, const char *);
 };
 
 extern const struct ftype ftype_text;

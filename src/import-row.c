@@ -376,7 +376,7 @@ import_row_paragraph_rows(struct import_ctx *ctx, size_t line, int desc,
 			if (k <= remaining || (next != NULL &&
 			    (cls[i] == IMPORT_DESC ||
 			    cls[i] == IMPORT_REPLACED ||
-			    next->type != &ftype_yesno ||
+			    next->type->compose == NULL ||
 			    import_row_starts_yesno(next, paras[i])))) {
 				import_row_add(ctx, line, gdesc, answer,
 				    greplaced);

@@ -7,6 +7,10 @@
  * context: the page (browsing fields), an answer being edited, a list
  * (overview, summary, start screen, choices) or a prompt line.  The help
  * screen, 'kaiji keys' and the tests all read this table.
+ *
+ * A binding names a command by its id, one of enum keys_cmd; the editor's
+ * command tables give each id its name, help text and function (a unit
+ * test checks that every id has exactly one and is bound to a key).
  */
 #ifndef KAIJI_KEYS_H
 #define KAIJI_KEYS_H
@@ -34,13 +38,44 @@ enum keys_context {
 	KEYS_ANY = 0xf
 };
 
+/* The editor's commands, in the order of the help screen's groups. */
+enum keys_cmd {
+	KEYS_CMD_NONE = -1,
+	/* editor.c */
+	KEYS_CMD_HELP, KEYS_CMD_REDRAW, KEYS_CMD_ACCEPT, KEYS_CMD_CANCEL,
+	/* editor-file.c */
+	KEYS_CMD_SAVE, KEYS_CMD_SAVE_AS, KEYS_CMD_EXPORT, KEYS_CMD_QUIT,
+	/* editor-nav.c */
+	KEYS_CMD_NEXT_FIELD, KEYS_CMD_PREVIOUS_FIELD, KEYS_CMD_NEXT_ITEM,
+	KEYS_CMD_PREVIOUS_ITEM, KEYS_CMD_NEXT_SECTION,
+	KEYS_CMD_PREVIOUS_SECTION, KEYS_CMD_NEXT_PAGE, KEYS_CMD_PREVIOUS_PAGE,
+	KEYS_CMD_FIRST_FIELD, KEYS_CMD_LAST_FIELD, KEYS_CMD_JUMP,
+	KEYS_CMD_SEARCH, KEYS_CMD_SEARCH_NEXT, KEYS_CMD_NEXT_MISSING,
+	KEYS_CMD_PREVIOUS_MISSING,
+	/* editor-edit.c */
+	KEYS_CMD_EDIT, KEYS_CMD_LEAVE_FIELD, KEYS_CMD_LEAVE_NEXT,
+	KEYS_CMD_LEAVE_PREVIOUS, KEYS_CMD_NEWLINE, KEYS_CMD_CHAR_LEFT,
+	KEYS_CMD_CHAR_RIGHT, KEYS_CMD_LINE_UP, KEYS_CMD_LINE_DOWN,
+	KEYS_CMD_LINE_START, KEYS_CMD_LINE_END, KEYS_CMD_WORD_LEFT,
+	KEYS_CMD_WORD_RIGHT, KEYS_CMD_TEXT_START, KEYS_CMD_TEXT_END,
+	KEYS_CMD_PAGE_UP, KEYS_CMD_PAGE_DOWN, KEYS_CMD_DELETE_BACK,
+	KEYS_CMD_DELETE_FORWARD, KEYS_CMD_KILL_LINE, KEYS_CMD_KILL_LINE_START,
+	KEYS_CMD_KILL_WORD, KEYS_CMD_YANK, KEYS_CMD_UNDO, KEYS_CMD_REDO,
+	/* editor-list.c */
+	KEYS_CMD_KEYS, KEYS_CMD_FIELD_HELP, KEYS_CMD_OVERVIEW,
+	KEYS_CMD_SUMMARY, KEYS_CMD_LIST_DOWN, KEYS_CMD_LIST_UP,
+	KEYS_CMD_LIST_PAGE_DOWN, KEYS_CMD_LIST_PAGE_UP, KEYS_CMD_LIST_FIRST,
+	KEYS_CMD_LIST_LAST,
+	KEYS_NCMDS
+};
+
 struct keys_binding {
 	int		 key;
 	int		 contexts;
-	const char	*command;
+	enum keys_cmd	 command;
 };
 
-const char			*keys_lookup(int, int);
+enum keys_cmd			 keys_lookup(int, int);
 const struct keys_binding	*keys_table(size_t *);
 const char			*keys_name(int, char *, size_t);
 

@@ -6,6 +6,11 @@
  * The page is turned into display rows (pure arithmetic over widths), the
  * view scrolls so that the current field (and the cursor while editing)
  * is visible, and only the visible rows are drawn.
+ *
+ * State, struct page_state: the cache of laid-out descriptions and
+ * answers (for one form), the first display row on screen, and the rows
+ * the last frame drew with what they showed, so that a frame in which
+ * only the answer being edited changed draws only the rows that differ.
  */
 #include "config.h"
 
@@ -16,11 +21,11 @@
 #include "draft.h"
 #include "editor.h"
 #include "form.h"
-#include "ftype.h"
 #include "i18n.h"
 #include "layout.h"
 #include "text.h"
 #include "textbuf.h"
+#include "validate.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -66,19 +71,25 @@ struct page_cache {
 	int			 awidth;
 };
 
-static struct page_cache	*page_cache;
-static size_t			 page_ncache;
-static const struct form	*page_cache_form;
+/* The screen between frames. */
+struct page_state {
+	struct page_cache	*cache;		/* one per field of form */
+	size_t			 ncache;
+	const struct form	*form;
 
-static size_t	page_top;	/* first display row on screen */
+	size_t			 top;		/* first display row shown */
+	size_t			 shown_page;	/* the page top belongs to */
 
-/* The rows drawn by the last frame, to redraw only what changed. */
-static struct page_row	*page_last;
-static size_t		 page_nlast, page_last_top, page_last_page;
-static size_t		 page_last_field, page_last_over;
-static const struct textbuf *page_last_edit;
-static int		 page_last_cols, page_last_rows;
-static size_t	page_shown_page = (size_t)-1;
+	/* The rows drawn by the last frame, to redraw only what changed. */
+	struct page_row		*last;
+	size_t			 nlast, last_top, last_page;
+	size_t			 last_field, last_over;
+	const struct textbuf	*last_edit;
+	int			 last_cols, last_rows;
+
+	/* page_over_from of one field, computed once per field and frame */
+	size_t			 over_field, over_at;
+};
 
 static void
 page_add(struct page *pg, enum page_row_kind kind, size_t index, size_t start,
@@ -98,50 +109,68 @@ page_add(struct page *pg, enum page_row_kind kind, size_t index, size_t start,
 	r->more = 0;
 }
 
-/* Forget the cache (a new form, or the end of the session). */
+/* Forget the cache and the last frame (a new form). */
 static void
-page_cache_free(void)
+page_forget(struct page_state *ps)
 {
 	size_t i;
 
-	free(page_last);
-	page_last = NULL;
-	page_nlast = 0;
-	for (i = 0; i < page_ncache; i++) {
-		textbuf_free(page_cache[i].desc);
-		free(page_cache[i].drows);
-		free(page_cache[i].atext);
-		textbuf_free(page_cache[i].ans);
-		free(page_cache[i].arows);
+	free(ps->last);
+	ps->last = NULL;
+	ps->nlast = 0;
+	for (i = 0; i < ps->ncache; i++) {
+		textbuf_free(ps->cache[i].desc);
+		free(ps->cache[i].drows);
+		free(ps->cache[i].atext);
+		textbuf_free(ps->cache[i].ans);
+		free(ps->cache[i].arows);
 	}
-	free(page_cache);
-	page_cache = NULL;
-	page_ncache = 0;
-	page_cache_form = NULL;
+	free(ps->cache);
+	ps->cache = NULL;
+	ps->ncache = 0;
+	ps->form = NULL;
+}
+
+static void *
+screen_page_create(void)
+{
+	struct page_state *ps = xcalloc(1, sizeof *ps);
+
+	ps->shown_page = (size_t)-1;
+	ps->over_field = (size_t)-1;
+	return ps;
+}
+
+static void
+screen_page_destroy(void *state)
+{
+	page_forget(state);
+	free(state);
 }
 
 static struct page_cache *
-page_cached(const struct editor *e, size_t field)
+page_cached(struct page_state *ps, const struct editor *e, size_t field)
 {
-	const struct form *form = e->draft->form;
+	const struct form *form = e->file.draft->form;
 
-	if (page_cache_form != form) {
-		page_cache_free();
-		page_cache = xcalloc(form->nfields, sizeof *page_cache);
-		page_ncache = form->nfields;
-		page_cache_form = form;
+	if (ps->form != form) {
+		page_forget(ps);
+		ps->cache = xcalloc(form->nfields, sizeof *ps->cache);
+		ps->ncache = form->nfields;
+		ps->form = form;
 	}
-	return &page_cache[field];
+	return &ps->cache[field];
 }
 
 /* The description of field laid out at width (cached). */
 static const struct page_cache *
-page_desc(const struct editor *e, size_t field, int width)
+page_desc(struct page_state *ps, const struct editor *e, size_t field,
+    int width)
 {
-	struct page_cache *pc = page_cached(e, field);
+	struct page_cache *pc = page_cached(ps, e, field);
 
 	if (pc->desc == NULL)
-		pc->desc = textbuf_new(e->draft->form->fields[field].text);
+		pc->desc = textbuf_new(e->file.draft->form->fields[field].text);
 	if (pc->drows == NULL || pc->dwidth != width) {
 		free(pc->drows);
 		pc->ndrows = layout_wrap(pc->desc, width, &pc->drows);
@@ -152,10 +181,11 @@ page_desc(const struct editor *e, size_t field, int width)
 
 /* The answer of field (not the one being edited) laid out at width. */
 static const struct page_cache *
-page_answer(const struct editor *e, size_t field, int width)
+page_answer(struct page_state *ps, const struct editor *e, size_t field,
+    int width)
 {
-	struct page_cache *pc = page_cached(e, field);
-	const char *a = e->draft->answers[field];
+	struct page_cache *pc = page_cached(ps, e, field);
+	const char *a = e->file.draft->answers[field];
 
 	if (a == NULL)
 		a = "";
@@ -177,11 +207,11 @@ page_answer(const struct editor *e, size_t field, int width)
 
 /* The text buffer that shows field's answer on screen. */
 static const struct textbuf *
-page_answer_tb(const struct editor *e, size_t field)
+page_answer_tb(struct page_state *ps, const struct editor *e, size_t field)
 {
-	if (e->edit != NULL && field == e->field)
-		return e->edit;
-	return page_cached(e, field)->ans;
+	if (e->edit.tb != NULL && field == e->nav.field)
+		return e->edit.tb;
+	return page_cached(ps, e, field)->ans;
 }
 
 /* The column where a field's description starts. */
@@ -196,7 +226,7 @@ page_desc_x(const struct form_field *f)
 static int
 page_desc_w(const struct editor *e, const struct form_field *f, int cols)
 {
-	const struct form_item *item = &e->draft->form->items[f->item];
+	const struct form_item *item = &e->file.draft->form->items[f->item];
 	int w = cols - page_desc_x(f) - (f->limit != 0 || item->limit != 0 ?
 	    14 : 1);
 
@@ -205,10 +235,10 @@ page_desc_w(const struct editor *e, const struct form_field *f, int cols)
 
 /* The rows of a description: the first, or all of them. */
 static void
-page_desc_rows(struct page *pg, const struct editor *e, size_t field,
-    int width, int all)
+page_desc_rows(struct page_state *ps, struct page *pg, const struct editor *e,
+    size_t field, int width, int all)
 {
-	const struct page_cache *pc = page_desc(e, field, width);
+	const struct page_cache *pc = page_desc(ps, e, field, width);
 	size_t i;
 
 	for (i = 0; i < pc->ndrows && (all || i == 0); i++)
@@ -216,11 +246,12 @@ page_desc_rows(struct page *pg, const struct editor *e, size_t field,
 		    pc->drows[i].start, pc->drows[i].end);
 }
 
-/* Lay out the rows of the page of the current field. */
-static void
-page_build(struct editor *e, struct page *pg, int cols)
+/* Lay out the rows of the page of the current field; returns the width. */
+static int
+page_build(struct page_state *ps, const struct editor *e, struct page *pg,
+    int cols)
 {
-	const struct form *form = e->draft->form;
+	const struct form *form = e->file.draft->form;
 	const struct form_item *item;
 	const struct page_cache *pc;
 	const struct layout_row *lr;
@@ -229,12 +260,11 @@ page_build(struct editor *e, struct page *pg, int cols)
 	int width = cols - PAGE_INDENT - 1;
 
 	memset(pg, 0, sizeof *pg);
-	page = form->items[form->fields[e->field].item].page;
+	page = form->items[form->fields[e->nav.field].item].page;
 	first = form->pages[page];
-	end = page + 1 < form->npages ? form->pages[page + 1] : form->nitems;
+	end = form_page_end(form, page);
 	if (width < 10)
 		width = 10;
-	e->edit_width = width;
 	for (i = first; i < end; i++) {
 		item = &form->items[i];
 		if (item->section != section) {
@@ -243,22 +273,23 @@ page_build(struct editor *e, struct page *pg, int cols)
 		}
 		page_add(pg, ROW_ITEM, i, 0, 0);
 		for (j = item->first; j < item->first + item->nfields; j++) {
-			int current = j == e->field;
-			int editing = current && e->edit != NULL;
+			int current = j == e->nav.field;
+			int editing = current && e->edit.tb != NULL;
 
 			if (current)
 				pg->cur_first = pg->n;
-			page_desc_rows(pg, e, j, page_desc_w(e,
+			page_desc_rows(ps, pg, e, j, page_desc_w(e,
 			    &form->fields[j], cols), current);
 			if (editing) {
-				n = layout_wrap(e->edit, width, &fresh);
+				n = layout_wrap(e->edit.tb, width, &fresh);
 				lr = fresh;
 			} else {
-				pc = page_answer(e, j, width);
+				pc = page_answer(ps, e, j, width);
 				n = pc->narows;
 				lr = pc->arows;
 			}
-			if (!editing && textbuf_len(page_answer_tb(e, j)) == 0)
+			if (!editing && textbuf_len(page_answer_tb(ps, e,
+			    j)) == 0)
 				page_add(pg, ROW_EMPTY, j, 0, 0);
 			else {
 				for (k = 0; k < n; k++) {
@@ -275,8 +306,8 @@ page_build(struct editor *e, struct page *pg, int cols)
 			if (editing) {
 				size_t row;
 
-				layout_locate(lr, n, e->edit,
-				    textbuf_cursor(e->edit), &row,
+				layout_locate(lr, n, e->edit.tb,
+				    textbuf_cursor(e->edit.tb), &row,
 				    &pg->cursor_col);
 				pg->cursor_row = pg->n - n + row;
 				free(fresh);
@@ -286,45 +317,47 @@ page_build(struct editor *e, struct page *pg, int cols)
 				pg->cur_last = pg->n - 1;
 		}
 	}
+	return width;
 }
 
 /* Keep the current field, and the cursor, on screen. */
 static void
-page_scroll(struct editor *e, struct page *pg, size_t rows, size_t page)
+page_scroll(struct page_state *ps, const struct editor *e, struct page *pg,
+    size_t rows, size_t page)
 {
 	size_t want_first = pg->cur_first, want_last = pg->cur_last;
 
-	if (page != page_shown_page) {
-		page_top = 0;
-		page_shown_page = page;
+	if (page != ps->shown_page) {
+		ps->top = 0;
+		ps->shown_page = page;
 	}
 	/* show the item heading above the first field of an item */
 	if (want_first > 0 && pg->rows[want_first - 1].kind == ROW_ITEM)
 		want_first--;
 	if (want_first > 0 && pg->rows[want_first - 1].kind == ROW_SECTION)
 		want_first--;
-	if (e->edit != NULL) {
-		if (pg->cursor_row < page_top)
-			page_top = pg->cursor_row;
-		if (pg->cursor_row >= page_top + rows)
-			page_top = pg->cursor_row - rows + 1;
+	if (e->edit.tb != NULL) {
+		if (pg->cursor_row < ps->top)
+			ps->top = pg->cursor_row;
+		if (pg->cursor_row >= ps->top + rows)
+			ps->top = pg->cursor_row - rows + 1;
 		if (want_last - want_first < rows) {
-			if (want_first < page_top)
-				page_top = want_first;
-			if (want_last >= page_top + rows)
-				page_top = want_last - rows + 1;
+			if (want_first < ps->top)
+				ps->top = want_first;
+			if (want_last >= ps->top + rows)
+				ps->top = want_last - rows + 1;
 		}
 		return;
 	}
-	if (want_first < page_top)
-		page_top = want_first;
-	if (want_last >= page_top + rows) {
-		page_top = want_last - rows + 1;
-		if (page_top > want_first)
-			page_top = want_first;
+	if (want_first < ps->top)
+		ps->top = want_first;
+	if (want_last >= ps->top + rows) {
+		ps->top = want_last - rows + 1;
+		if (ps->top > want_first)
+			ps->top = want_first;
 	}
-	if (page_top + rows > pg->n)
-		page_top = pg->n > rows ? pg->n - rows : 0;
+	if (ps->top + rows > pg->n)
+		ps->top = pg->n > rows ? pg->n - rows : 0;
 }
 
 static const char *
@@ -366,8 +399,8 @@ page_draw_range(int y, int x, int maxw, const struct textbuf *tb, size_t start,
 	for (i = start; i < end; i++)
 		cps[i - start] = textbuf_char(tb, i);
 	split = over_from < start ? start : over_from > end ? end : over_from;
-	used = view_cps(y, x, maxw, cps, split - start, style);
-	used += view_cps(y, x + used, maxw - used, cps + (split - start),
+	used = view_draw_cps(y, x, maxw, cps, split - start, style);
+	used += view_draw_cps(y, x + used, maxw - used, cps + (split - start),
 	    end - split, VIEW_OVER);
 	free(cps);
 	return used;
@@ -375,9 +408,9 @@ page_draw_range(int y, int x, int maxw, const struct textbuf *tb, size_t start,
 
 /* The code point index in tb from which text is over field's limit. */
 static size_t
-page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
+page_over_from(const struct editor *e, size_t field, const struct textbuf *tb)
 {
-	const struct form *form = e->draft->form;
+	const struct form *form = e->file.draft->form;
 	const struct form_field *f = &form->fields[field];
 	const struct form_item *item = &form->items[f->item];
 	size_t limit = item->limit != 0 ? item->limit : f->limit;
@@ -388,9 +421,9 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 		return (size_t)-1;
 	if (item->limit != 0) {
 		for (i = item->first; i < field; i++) {
-			if (e->edit != NULL && i == e->field)
-				before += textbuf_count(e->edit);
-			else if ((a = e->draft->answers[i]) != NULL)
+			if (e->edit.tb != NULL && i == e->nav.field)
+				before += textbuf_count(e->edit.tb);
+			else if ((a = e->file.draft->answers[i]) != NULL)
 				before += text_count(a, strlen(a));
 		}
 	}
@@ -407,41 +440,36 @@ page_over_from(struct editor *e, size_t field, const struct textbuf *tb)
 	return (size_t)-1;
 }
 
-/* page_over_from, computed once per field and frame (see page_draw_row). */
-static size_t	page_over_field = (size_t)-1, page_over_at;
-
 static void
-page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
+page_draw_row(struct page_state *ps, const struct editor *e,
+    const struct page_row *r, int y, int cols)
 {
-	const struct form *form = e->draft->form;
+	const struct draft *d = e->file.draft;
+	const struct form *form = d->form;
 	const struct form_field *f;
 	const struct form_item *item;
 	const struct form_section *sec;
 	const struct textbuf *tb;
 	enum view_style style;
-	size_t count, limit, i, j, done[FORM_NMARKS] = { 0 };
-	size_t total[FORM_NMARKS] = { 0 }, page;
+	size_t count, limit, done[FORM_NMARKS], total[FORM_NMARKS];
+	size_t page, first, end;
 	char *s, counter[64];
 	int x, shared, st, cw;
 
 	switch (r->kind) {
 	case ROW_SECTION:
+		/* the section's items on this page */
 		sec = &form->sections[r->index];
-		page = form->items[form->fields[e->field].item].page;
-		for (i = sec->first; i < sec->first + sec->nitems; i++) {
-			if (form->items[i].page != page)
-				continue;
-			for (j = form->items[i].first; j <
-			    form->items[i].first + form->items[i].nfields;
-			    j++) {
-				total[form->fields[j].mark]++;
-				done[form->fields[j].mark] +=
-				    e->draft->answers[j] != NULL;
-			}
-		}
+		page = form->items[form->fields[e->nav.field].item].page;
+		first = sec->first > form->pages[page] ? sec->first :
+		    form->pages[page];
+		end = sec->first + sec->nitems;
+		if (end > form_page_end(form, page))
+			end = form_page_end(form, page);
+		validate_tally(d, first, end, done, total);
 		s = xasprintf("■ %s  必須 %zu/%zu  必須○ %zu/%zu", sec->title,
 		    done[0], total[0], done[1], total[1]);
-		view_text(y, 0, cols, s, VIEW_HEADING);
+		view_draw_text(y, 0, cols, s, VIEW_HEADING);
 		free(s);
 		break;
 	case ROW_ITEM:
@@ -449,59 +477,59 @@ page_draw_row(struct editor *e, const struct page_row *r, int y, int cols)
 		s = xasprintf("%u %s%s%s", item->no, item->category != NULL ?
 		    item->category : "", item->category != NULL ? " / " : "",
 		    item->name);
-		view_text(y, 1, cols - 1, s, VIEW_ITEM);
+		view_draw_text(y, 1, cols - 1, s, VIEW_ITEM);
 		free(s);
 		break;
 	case ROW_FIELD:
 		f = &form->fields[r->index];
-		st = editor_status(e, r->index);
+		st = editor_edit_status(e, r->index);
 		s = (char *)page_mark_glyph(st, &style);
-		x = 1 + view_text(y, 1, 2, s, style);
+		x = 1 + view_draw_text(y, 1, 2, s, style);
 		x = 3;
-		x += view_text(y, x, cols - x, f->id, r->index == e->field ?
-		    VIEW_CURRENT : VIEW_NORMAL);
-		x += view_text(y, x, cols - x, " ", VIEW_NORMAL);
-		x += view_text(y, x, cols - x, form_mark_label(f->mark),
+		x += view_draw_text(y, x, cols - x, f->id, r->index ==
+		    e->nav.field ? VIEW_CURRENT : VIEW_NORMAL);
+		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
+		x += view_draw_text(y, x, cols - x, form_mark_label(f->mark),
 		    f->mark == FORM_OPTIONAL ? VIEW_DIM : f->mark ==
 		    FORM_MANDATORY ? VIEW_MISSING : VIEW_LEVEL);
-		x += view_text(y, x, cols - x, " ", VIEW_NORMAL);
-		count = editor_count(e, r->index, &limit, &shared);
+		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
+		count = editor_edit_count(e, r->index, &limit, &shared);
 		counter[0] = '\0';
 		if (limit != 0)
 			snprintf(counter, sizeof counter, " %zu/%zu字", count,
 			    limit);
 		cw = (int)text_width(counter);
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
-		    page_cache[r->index].desc, r->start, r->end, (size_t)-1,
+		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
 		    VIEW_DIM);
 		if (cw > 0)
-			view_text(y, cols - cw, cw, counter, count > limit ?
-			    VIEW_OVER : VIEW_DIM);
+			view_draw_text(y, cols - cw, cw, counter, count >
+			    limit ? VIEW_OVER : VIEW_DIM);
 		break;
 	case ROW_DESC:
 		f = &form->fields[r->index];
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
-		    page_cache[r->index].desc, r->start, r->end, (size_t)-1,
+		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
 		    VIEW_DIM);
 		break;
 	case ROW_ANSWER:
-		tb = page_answer_tb(e, r->index);
-		if (page_over_field != r->index) {
-			page_over_field = r->index;
-			page_over_at = page_over_from(e, r->index, tb);
+		tb = page_answer_tb(ps, e, r->index);
+		if (ps->over_field != r->index) {
+			ps->over_field = r->index;
+			ps->over_at = page_over_from(e, r->index, tb);
 		}
 		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
-		    r->start, r->end, page_over_at, VIEW_NORMAL);
+		    r->start, r->end, ps->over_at, VIEW_NORMAL);
 		break;
 	case ROW_EMPTY:
 		f = &form->fields[r->index];
-		view_text(y, PAGE_INDENT, cols - PAGE_INDENT, f->nchoices > 0 ?
-		    _("(not answered: Enter to choose)") : _("(not answered)"),
-		    VIEW_DIM);
+		view_draw_text(y, PAGE_INDENT, cols - PAGE_INDENT,
+		    f->nchoices > 0 ? _("(not answered: Enter to choose)") :
+		    _("(not answered)"), VIEW_DIM);
 		break;
 	case ROW_MORE:
 		s = xasprintf(_("… (%zu more lines)"), r->more);
-		view_text(y, PAGE_INDENT, cols - PAGE_INDENT, s, VIEW_DIM);
+		view_draw_text(y, PAGE_INDENT, cols - PAGE_INDENT, s, VIEW_DIM);
 		free(s);
 		break;
 	}
@@ -528,88 +556,89 @@ page_same_row(const struct page_row *a, const struct page_row *b)
 static int
 page_row_stale(const struct editor *e, const struct page_row *r, size_t dirty)
 {
-	const struct form *form = e->draft->form;
-	size_t item = form->fields[e->field].item;
+	const struct form *form = e->file.draft->form;
+	size_t item = form->fields[e->nav.field].item;
 
 	if (r == NULL || r->kind == ROW_SECTION || r->kind == ROW_ITEM ||
 	    r->kind == ROW_DESC || form->fields[r->index].item != item)
 		return 0;
-	if (r->kind == ROW_FIELD || e->edit == NULL)
+	if (r->kind == ROW_FIELD || e->edit.tb == NULL)
 		return 1;
-	if (r->index != e->field)
+	if (r->index != e->nav.field)
 		return form->items[item].limit != 0;
 	return r->kind != ROW_ANSWER || dirty < r->end;
 }
 
 static void
-screen_page_draw(struct editor *e, int top, int rows)
+screen_page_draw(void *state, const struct editor *e, int top, int rows,
+    struct view_frame *frame)
 {
-	const struct form *form = e->draft->form;
+	struct page_state *ps = state;
+	const struct form *form = e->file.draft->form;
+	const struct textbuf *tb = e->edit.tb;
 	const struct page_row *r, *l;
 	struct page pg;
 	size_t i, page, dirty = 0, over = (size_t)-1;
-	int cols = view_cols(), partial;
+	int cols = view_draw_cols(), partial;
 
-	page = form->items[form->fields[e->field].item].page;
-	page_build(e, &pg, cols);
-	page_scroll(e, &pg, (size_t)rows, page);
-	page_over_field = (size_t)-1;
-	if (e->edit != NULL) {
+	page = form->items[form->fields[e->nav.field].item].page;
+	frame->editor.edit_width = page_build(ps, e, &pg, cols);
+	page_scroll(ps, e, &pg, (size_t)rows, page);
+	ps->over_field = (size_t)-1;
+	if (tb != NULL) {
 		/* text from dirty on changed, or is coloured otherwise */
-		dirty = textbuf_dirty(e->edit);
-		over = page_over_from(e, e->field, e->edit);
-		if (over != page_last_over) {
+		dirty = textbuf_dirty(tb);
+		over = page_over_from(e, e->nav.field, tb);
+		if (over != ps->last_over) {
 			if (over < dirty)
 				dirty = over;
-			if (page_last_over < dirty)
-				dirty = page_last_over;
+			if (ps->last_over < dirty)
+				dirty = ps->last_over;
 		}
-		page_over_field = e->field;
-		page_over_at = over;
+		ps->over_field = e->nav.field;
+		ps->over_at = over;
 	}
 	/*
 	 * When only the answer being edited changed, the other rows are on
 	 * the screen already (curses keeps them): draw the rows that differ
 	 * from the last frame and those that show what changed.
 	 */
-	partial = !(e->redraw & (EDITOR_REDRAW_ALL | EDITOR_REDRAW_BODY)) &&
-	    page_last != NULL && page_last_page == page &&
-	    page_last_top == page_top && page_last_field == e->field &&
-	    page_last_edit == e->edit &&
-	    page_last_cols == cols && page_last_rows == rows;
+	partial = !(e->ui.redraw & (EDITOR_REDRAW_ALL | EDITOR_REDRAW_BODY)) &&
+	    ps->last != NULL && ps->last_page == page &&
+	    ps->last_top == ps->top && ps->last_field == e->nav.field &&
+	    ps->last_edit == tb && ps->last_cols == cols &&
+	    ps->last_rows == rows;
 	for (i = 0; i < (size_t)rows; i++) {
-		r = page_top + i < pg.n ? &pg.rows[page_top + i] : NULL;
-		l = partial && page_last_top + i < page_nlast ?
-		    &page_last[page_last_top + i] : NULL;
+		r = ps->top + i < pg.n ? &pg.rows[ps->top + i] : NULL;
+		l = partial && ps->last_top + i < ps->nlast ?
+		    &ps->last[ps->last_top + i] : NULL;
 		if (partial && page_same_row(r, l) &&
 		    !page_row_stale(e, r, dirty))
 			continue;
-		view_fill(top + (int)i, 0, cols, VIEW_NORMAL);
+		view_draw_fill(top + (int)i, 0, cols, VIEW_NORMAL);
 		if (r != NULL)
-			page_draw_row(e, r, top + (int)i, cols);
+			page_draw_row(ps, e, r, top + (int)i, cols);
 	}
-	if (e->edit != NULL)
-		textbuf_clean(e->edit);
-	free(page_last);
-	page_last = pg.rows;
-	page_nlast = pg.n;
-	pg.rows = NULL;
-	page_last_top = page_top;
-	page_last_page = page;
-	page_last_field = e->field;
-	page_last_edit = e->edit;
-	page_last_over = over;
-	page_last_cols = cols;
-	page_last_rows = rows;
-	if (e->edit != NULL && pg.cursor_row >= page_top &&
-	    pg.cursor_row < page_top + (size_t)rows)
-		view_cursor(top + (int)(pg.cursor_row - page_top),
-		    PAGE_INDENT + pg.cursor_col);
-	free(pg.rows);
+	free(ps->last);
+	ps->last = pg.rows;
+	ps->nlast = pg.n;
+	ps->last_top = ps->top;
+	ps->last_page = page;
+	ps->last_field = e->nav.field;
+	ps->last_edit = tb;
+	ps->last_over = over;
+	ps->last_cols = cols;
+	ps->last_rows = rows;
+	if (tb != NULL && pg.cursor_row >= ps->top &&
+	    pg.cursor_row < ps->top + (size_t)rows) {
+		frame->cursor_y = top + (int)(pg.cursor_row - ps->top);
+		frame->cursor_x = PAGE_INDENT + pg.cursor_col;
+	}
 }
 
 const struct screen screen_page = {
 	.name = "page",
+	.create = screen_page_create,
+	.destroy = screen_page_destroy,
 	.draw = screen_page_draw,
-	.reset = page_cache_free,
 };

@@ -1,0 +1,495 @@
+/*
+ * editor-edit: editing an answer: starting and ending the edit, copying
+ * the text into the draft, typing against the limit, and the text
+ * commands, which also edit a prompt's line (see editor.h).
+ *
+ * State owned here, struct editor_edit: tb is the text of the current
+ * field (nav.field) while it is edited; tb != NULL implies an open,
+ * writable draft and the page screen (a popup or prompt may be over it).
+ * The draft keeps the answer as it was until editor_edit_commit copies
+ * the text in; editor_edit_end commits, saves and frees tb, and every move
+ * to another field or screen ends the edit first.  goal_col is the column
+ * that moving up and down keeps (-1: none yet), width the columns of an
+ * answer as the view last laid it out.
+ *
+ * The limit rule: typing stops at the limit of the field, or of its item
+ * when the item's fields share one; a paste is kept whole and says how
+ * far over the limit it goes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft.h"
+#include "editor.h"
+#include "form.h"
+#include "ftype.h"
+#include "i18n.h"
+#include "layout.h"
+#include "popup.h"
+#include "text.h"
+#include "textbuf.h"
+#include "validate.h"
+#include "xalloc.h"
+
+static const struct form_field *
+edit_field(const struct editor *e)
+{
+	return &e->file.draft->form->fields[e->nav.field];
+}
+
+/*
+ * Start editing the current field: its answer, or text when not NULL,
+ * with the cursor at the end.
+ */
+void
+editor_edit_begin(struct editor *e, const char *text)
+{
+	const char *a = e->file.draft->answers[e->nav.field];
+
+	if (e->edit.tb != NULL)
+		return;
+	if (text == NULL)
+		text = a != NULL ? a : "";
+	e->edit.tb = textbuf_new(text);
+	textbuf_set_cursor(e->edit.tb, textbuf_len(e->edit.tb));
+	e->edit.goal_col = -1;
+	e->ui.redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+}
+
+/* Copy the text being edited into the draft (the edit goes on). */
+void
+editor_edit_commit(struct editor *e)
+{
+	char *text, *why;
+	const char *old;
+
+	if (e->edit.tb == NULL)
+		return;
+	text = textbuf_text(e->edit.tb);
+	old = e->file.draft->answers[e->nav.field];
+	if ((old == NULL && *text != '\0') ||
+	    (old != NULL && strcmp(old, text) != 0)) {
+		if (draft_set(e->file.draft, e->nav.field, text, &why) != 0)
+			free(why);	/* a textbuf always holds UTF-8 */
+		e->file.dirty = 1;
+		e->ui.redraw |= EDITOR_REDRAW_BODY;	/* counts change */
+	}
+	free(text);
+}
+
+/* Let the field's type tidy the text being edited (ftype's tidy hook). */
+void
+editor_edit_tidy(struct editor *e)
+{
+	const struct form_field *f;
+	char *text, *tidy;
+
+	if (e->edit.tb == NULL || (f = edit_field(e))->type->tidy == NULL)
+		return;
+	text = textbuf_text(e->edit.tb);
+	if ((tidy = f->type->tidy(f, text)) != NULL) {
+		textbuf_free(e->edit.tb);
+		e->edit.tb = textbuf_new(tidy);
+		free(tidy);
+	}
+	free(text);
+}
+
+/* Stop editing: the text goes into the draft, which is saved. */
+void
+editor_edit_end(struct editor *e)
+{
+	if (e->edit.tb == NULL)
+		return;
+	editor_edit_tidy(e);
+	editor_edit_commit(e);
+	textbuf_free(e->edit.tb);
+	e->edit.tb = NULL;
+	if (e->file.dirty)
+		editor_file_save(e);
+	e->ui.redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+}
+
+/*
+ * The count a limit applies to for field, including text being edited,
+ * with the limit (0: none) and whether it is an item's shared limit.
+ */
+size_t
+editor_edit_count(const struct editor *e, size_t field, size_t *limit,
+    int *shared)
+{
+	const struct textbuf *tb = e->edit.tb;
+
+	return validate_count(e->file.draft, field, tb != NULL ? e->nav.field :
+	    (size_t)-1, tb != NULL ? textbuf_count(tb) : 0, limit, shared);
+}
+
+/* The status mark of a field (EDITOR_ST_*), the text being edited too. */
+int
+editor_edit_status(const struct editor *e, size_t field)
+{
+	const struct form_field *f = &e->file.draft->form->fields[field];
+	struct findings fs = { NULL, 0 };
+	size_t count, limit, i;
+	int shared, st;
+
+	count = editor_edit_count(e, field, &limit, &shared);
+	if (limit != 0 && count > limit)
+		return EDITOR_ST_OVER;
+	if (e->edit.tb != NULL && field == e->nav.field)
+		return textbuf_len(e->edit.tb) == 0 ? (f->mark ==
+		    FORM_OPTIONAL ? EDITOR_ST_EMPTY : f->mark ==
+		    FORM_MANDATORY ? EDITOR_ST_MISSING :
+		    EDITOR_ST_MISSING_LEVEL) : EDITOR_ST_OK;
+	validate_field(e->file.draft, field, &fs);
+	st = e->file.draft->answers[field] == NULL ? EDITOR_ST_EMPTY :
+	    EDITOR_ST_OK;
+	for (i = 0; i < fs.n; i++) {
+		switch (fs.v[i].kind) {
+		case FINDING_MISSING:
+			st = EDITOR_ST_MISSING;
+			break;
+		case FINDING_MISSING_LEVEL:
+			st = EDITOR_ST_MISSING_LEVEL;
+			break;
+		case FINDING_OVER_LIMIT:
+			st = EDITOR_ST_OVER;
+			break;
+		default:
+			if (st == EDITOR_ST_OK)
+				st = EDITOR_ST_WARN;
+			break;
+		}
+	}
+	validate_free(&fs);
+	return st;
+}
+
+/*
+ * Type text into the field being edited under the limit rule (paste: kept
+ * whole); a paste into a one-line field has its line breaks as spaces.
+ */
+void
+editor_edit_type(struct editor *e, const char *text, int paste)
+{
+	size_t count, limit, add;
+	int shared;
+
+	if (e->edit.tb == NULL)
+		return;
+	if (paste && !edit_field(e)->multiline &&
+	    strpbrk(text, "\r\n") != NULL) {
+		char *flat = xstrdup(text), *p;
+
+		for (p = flat; *p != '\0'; p++) {
+			if (*p == '\r' || *p == '\n')
+				*p = ' ';
+		}
+		editor_edit_type(e, flat, paste);
+		free(flat);
+		editor_message(e, 0, _("This field is one line: the line breaks "
+		    "of the paste became spaces."));
+		return;
+	}
+	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	add = text_count(text, strlen(text));
+	if (!paste && limit != 0 && count + add > limit && add > 0) {
+		editor_message(e, 1, _("The limit of %zu字 is reached."),
+		    limit);
+		return;
+	}
+	textbuf_insert(e->edit.tb, text);
+	e->edit.goal_col = -1;
+	editor_file_changed(e);
+	if (paste && limit != 0 && count + add > limit)
+		editor_message(e, 1, _("Pasted %zu字: %zu/%zu字, %zu over the "
+		    "limit; shorten it before you submit."), add, count + add,
+		    limit, count + add - limit);
+	else if (paste)
+		editor_message(e, 0, _("Pasted %zu字."), add);
+}
+
+/* Enter on a field: edit its answer, or choose one from its list. */
+static void
+edit_edit(struct editor *e)
+{
+	if (edit_field(e)->nchoices > 0)
+		popup_choices_open(e);
+	else
+		editor_edit_begin(e, NULL);
+}
+
+static void
+edit_leave_field(struct editor *e)
+{
+	editor_edit_end(e);
+}
+
+static void
+edit_leave_next(struct editor *e)
+{
+	editor_edit_end(e);
+	editor_nav_goto(e, e->nav.field + 1);
+}
+
+static void
+edit_leave_previous(struct editor *e)
+{
+	editor_edit_end(e);
+	if (e->nav.field > 0)
+		editor_nav_goto(e, e->nav.field - 1);
+}
+
+static void
+edit_newline(struct editor *e)
+{
+	if (!edit_field(e)->multiline)
+		edit_leave_next(e);
+	else
+		editor_edit_type(e, "\n", 0);
+}
+
+/*
+ * Apply a text-buffer operation to what the text commands act on: the
+ * prompt's line, or else the answer being edited.
+ */
+static void
+edit_text(struct editor *e, int (*op)(struct textbuf *))
+{
+	struct textbuf *tb = e->ui.prompt != NULL ? e->ui.prompt_text :
+	    e->edit.tb;
+
+	if (tb != NULL)
+		op(tb);
+	e->edit.goal_col = -1;
+}
+
+static int
+edit_to_start(struct textbuf *tb)
+{
+	textbuf_set_cursor(tb, 0);
+	return 1;
+}
+
+static int
+edit_to_end(struct textbuf *tb)
+{
+	textbuf_set_cursor(tb, textbuf_len(tb));
+	return 1;
+}
+
+static void
+edit_char_left(struct editor *e)
+{
+	edit_text(e, textbuf_left);
+}
+
+static void
+edit_char_right(struct editor *e)
+{
+	edit_text(e, textbuf_right);
+}
+
+static void
+edit_word_left(struct editor *e)
+{
+	edit_text(e, textbuf_word_left);
+}
+
+static void
+edit_word_right(struct editor *e)
+{
+	edit_text(e, textbuf_word_right);
+}
+
+static void
+edit_line_start(struct editor *e)
+{
+	edit_text(e, textbuf_home);
+}
+
+static void
+edit_line_end(struct editor *e)
+{
+	edit_text(e, textbuf_end);
+}
+
+static void
+edit_text_start(struct editor *e)
+{
+	edit_text(e, edit_to_start);
+}
+
+static void
+edit_text_end(struct editor *e)
+{
+	edit_text(e, edit_to_end);
+}
+
+static void
+edit_delete_back(struct editor *e)
+{
+	edit_text(e, textbuf_delete_back);
+}
+
+static void
+edit_delete_forward(struct editor *e)
+{
+	edit_text(e, textbuf_delete_fwd);
+}
+
+static void
+edit_kill_line(struct editor *e)
+{
+	edit_text(e, textbuf_kill_eol);
+}
+
+static void
+edit_kill_line_start(struct editor *e)
+{
+	edit_text(e, textbuf_kill_bol);
+}
+
+static void
+edit_kill_word(struct editor *e)
+{
+	edit_text(e, textbuf_kill_word);
+}
+
+static void
+edit_yank(struct editor *e)
+{
+	edit_text(e, textbuf_yank);
+}
+
+static void
+edit_undo(struct editor *e)
+{
+	edit_text(e, textbuf_undo);
+}
+
+static void
+edit_redo(struct editor *e)
+{
+	edit_text(e, textbuf_redo);
+}
+
+/* Move the cursor by rows display rows (negative: up), keeping a column. */
+static void
+edit_move_rows(struct editor *e, long rows)
+{
+	struct layout_row *lr;
+	size_t n, row;
+	long target;
+	int col;
+
+	if (e->edit.tb == NULL)
+		return;
+	n = layout_wrap(e->edit.tb, e->edit.width, &lr);
+	layout_locate(lr, n, e->edit.tb, textbuf_cursor(e->edit.tb), &row,
+	    &col);
+	if (e->edit.goal_col < 0)
+		e->edit.goal_col = col;
+	target = (long)row + rows;
+	if (target < 0)
+		target = 0;
+	if (target >= (long)n)
+		target = (long)n - 1;
+	textbuf_set_cursor(e->edit.tb, layout_position(lr, n, e->edit.tb,
+	    (size_t)target, e->edit.goal_col));
+	free(lr);
+}
+
+static void
+edit_line_up(struct editor *e)
+{
+	edit_move_rows(e, -1);
+}
+
+static void
+edit_line_down(struct editor *e)
+{
+	edit_move_rows(e, 1);
+}
+
+/* The rows a page up or down moves: a screen, less two rows of context. */
+static long
+edit_page(const struct editor *e)
+{
+	return e->ui.page_rows > 2 ? e->ui.page_rows - 2 : 1;
+}
+
+static void
+edit_page_up(struct editor *e)
+{
+	edit_move_rows(e, -edit_page(e));
+}
+
+static void
+edit_page_down(struct editor *e)
+{
+	edit_move_rows(e, edit_page(e));
+}
+
+#define EDIT_TEXT	(EDITOR_CMD_WRITES | EDITOR_CMD_EDITS)
+
+const struct editor_cmd editor_edit_cmds[] = {
+	{ KEYS_CMD_EDIT, "edit", N_("edit the answer (or choose one)"),
+	    N_("Edit"), edit_edit, EDITOR_CMD_WRITES },
+	{ KEYS_CMD_LEAVE_FIELD, "leave-field",
+	    N_("leave the field, keeping the text"), N_("Done"),
+	    edit_leave_field, 0 },
+	{ KEYS_CMD_LEAVE_NEXT, "leave-next",
+	    N_("leave the field, go to the next"), NULL, edit_leave_next, 0 },
+	{ KEYS_CMD_LEAVE_PREVIOUS, "leave-previous",
+	    N_("leave the field, go to the previous"), NULL,
+	    edit_leave_previous, 0 },
+	{ KEYS_CMD_NEWLINE, "newline",
+	    N_("new line (single-line fields: next field)"), NULL,
+	    edit_newline, 0 },
+	{ KEYS_CMD_CHAR_LEFT, "char-left", N_("character left"), NULL,
+	    edit_char_left, 0 },
+	{ KEYS_CMD_CHAR_RIGHT, "char-right", N_("character right"), NULL,
+	    edit_char_right, 0 },
+	{ KEYS_CMD_LINE_UP, "line-up", N_("line up"), NULL, edit_line_up,
+	    0 },
+	{ KEYS_CMD_LINE_DOWN, "line-down", N_("line down"), NULL,
+	    edit_line_down, 0 },
+	{ KEYS_CMD_LINE_START, "line-start", N_("start of line"), NULL,
+	    edit_line_start, 0 },
+	{ KEYS_CMD_LINE_END, "line-end", N_("end of line"), NULL,
+	    edit_line_end, 0 },
+	{ KEYS_CMD_WORD_LEFT, "word-left", N_("word left"), NULL,
+	    edit_word_left, 0 },
+	{ KEYS_CMD_WORD_RIGHT, "word-right", N_("word right"), NULL,
+	    edit_word_right, 0 },
+	{ KEYS_CMD_TEXT_START, "text-start", N_("start of the answer"), NULL,
+	    edit_text_start, 0 },
+	{ KEYS_CMD_TEXT_END, "text-end", N_("end of the answer"), NULL,
+	    edit_text_end, 0 },
+	{ KEYS_CMD_PAGE_UP, "page-up", N_("up a screen"), NULL, edit_page_up,
+	    0 },
+	{ KEYS_CMD_PAGE_DOWN, "page-down", N_("down a screen"), NULL,
+	    edit_page_down, 0 },
+	{ KEYS_CMD_DELETE_BACK, "delete-back",
+	    N_("delete the character before the cursor"), NULL,
+	    edit_delete_back, EDIT_TEXT },
+	{ KEYS_CMD_DELETE_FORWARD, "delete-forward",
+	    N_("delete the character at the cursor"), NULL,
+	    edit_delete_forward, EDIT_TEXT },
+	{ KEYS_CMD_KILL_LINE, "kill-line", N_("cut to the end of the line"),
+	    NULL, edit_kill_line, EDIT_TEXT },
+	{ KEYS_CMD_KILL_LINE_START, "kill-line-start",
+	    N_("cut to the start of the line"), NULL, edit_kill_line_start,
+	    EDIT_TEXT },
+	{ KEYS_CMD_KILL_WORD, "kill-word", N_("cut the word before the "
+	    "cursor"), NULL, edit_kill_word, EDIT_TEXT },
+	{ KEYS_CMD_YANK, "yank", N_("paste what was cut"), NULL, edit_yank,
+	    EDIT_TEXT },
+	{ KEYS_CMD_UNDO, "undo", N_("undo"), N_("Undo"), edit_undo,
+	    EDIT_TEXT },
+	{ KEYS_CMD_REDO, "redo", N_("redo"), NULL, edit_redo, EDIT_TEXT },
+	{ .name = NULL }
+};

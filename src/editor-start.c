@@ -1,0 +1,167 @@
+/*
+ * editor-start: the start screen, shown while no draft is open: a new
+ * draft of each installed edition, and the drafts of the drafts directory
+ * to resume, newest first (see editor.h).
+ *
+ * Its entries (editor.list) carry in value "new:<form>:<edition>" or the
+ * path of a draft; headings have none.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "confine.h"
+#include "draft.h"
+#include "editor.h"
+#include "fileio.h"
+#include "form.h"
+#include "formdir.h"
+#include "i18n.h"
+#include "xalloc.h"
+#include "xdg.h"
+
+static int
+start_cmp(const void *a, const void *b)
+{
+	const struct editor_entry *ea = a, *eb = b;
+
+	/* labels start with the modification time, newest first */
+	return strcmp(eb->label, ea->label);
+}
+
+/* The drafts of dir as entries, newest first. */
+static void
+start_drafts(struct editor *e, const char *dir)
+{
+	struct editor_entry *en;
+	struct dirent *de;
+	struct stat st;
+	struct tm tm;
+	char *path, when[32];
+	size_t first = e->list.n, len;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			len = strlen(de->d_name);
+			if (de->d_name[0] == '.' || len < 6 ||
+			    strcmp(de->d_name + len - 5, ".yaml") != 0)
+				continue;
+			path = xasprintf("%s/%s", dir, de->d_name);
+			/* restricted: links are not drafts of the directory */
+			if ((confine_dir() != NULL ? lstat(path, &st) :
+			    stat(path, &st)) != 0 || !S_ISREG(st.st_mode)) {
+				free(path);
+				continue;
+			}
+			localtime_r(&st.st_mtime, &tm);
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+			en = editor_list_add(e, (size_t)-1, 0,
+			    xasprintf("%s  %s", when, de->d_name));
+			en->value = path;
+			en->level = 1;
+		}
+		closedir(dp);
+	}
+	qsort(e->list.v + first, e->list.n - first, sizeof *e->list.v,
+	    start_cmp);
+	if (e->list.n == first)
+		editor_list_add(e, (size_t)-1, 1, xstrdup(_("(no drafts "
+		    "yet)")));
+}
+
+/* Build the start screen: new draft per edition, or resume one. */
+int
+editor_start(struct editor *e)
+{
+	const struct form **forms;
+	struct editor_entry *en;
+	char *dir = editor_drafts_dir(), *cause;
+	size_t n, i;
+
+	editor_list_clear(e);
+	e->ui.screen = EDITOR_START;
+	e->ui.redraw = EDITOR_REDRAW_ALL;
+	editor_list_add(e, (size_t)-1, 1, xstrdup(_("New draft")));
+	if (formdir_list(e->formdir, &forms, &n, &cause) != 0) {
+		editor_message(e, 1, "%s", cause);
+		free(cause);
+		n = 0;
+		forms = NULL;
+	}
+	for (i = n; i > 0; i--) {
+		en = editor_list_add(e, (size_t)-1, 0, xasprintf("%s %s%s",
+		    forms[i - 1]->title, forms[i - 1]->edition,
+		    i == n ? _(" (newest)") : ""));
+		en->value = xasprintf("new:%s:%s", forms[i - 1]->name,
+		    forms[i - 1]->edition);
+		en->level = 1;
+	}
+	free(forms);
+	editor_list_add(e, (size_t)-1, 1, xasprintf(_("Resume a draft in %s"),
+	    dir));
+	start_drafts(e, dir);
+	e->list.sel = 1;
+	free(dir);
+	return 0;
+}
+
+/* Create a new draft of form:edition in the drafts directory and open it. */
+static void
+start_new(struct editor *e, const char *spec)
+{
+	const struct form *form;
+	struct draft *d;
+	char *copy = xstrdup(spec + 4), *edition, *dir, *path, *cause;
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	edition = strchr(copy, ':');
+	*edition++ = '\0';
+	dir = editor_drafts_dir();
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	path = xasprintf("%s/draft-%s.yaml", dir, stamp);
+	form = formdir_get(e->formdir, copy, edition, &cause);
+	if (form == NULL || xdg_mkdirs(path) != 0) {
+		editor_message(e, 1, "%s", form == NULL ? cause :
+		    strerror(errno));
+		if (form == NULL)
+			free(cause);
+	} else {
+		d = draft_new(form);
+		if (draft_save(d, path, FILEIO_EXCL, &cause) != 0 ||
+		    editor_open(e, path, &cause) != 0) {
+			editor_message(e, 1, "%s", cause);
+			free(cause);
+		} else
+			editor_message(e, 0, _("New draft %s"), path);
+		draft_free(d);
+	}
+	free(path);
+	free(dir);
+	free(copy);
+}
+
+/* Enter on the start screen: a new draft, or the one chosen. */
+void
+editor_start_accept(struct editor *e)
+{
+	const struct editor_entry *en = &e->list.v[e->list.sel];
+	char *cause;
+
+	if (en->value == NULL)
+		return;
+	if (strncmp(en->value, "new:", 4) == 0)
+		start_new(e, en->value);
+	else if (editor_open(e, en->value, &cause) != 0) {
+		editor_message(e, 1, "%s", cause);
+		free(cause);
+	}
+}

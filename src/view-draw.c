@@ -1,0 +1,182 @@
+/*
+ * view-draw: what every part of the view draws with: styles (attributes
+ * and, on a colour terminal, colours), text made safe for the terminal,
+ * blank runs (see view.h).
+ *
+ * Invariant: nothing from a form or a draft reaches the terminal without
+ * going through view_draw_cps, which shows control characters as
+ * placeholders and never a part of a wide character.
+ *
+ * State: draw_colour, whether the terminal has colours and NO_COLOR does
+ * not refuse them, set once at set-up.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "text.h"
+#include "view.h"
+
+#define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
+
+static int	draw_colour;
+
+/* Set up the colours of the styles, if the terminal has them. */
+void
+view_draw_colours(void)
+{
+	draw_colour = has_colors() && (getenv("NO_COLOR") == NULL ||
+	    *getenv("NO_COLOR") == '\0');
+	if (!draw_colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_GREEN, -1);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_YELLOW, -1);
+	init_pair(4, COLOR_CYAN, -1);
+}
+
+/* The columns of the screen. */
+int
+view_draw_cols(void)
+{
+	return COLS;
+}
+
+static attr_t
+draw_attr(enum view_style style, short *pair)
+{
+	*pair = 0;
+	switch (style) {
+	case VIEW_TITLE:
+		return A_REVERSE;
+	case VIEW_HEADING:
+		*pair = 4;
+		return A_BOLD;
+	case VIEW_ITEM:
+		return A_BOLD;
+	case VIEW_DIM:
+		return A_DIM;
+	case VIEW_SELECTED:
+	case VIEW_CURRENT:
+		return A_REVERSE;
+	case VIEW_OK:
+		*pair = 1;
+		return A_NORMAL;
+	case VIEW_MISSING:
+	case VIEW_OVER:
+	case VIEW_ERROR:
+		*pair = 2;
+		return A_BOLD;
+	case VIEW_LEVEL:
+	case VIEW_WARN:
+		*pair = 3;
+		return A_BOLD;
+	case VIEW_CONTROL:
+		return A_REVERSE | A_DIM;
+	case VIEW_NORMAL:
+		break;
+	}
+	return A_NORMAL;
+}
+
+/*
+ * Draw n code points at (y, x) in at most maxw columns: control characters
+ * as placeholders, never a partial wide character.  Returns the columns
+ * used.
+ */
+int
+view_draw_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
+    enum view_style style)
+{
+	short pair, cpair;
+	attr_t attr = draw_attr(style, &pair), cattr;
+	cchar_t cc;
+	wchar_t wc[VIEW_CCHAR_MAX + 1];
+	size_t nwc;
+	char ph[16];
+	int used = 0, w;
+	size_t i;
+
+	cattr = draw_attr(VIEW_CONTROL, &cpair);
+	if (!draw_colour) {
+		pair = 0;
+		cpair = 0;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t c = cps[i];
+
+		if (c == '\n')
+			continue;
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+			if (c >= 0x80)
+				snprintf(ph, sizeof ph, "<U+%04X>", c);
+			else
+				snprintf(ph, sizeof ph, "^%c", c == 0x7f ?
+				    '?' : (char)(c + 0x40));
+			w = (int)strlen(ph);
+			if (used + w > maxw)
+				break;
+			attr_set(cattr, cpair, NULL);
+			mvaddstr(y, x + used, ph);
+			used += w;
+			continue;
+		}
+		w = text_cpwidth(c);
+		if (w == 0)
+			continue;	/* a mark without a base: not shown */
+		if (used + w > maxw)
+			break;
+		/* a base character and the combining marks that follow it */
+		nwc = 0;
+		wc[nwc++] = (wchar_t)c;
+		while (i + 1 < n && text_cpwidth(cps[i + 1]) == 0 &&
+		    cps[i + 1] >= 0x300) {
+			if (nwc < VIEW_CCHAR_MAX)
+				wc[nwc++] = (wchar_t)cps[i + 1];
+			i++;
+		}
+		wc[nwc] = L'\0';
+		setcchar(&cc, wc, attr, pair, NULL);
+		mvadd_wch(y, x + used, &cc);
+		used += w;
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	return used;
+}
+
+/* Draw UTF-8 text; see view_draw_cps. */
+int
+view_draw_text(int y, int x, int maxw, const char *s, enum view_style style)
+{
+	uint32_t *cps;
+	size_t n;
+	int used;
+
+	if (maxw <= 0)
+		return 0;
+	cps = text_cps(s, strlen(s), &n);
+	used = view_draw_cps(y, x, maxw, cps, n, style);
+	free(cps);
+	return used;
+}
+
+/* Fill columns x .. x + w - 1 of row y with blanks in a style. */
+void
+view_draw_fill(int y, int x, int w, enum view_style style)
+{
+	short pair;
+	attr_t attr = draw_attr(style, &pair);
+
+	if (!draw_colour)
+		pair = 0;
+	attr_set(attr, pair, NULL);
+	mvhline(y, x, ' ', w);
+	attr_set(A_NORMAL, 0, NULL);
+}

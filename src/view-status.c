@@ -1,0 +1,269 @@
+/*
+ * view-status: the title line (form, page, path, completeness of the
+ * page), the status line (the field, its count against the limit, when it
+ * was saved; a message; a prompt) and the key-hint line, whose labels come
+ * from the command table (see view.h).
+ *
+ * State, struct view_status: what the title and hint lines show, so that
+ * they are drawn again only when that changes; hints_hidden: a long
+ * message went on over the hint line, which must come back after it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "draft.h"
+#include "editor.h"
+#include "form.h"
+#include "i18n.h"
+#include "keys.h"
+#include "text.h"
+#include "textbuf.h"
+#include "validate.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* The title line; drawn again only when it changed, unless all. */
+void
+view_status_title(struct view_status *vs, const struct editor *e, int all)
+{
+	const struct form *form;
+	const struct draft *d = e->file.draft;
+	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
+	char *left, right[128], *key;
+	int rw;
+
+	if (d == NULL) {
+		view_draw_fill(0, 0, COLS, VIEW_TITLE);
+		view_draw_text(0, 1, COLS - 2, "kaiji", VIEW_TITLE);
+		return;
+	}
+	form = d->form;
+	page = form->items[form->fields[e->nav.field].item].page;
+	validate_tally(d, form->pages[page], form_page_end(form, page), done,
+	    total);
+	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
+	    total[0], done[1], total[1]);
+	rw = (int)text_width(right);
+	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
+	    form->edition, page + 1, form->npages, e->file.path);
+	/* the line is on the screen already unless it changed */
+	key = xasprintf("%d %s%s", COLS, left, right);
+	if (!all && vs->title != NULL && strcmp(key, vs->title) == 0) {
+		free(key);
+		free(left);
+		return;
+	}
+	free(vs->title);
+	vs->title = key;
+	view_draw_fill(0, 0, COLS, VIEW_TITLE);
+	view_draw_text(0, 0, COLS - rw - 1, left, VIEW_TITLE);
+	if (COLS - rw > 0)
+		view_draw_text(0, COLS - rw, rw, right, VIEW_TITLE);
+	free(left);
+}
+
+/*
+ * Draw cps in at most maxw columns; when they are wider, their middle gives
+ * way to "..." so that both ends show (a message names the file at its
+ * start and says what to do at its end).
+ */
+static void
+status_cps_ends(int y, int x, int maxw, const uint32_t *cps, size_t n,
+    enum view_style style)
+{
+	static const uint32_t dots[] = { '.', '.', '.' };
+	size_t i, tail;
+	int width = 0, tailw = maxw / 2 - 2, w, used;
+
+	for (i = 0; i < n; i++)
+		width += text_safe_width(cps[i]);
+	if (width <= maxw || tailw <= 0) {
+		view_draw_cps(y, x, maxw, cps, n, style);
+		return;
+	}
+	for (tail = n, w = 0; tail > 0; tail--) {
+		if (w + text_safe_width(cps[tail - 1]) > tailw)
+			break;
+		w += text_safe_width(cps[tail - 1]);
+	}
+	used = view_draw_cps(y, x, maxw - w - 3, cps, tail, style);
+	used += view_draw_cps(y, x + used, 3, dots, 3, style);
+	view_draw_cps(y, x + used, maxw - used, cps + tail, n - tail, style);
+}
+
+/*
+ * The status message on the status line, going on over the key-hint line
+ * when it is wider than the screen (its middle cut only when two lines do
+ * not hold it).  Returns whether it took the key-hint line.
+ */
+static int
+status_message(const struct editor *e)
+{
+	enum view_style style = e->ui.message_error ? VIEW_ERROR : VIEW_NORMAL;
+	uint32_t *cps;
+	size_t n, i, j;
+	int w = 0;
+
+	cps = text_cps(e->ui.message, strlen(e->ui.message), &n);
+	for (i = 0; i < n; i++) {
+		if (w + text_safe_width(cps[i]) > COLS)
+			break;
+		w += text_safe_width(cps[i]);
+	}
+	/* break after a space in the second half of the line, if any */
+	for (j = i; i < n && j > i / 2; j--) {
+		if (cps[j - 1] == ' ') {
+			i = j;
+			break;
+		}
+	}
+	view_draw_cps(LINES - 2, 0, COLS, cps, i, style);
+	if (i < n) {
+		view_draw_fill(LINES - 1, 0, COLS, VIEW_NORMAL);
+		status_cps_ends(LINES - 1, 0, COLS, cps + i, n - i, style);
+	}
+	free(cps);
+	return i < n;
+}
+
+/* The key hints for the context: the first key of each command. */
+static void
+status_hints(struct view_status *vs, const struct editor *e, int all)
+{
+	static const struct {
+		int		 context;
+		enum keys_cmd	 commands[9];
+	} hints[] = {
+		{ KEYS_PAGE, { KEYS_CMD_HELP, KEYS_CMD_EDIT, KEYS_CMD_SEARCH,
+		    KEYS_CMD_NEXT_MISSING, KEYS_CMD_OVERVIEW,
+		    KEYS_CMD_SUMMARY, KEYS_CMD_SAVE, KEYS_CMD_QUIT,
+		    KEYS_CMD_NONE } },
+		{ KEYS_EDIT, { KEYS_CMD_HELP, KEYS_CMD_LEAVE_FIELD,
+		    KEYS_CMD_UNDO, KEYS_CMD_SAVE, KEYS_CMD_QUIT,
+		    KEYS_CMD_NONE } },
+		{ KEYS_LIST, { KEYS_CMD_ACCEPT, KEYS_CMD_CANCEL, KEYS_CMD_HELP,
+		    KEYS_CMD_QUIT, KEYS_CMD_NONE } },
+		{ KEYS_PROMPT, { KEYS_CMD_ACCEPT, KEYS_CMD_CANCEL,
+		    KEYS_CMD_NONE } },
+	};
+	const struct keys_binding *kb;
+	const char *label;
+	enum keys_cmd cmd;
+	size_t n, h, c, i;
+	int context = editor_context(e), x = 0;
+	char name[32], *cell;
+
+	if (!all && context == vs->hint_context && COLS == vs->hint_cols)
+		return;		/* on the screen already */
+	vs->hint_context = context;
+	vs->hint_cols = COLS;
+	view_draw_fill(LINES - 1, 0, COLS, VIEW_NORMAL);
+	kb = keys_table(&n);
+	for (h = 0; h < sizeof hints / sizeof hints[0]; h++) {
+		if (hints[h].context != context)
+			continue;
+		for (c = 0; (cmd = hints[h].commands[c]) != KEYS_CMD_NONE;
+		    c++) {
+			for (i = 0; i < n; i++) {
+				if ((kb[i].contexts & context) &&
+				    kb[i].command == cmd)
+					break;
+			}
+			if (i == n)
+				continue;
+			keys_name(kb[i].key, name, sizeof name);
+			x += view_draw_text(LINES - 1, x, COLS - x, name,
+			    VIEW_TITLE);
+			label = editor_command_hint(cmd);
+			cell = xasprintf(" %s  ", label != NULL ? label :
+			    editor_command_name(cmd));
+			x += view_draw_text(LINES - 1, x, COLS - x, cell,
+			    VIEW_NORMAL);
+			free(cell);
+		}
+	}
+}
+
+/* The status line; returns whether a long message took the key-hint line. */
+static int
+status_line(const struct editor *e, struct view_frame *frame)
+{
+	const struct form_field *f;
+	char *left = NULL, right[64], *prompt;
+	size_t count, limit;
+	struct tm tm;
+	int shared, rw, x;
+
+	view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+	if (e->ui.prompt != NULL) {
+		prompt = textbuf_text(e->ui.prompt_text);
+		left = xasprintf("%s%s", editor_prompt_label(e), prompt);
+		x = view_draw_text(LINES - 2, 0, COLS - 1, left, VIEW_NORMAL);
+		frame->cursor_y = LINES - 2;
+		frame->cursor_x = x;
+		free(left);
+		free(prompt);
+		return 0;
+	}
+	if (e->ui.message != NULL)
+		return status_message(e);
+	if (e->file.draft == NULL)
+		return 0;
+	if (e->file.readonly)
+		snprintf(right, sizeof right, "%s", _("read-only"));
+	else if (e->file.dirty)
+		snprintf(right, sizeof right, "%s", _("not saved yet"));
+	else {
+		localtime_r(&e->file.saved_at, &tm);
+		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
+	}
+	rw = (int)text_width(right);
+	f = &e->file.draft->form->fields[e->nav.field];
+	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	if (limit != 0 && shared)
+		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		    form_mark_label(f->mark),
+		    e->file.draft->form->items[f->item].no, count, limit);
+	else if (limit != 0)
+		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
+		    form_mark_label(f->mark), count, limit);
+	else
+		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
+	view_draw_text(LINES - 2, 0, COLS - rw - 1, left, limit != 0 &&
+	    count > limit ? VIEW_OVER : VIEW_NORMAL);
+	view_draw_text(LINES - 2, COLS - rw, rw, right, e->file.save_failed ?
+	    VIEW_ERROR : VIEW_DIM);
+	free(left);
+	return 0;
+}
+
+/*
+ * The status line, then the key hints unless a long message took their
+ * line; they come back after it.  all: draw the hints even if unchanged.
+ */
+void
+view_status_lines(struct view_status *vs, const struct editor *e, int all,
+    struct view_frame *frame)
+{
+	int over = status_line(e, frame);
+
+	if (!over)
+		status_hints(vs, e, all || vs->hints_hidden);
+	vs->hints_hidden = over;
+}
+
+/* Forget what is on the lines (the end of the session). */
+void
+view_status_free(struct view_status *vs)
+{
+	free(vs->title);
+	vs->title = NULL;
+	vs->hint_context = -1;
+}
