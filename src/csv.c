@@ -266,7 +266,7 @@ csv_needs_quotes(const char *s)
  * position *pos (字, from 1), doubling a double quote; returns its length
  * in bytes.  Counts *pos on.
  */
-static size_t
+static inline size_t
 csv_char(struct csv_out *o, const char *where, const char *s, size_t len,
     size_t *pos)
 {
@@ -279,7 +279,10 @@ csv_char(struct csv_out *o, const char *where, const char *s, size_t len,
 	}
 	if (cp == '"')
 		fputc('"', o->fp);
-	csv_put(o, where, *pos, cp, s, n);
+	if (o->conv == NULL)
+		fwrite(s, 1, n, o->fp);		/* UTF-8, without a call */
+	else
+		csv_put(o, where, *pos, cp, s, n);
 	if (cp != '\n' && cp != '\r')
 		(*pos)++;
 	return n;

@@ -2,7 +2,8 @@
  * test-layout: re-wrapping after an edit (layout_rewrap) gives exactly the
  * rows a full layout_wrap gives, over random edits at many widths, and
  * cuts again only the rows about the change: typing in a long answer
- * re-wraps the rest of its paragraph, not the answer.
+ * re-wraps the rest of its paragraph, not the answer.  Also where a
+ * textbuf says the change ends (textbuf_dirty_end).
  */
 #include "config.h"
 
@@ -65,6 +66,46 @@ random_edit(struct textbuf *tb, uint32_t *seed)
 		textbuf_insert(tb, pool[lcg(seed) % NPOOL]);
 		break;
 	}
+}
+
+/*
+ * textbuf_dirty_end, from which layout_rewrap reuses rows: after any
+ * edits since textbuf_clean, the code points from it on are the ones at
+ * the end of the text at the clean, and it is not before textbuf_dirty.
+ */
+static void
+test_dirty_end(void **state)
+{
+	struct textbuf *tb;
+	uint32_t seed = 7, *old;
+	size_t nold, i, k, end;
+	int round, op;
+
+	(void)state;
+	tb = textbuf_new("");
+	assert_int_equal(textbuf_dirty(tb), 0);
+	for (round = 0; round < 400; round++) {
+		textbuf_clean(tb);
+		assert_int_equal(textbuf_dirty_end(tb), 0);
+		nold = textbuf_len(tb);
+		old = malloc((nold + 1) * sizeof *old);
+		assert_non_null(old);
+		for (i = 0; i < nold; i++)
+			old[i] = textbuf_char(tb, i);
+		k = 1 + lcg(&seed) % 4;
+		for (op = 0; op < (int)k; op++)
+			random_edit(tb, &seed);
+		end = textbuf_dirty_end(tb);
+		assert_true(end <= textbuf_len(tb));
+		assert_true(textbuf_len(tb) - end <= nold);
+		if (textbuf_dirty(tb) != (size_t)-1)
+			assert_true(end >= textbuf_dirty(tb));
+		for (i = end; i < textbuf_len(tb); i++)
+			assert_int_equal(textbuf_char(tb, i),
+			    old[nold - (textbuf_len(tb) - i)]);
+		free(old);
+	}
+	textbuf_free(tb);
 }
 
 /* rows[0..n) are the rows layout_wrap gives for tb at width. */
@@ -238,6 +279,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dirty_end),
 		cmocka_unit_test(test_rewrap_random),
 		cmocka_unit_test(test_rewrap_unchanged),
 		cmocka_unit_test(test_rewrap_long),

@@ -1064,71 +1064,6 @@ test_undo_memory(void **state)
 	textbuf_free(tb);
 }
 
-/*
- * textbuf_dirty_end: after any edits since textbuf_clean, the code points
- * from it on are the ones at the end of the text at the clean.
- */
-static void
-test_dirty_end(void **state)
-{
-	struct textbuf *tb;
-	uint32_t seed = 7, *old;
-	size_t nold, i, k, end;
-	int round, op;
-
-	(void)state;
-	tb = textbuf_new("");
-	assert_int_equal(textbuf_dirty(tb), 0);
-	for (round = 0; round < 400; round++) {
-		textbuf_clean(tb);
-		assert_int_equal(textbuf_dirty_end(tb), 0);
-		nold = textbuf_len(tb);
-		old = malloc((nold + 1) * sizeof *old);
-		assert_non_null(old);
-		for (i = 0; i < nold; i++)
-			old[i] = textbuf_char(tb, i);
-		k = 1 + lcg(&seed) % 4;
-		for (op = 0; op < (int)k; op++) {
-			textbuf_set_cursor(tb, lcg(&seed) %
-			    (textbuf_len(tb) + 1));
-			switch (lcg(&seed) % 9) {
-			case 0:
-				textbuf_delete_back(tb);
-				break;
-			case 1:
-				textbuf_delete_fwd(tb);
-				break;
-			case 2:
-				textbuf_kill_eol(tb);
-				break;
-			case 3:
-				textbuf_yank(tb);
-				break;
-			case 4:
-				textbuf_undo(tb);
-				break;
-			case 5:
-				textbuf_redo(tb);
-				break;
-			default:
-				textbuf_insert(tb, pool[lcg(&seed) %
-				    (sizeof pool / sizeof pool[0])].in);
-				break;
-			}
-		}
-		end = textbuf_dirty_end(tb);
-		assert_true(end <= textbuf_len(tb));
-		assert_true(textbuf_len(tb) - end <= nold);
-		if (textbuf_dirty(tb) != (size_t)-1)
-			assert_true(end >= textbuf_dirty(tb));
-		for (i = end; i < textbuf_len(tb); i++)
-			assert_int_equal(textbuf_char(tb, i),
-			    old[nold - (textbuf_len(tb) - i)]);
-		free(old);
-	}
-	textbuf_free(tb);
-}
-
 static void
 check_rows(const char *s, int width, const size_t *want, size_t nwant)
 {
@@ -1476,7 +1411,6 @@ main(void)
 		cmocka_unit_test(test_random_edits),
 		cmocka_unit_test(test_undo_model),
 		cmocka_unit_test(test_undo_memory),
-		cmocka_unit_test(test_dirty_end),
 		cmocka_unit_test(test_wrap_fullwidth),
 		cmocka_unit_test(test_wrap_lf),
 		cmocka_unit_test(test_wrap_controls),
