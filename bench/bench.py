@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import gen  # noqa: E402
 import ptydrive  # noqa: E402
+import vt  # noqa: E402
 from ptydrive import Session, Timeout  # noqa: E402
 
 # Fictional text typed and pasted into 30.1 (サービスの内容・範囲).
@@ -43,6 +44,23 @@ def japanese_text(n):
         s += _SENTENCES[i % len(_SENTENCES)]
         i += 1
     return s[:n]
+
+
+def paragraphs(n, per=200):
+    """n paragraphs of per characters of the fictional text, one LF
+    between paragraphs."""
+    t = japanese_text(n * per + 7 * n)
+    return '\n'.join(t[i * (per + 7):i * (per + 7) + per] for i in range(n))
+
+
+# The answers typed into by W8 and W9 (see README.md): 30.1 of 400字 (two
+# paragraphs; the middle is the start of the second) and 4.3, which has no
+# limit, of 20,000字 (100 paragraphs).
+W8_CASES = {
+    'end400': ('30.1', 2, []),
+    'mid400': ('30.1', 2, ['\x01']),
+    'mid20k': ('4.3', 100, ['\x1b[5~'] * 16 + ['\x01']),
+}
 
 
 def median(xs):
@@ -78,7 +96,10 @@ class Bench:
         self.work = os.path.abspath(args.work)
         self.spawn = os.path.abspath(args.spawn)
         self.floor = os.path.abspath(args.floor)
-        self.quick = args.quick
+        self.echoloop = os.path.abspath(args.echoloop)
+        self.undomem = os.path.abspath(args.undomem)
+        self.quick = args.quick or args.check
+        self.check = args.check
         # a snapshot of the binary, the forms and the test draft, so that a
         # rebuild of the tree during the run changes nothing
         snap = os.path.join(self.work, 'snapshot')
@@ -95,11 +116,12 @@ class Bench:
         self.valgrind = shutil.which('valgrind')
         self.dialog = shutil.which('dialog')
         self.nano = shutil.which('nano')
-        self.runs = 2 if self.quick else 5
+        self.runs = 0 if self.check else 2 if self.quick else 5
         self.w2_keys = 60 if self.quick else 500
         self.w4_drafts = 50 if self.quick else 1000
         self.w6_seconds = 10 if self.quick else 60
         self.w7_sizes = (100, 1000, 10000)
+        self.w8_keys = 30 if self.quick else 100
         self.cgdir = os.path.join(self.work, 'callgrind')
         shutil.rmtree(self.cgdir, ignore_errors=True)
         os.makedirs(self.cgdir)
@@ -124,7 +146,8 @@ class Bench:
     # --- logging ---------------------------------------------------------------
     def log(self, msg):
         line = '[%s] %s' % (time.strftime('%H:%M:%S'), msg)
-        print(line, flush=True)
+        if not self.check:
+            print(line, flush=True)
         self.log_fp.write(line + '\n')
         self.log_fp.flush()
 
@@ -315,6 +338,17 @@ class Bench:
                                                               r['status']))
         return r
 
+    def w1_check(self):
+        """W1 at 80x24 under callgrind only (bench/quick)."""
+        self.log('W1 80x24: callgrind')
+        k = self.w1_one('kaiji', 80, 24, True)
+        d = self.w1_one('dialog', 80, 24, True)
+        cold = self.w1_one('kaiji', 80, 24, True, cold=True)
+        self.results['W1'] = {'80x24': {
+            'kaiji': {'instr': k.get('instr'), 'instr_cold': cold.get('instr'),
+                      'ok': k.get('ok') and cold.get('ok')},
+            'dialog': {'instr': d.get('instr'), 'ok': d.get('ok')}}}
+
     def w1(self):
         res = {}
         for cols, rows in ((80, 24), (40, 120)):
@@ -339,6 +373,7 @@ class Bench:
                     'ok': all(r.get('ok') for r in runs[p] + [cgr[p]])}
                 for p in ('kaiji', 'dialog')}
             res[key]['kaiji']['instr_cold'] = cold.get('instr')
+            res[key]['kaiji']['cgfile_cold'] = cold.get('cgfile')
             res[key]['kaiji']['ok'] &= bool(cold.get('ok'))
             for p in ('kaiji', 'dialog'):
                 self.log('  %s: %s instr, first frame median %.2f ms' % (
@@ -437,9 +472,10 @@ class Bench:
                 'ok': all(r['ok'] for r in runs[p] +
                           [cg[p]['type'], cg[p]['base']]),
             }
-            self.log('  %s: %.0f instr/key, echo median %.3f ms p95 %.3f ms'
-                     % (p, res[p]['instr_per_key'], res[p]['echo_median_ms'],
-                        res[p]['echo_p95_ms']))
+            self.log('  %s: %.0f instr/key, echo median %s p95 %s'
+                     % (p, res[p]['instr_per_key'],
+                        fmt_ms(res[p]['echo_median_ms']),
+                        fmt_ms(res[p]['echo_p95_ms'])))
         self.results['W2'] = res
         self.w2_base = {p: cg[p]['base']['instr'] for p in cg}
         self.w2_base_cg = {p: cg[p]['base']['cgfile'] for p in cg}
@@ -481,42 +517,11 @@ class Bench:
         ddir = os.path.join(self.inputs, 'w4-drafts')
         shutil.rmtree(ddir, ignore_errors=True)
         self.log('W4: generating %d drafts' % self.w4_drafts)
-        paths, total = gen.make_drafts(ddir, self.w4_drafts, self.complete,
-                                       self.formfile)
-        rel = [os.path.relpath(p, self.work) for p in paths]
-        env = self.env(self.inputs)
-        kargv = [self.kaiji, 'summary', '--format', 'yaml'] + rel
-        fargv = [self.floor] + rel
-        out_k = os.path.join(self.work, 'w4-report.yaml')
-        out_f = os.path.join(self.work, 'w4-floor.txt')
-        self.log('W4: callgrind (both at once)')
-        cg = {}
-
-        def run(name, argv, out):
-            cg[name] = self.batch(argv, out, True, 'w4-' + name, env)
-        ths = [threading.Thread(target=run, args=a) for a in
-               (('kaiji', kargv, out_k), ('floor', fargv, out_f))]
-        for t in ths:
-            t.start()
-        for t in ths:
-            t.join()
-        self.log('W4: %d timed runs each' % self.runs)
-        runs = {'kaiji': [], 'floor': []}
-        for i in range(self.runs):
-            runs['kaiji'].append(self.batch(kargv, out_k, False, '', env))
-            runs['floor'].append(self.batch(fargv, out_f, False, '', env))
-        with open(out_k, encoding='utf-8') as fp:
-            report = fp.read()
-        res = {'drafts': len(paths), 'bytes': total,
-               'report_bytes': len(report.encode('utf-8')),
-               'complete': report.count('complete: true')}
-        for p in ('kaiji', 'floor'):
-            res[p] = {'instr': cg[p]['instr'], 'cgfile': cg[p]['cgfile'],
-                      'status': [r['status'] for r in runs[p] + [cg[p]]],
-                      'cpu_ms': [(r['utime_us'] + r['stime_us']) / 1000
-                                 for r in runs[p]],
-                      'wall_ms': [r['wall_ms'] for r in runs[p]],
-                      'maxrss_kb': [r['maxrss_kb'] for r in runs[p]]}
+        paths, _ = gen.make_drafts(ddir, self.w4_drafts, self.complete,
+                                   self.formfile)
+        self.log('W4: callgrind (both at once), then %d timed runs each' %
+                 self.runs)
+        res = self.summary_run('w4', paths)
         res['ok'] = (all(s == 0 for s in res['kaiji']['status'] +
                          res['floor']['status'])
                      and res['complete'] == len(paths))
@@ -697,6 +702,253 @@ class Bench:
         self.results['W7'] = res
 
 
+    # --- W8 and W9 -------------------------------------------------------------
+    def typing_draft(self):
+        """The draft of W8 and W9: an empty 2021 draft with 30.1 and 4.3
+        filled (see W8_CASES), made by kaiji set."""
+        path = os.path.join(self.inputs, 'typing-2021.yaml')
+        if os.path.exists(path):
+            return path
+        shutil.copy(self.empty, path)
+        for fid, n in (('30.1', 2), ('4.3', 100)):
+            f = os.path.join(self.inputs, 'answer-%s.txt' % fid)
+            with open(f, 'w', encoding='utf-8') as fp:
+                fp.write(paragraphs(n))
+            subprocess.run([self.kaiji, 'set', path, fid, '--file', f],
+                           check=True, capture_output=True,
+                           env=self.env(self.inputs))
+        return path
+
+    def typing_one(self, prog, case, nkeys, cg, screen=None):
+        """One session typing nkeys characters (0: none) in W8_CASES[case]
+        (prog kaiji), or into the minimal echo loop (prog echoloop).
+        screen: a vt.Screen to follow the output with, giving the bytes
+        and the least bytes of each key."""
+        d = self.rundir()
+        text = japanese_text(nkeys)
+        tag = 'w8-%s-%s%d' % (prog, case, nkeys)
+        if prog == 'kaiji':
+            fid, npar, nav = W8_CASES[case]
+            shutil.copy(self.typing_draft(), os.path.join(d, 'draft.yaml'))
+        per_key = []
+
+        def keys(s, c):
+            extra = {}
+            if screen is None:
+                extra = self.type_text(s, c, text)
+            else:
+                screen.feed(s.out)
+                lats = []
+                for ch in text:
+                    b, cb, ab = screen.cells(), screen.cursor(), screen.attr
+                    off = len(s.out)
+                    lats.append(s.type_char(ch, c.key_quiet,
+                                            limit=c.echo_limit))
+                    screen.feed(s.out[off:])
+                    least, cells = vt.least_bytes(b, screen.cells(), cb,
+                                                  screen.cursor(), ab)
+                    per_key.append((len(s.out) - off, least, cells))
+                extra = {'lat_ns': [x for x in lats if x is not None],
+                         'missed_echo': sum(1 for x in lats if x is None),
+                         'out': bytes(s.out), 'vt_text': screen.text()}
+            return extra
+
+        if prog == 'kaiji':
+            def script(s, c):
+                # the navigation in one write: the same in every session
+                s.key('g' + fid + '\r\r' + ''.join(nav), c.nav_quiet)
+                extra = keys(s, c)
+                self.kaiji_quit(s, c)
+                return extra
+            r = self.session([self.kaiji, 'draft.yaml'], 80, 24, d, cg, tag,
+                             script)
+            got = self.kaiji_get(d, 'draft.yaml', fid).rstrip('\n')
+            before = paragraphs(npar)
+            r['ok'] = (r['status'] == 0 and 'error' not in r and
+                       len(got) == len(before) + nkeys and
+                       text in got and r.get('missed_echo', 0) == 0)
+        else:
+            def script(s, c):
+                extra = keys(s, c)
+                s.send('\x11')
+                return extra
+            r = self.session([self.echoloop], 80, 24, d, cg, tag, script)
+            r['ok'] = (r['status'] == 0 and 'error' not in r and
+                       text in r['screen'].replace('\r', '').replace(
+                           '\n', '') and r.get('missed_echo', 0) == 0)
+        if per_key:
+            r['per_key'] = per_key
+        if not r['ok']:
+            self.log('  %s: check failed (exit status %d)' % (tag,
+                                                              r['status']))
+        return r
+
+    def w8(self):
+        n = self.w8_keys // 2
+        res = {'keys': n}
+        self.log('W8: callgrind, %d keys and %d, in each case and in the '
+                 'minimal echo loop' % (n, 2 * n))
+        for case in ('loop',) + tuple(W8_CASES):
+            prog = 'echoloop' if case == 'loop' else 'kaiji'
+            one = self.typing_one(prog, case, n, True)
+            two = self.typing_one(prog, case, 2 * n, True)
+            res[case] = {'instr_n': one.get('instr'),
+                         'instr_2n': two.get('instr'),
+                         'instr_per_key': (two['instr'] - one['instr']) /
+                         n if 'instr' in one and 'instr' in two else None,
+                         'cgfile': two.get('cgfile'),
+                         'cgfile_base': one.get('cgfile'),
+                         'ok': one['ok'] and two['ok']}
+            self.log('  %s: %s instr/key' % (case, fmt_i(
+                res[case]['instr_per_key'])))
+        self.results['W8'] = res
+
+    def w9(self):
+        n = self.w8_keys
+        res = {'keys': n}
+        self.log('W9: bytes to the terminal per key, %d keys' % n)
+        for case in ('end400', 'mid400'):
+            scr = vt.Screen(80, 24)
+            r = self.typing_one('kaiji', case, n, False, screen=scr)
+            pk = r.get('per_key', [])
+            res[case] = {
+                'bytes': [x[0] for x in pk], 'least': [x[1] for x in pk],
+                'cells': [x[2] for x in pk],
+                'ok': r['ok'] and self.vt_check(r, scr)}
+            r.pop('out', None)
+            self.log('  %s: median %s bytes a key, least %s, %s cells' % (
+                case, median(res[case]['bytes']), median(res[case]['least']),
+                median(res[case]['cells'])))
+        self.results['W9'] = res
+
+    def vt_check(self, r, scr):
+        """Whether tmux, fed the same output, shows what vt.Screen showed
+        after the last key (True without tmux: nothing to compare with)."""
+        if not shutil.which('tmux') or 'out' not in r:
+            return True
+        f = os.path.join(self.work, 'w9-output.bin')
+        with open(f, 'wb') as fp:
+            fp.write(r['out'])
+        sock = 'kaiji-bench-%d' % os.getpid()
+        env = dict(self.env(self.inputs))
+        subprocess.run(['tmux', '-L', sock, '-f', '/dev/null', 'new-session',
+                        '-d', '-x', '80', '-y', '24',
+                        'stty raw -echo -opost; cat %s; sleep 60' % f],
+                       env=env, check=True)
+        try:
+            time.sleep(1)
+            cap = subprocess.run(['tmux', '-L', sock, 'capture-pane', '-p',
+                                  '-t', '0'], capture_output=True, text=True,
+                                 env=env).stdout
+        finally:
+            subprocess.run(['tmux', '-L', sock, 'kill-server'], env=env,
+                           capture_output=True)
+        a = [ln.rstrip() for ln in r['vt_text'].split('\n')]
+        b = [ln.rstrip() for ln in cap.rstrip('\n').split('\n')]
+        b += [''] * (len(a) - len(b))
+        if a != b:
+            self.log('  the screen as followed differs from tmux\'s')
+        return a == b
+
+    # --- W10 ------------------------------------------------------------------------
+    def w10(self):
+        self.log('W10: undo memory (textbuf driven directly)')
+        res = {}
+        for mode in ('edits', 'paste'):
+            p = subprocess.run([self.undomem, mode], capture_output=True,
+                               text=True)
+            f = p.stdout.split()
+            res[mode] = {'answer': int(f[2]), 'rss_kb': int(f[4]),
+                         'undo_bytes': None if f[6] == '-' else int(f[6]),
+                         'ok': p.returncode == 0}
+            self.log('  %s: answer %d bytes, %d KiB kept, undo_bytes %s' % (
+                mode, res[mode]['answer'], res[mode]['rss_kb'], f[6]))
+        self.results['W10'] = res
+
+    # --- W11 ------------------------------------------------------------------------
+    def summary_run(self, name, paths):
+        """kaiji summary --format yaml and the floor over paths, under
+        callgrind at once, then timed; the W4 figures."""
+        rel = [os.path.relpath(p, self.work) for p in paths]
+        env = self.env(self.inputs)
+        kargv = [self.kaiji, 'summary', '--format', 'yaml'] + rel
+        fargv = [self.floor] + rel
+        out_k = os.path.join(self.work, '%s-report.yaml' % name)
+        out_f = os.path.join(self.work, '%s-floor.txt' % name)
+        cg = {}
+
+        def run(prog, argv, out):
+            cg[prog] = self.batch(argv, out, True, '%s-%s' % (name, prog),
+                                  env)
+        ths = [threading.Thread(target=run, args=a) for a in
+               (('kaiji', kargv, out_k), ('floor', fargv, out_f))]
+        for t in ths:
+            t.start()
+        for t in ths:
+            t.join()
+        runs = {'kaiji': [], 'floor': []}
+        for i in range(self.runs if name == 'w4' else 0):
+            runs['kaiji'].append(self.batch(kargv, out_k, False, '', env))
+            runs['floor'].append(self.batch(fargv, out_f, False, '', env))
+        with open(out_k, encoding='utf-8') as fp:
+            report = fp.read()
+        res = {'drafts': len(paths),
+               'bytes': sum(os.path.getsize(p) for p in paths),
+               'report_bytes': len(report.encode('utf-8')),
+               'complete': report.count('complete: true'),
+               'warnings': report.count('kind: ')}
+        for p in ('kaiji', 'floor'):
+            res[p] = {'instr': cg[p]['instr'], 'cgfile': cg[p]['cgfile'],
+                      'status': [r['status'] for r in runs[p] + [cg[p]]],
+                      'cpu_ms': [(r['utime_us'] + r['stime_us']) / 1000
+                                 for r in runs[p]],
+                      'wall_ms': [r['wall_ms'] for r in runs[p]],
+                      'maxrss_kb': [r['maxrss_kb'] for r in runs[p]]}
+        return res
+
+    def w11(self):
+        ddir = os.path.join(self.inputs, 'w11-drafts')
+        shutil.rmtree(ddir, ignore_errors=True)
+        self.log('W11: generating %d drafts with findings' % self.w4_drafts)
+        paths, _ = gen.make_drafts(ddir, self.w4_drafts, self.complete,
+                                   self.formfile, prose=True)
+        self.log('W11: callgrind (both at once)')
+        res = self.summary_run('w11', paths)
+        # kaiji exits 1 when a draft has findings
+        res['ok'] = (all(s in (0, 1) for s in res['kaiji']['status']) and
+                     all(s == 0 for s in res['floor']['status']) and
+                     res['warnings'] >= 40 * len(paths))
+        self.log('  kaiji %d instr, floor %d instr (%.2fx), %d findings' % (
+            res['kaiji']['instr'], res['floor']['instr'],
+            res['kaiji']['instr'] / res['floor']['instr'], res['warnings']))
+        self.results['W11'] = res
+
+    # --- W12 ------------------------------------------------------------------------
+    def w12(self):
+        ddir = os.path.join(self.inputs, 'w12-drafts')
+        shutil.rmtree(ddir, ignore_errors=True)
+        paths, _ = gen.make_drafts(ddir, 1, self.complete, self.formfile)
+        rel = os.path.relpath(paths[0], self.work)
+        env = self.env(self.inputs)
+        self.log('W12: callgrind, CSV export of one draft, CP932 and UTF-8')
+        res = {'bytes': os.path.getsize(paths[0])}
+        for enc in ('cp932', 'utf-8'):
+            out = os.path.join(self.work, 'w12-%s.csv' % enc)
+            r = self.batch([self.kaiji, 'export', rel, '--to', 'csv',
+                            '--encoding', enc, '-o', out], os.devnull, True,
+                           'w12-' + enc, env)
+            res[enc] = {'instr': r['instr'], 'cgfile': r['cgfile'],
+                        'status': r['status'],
+                        'out_bytes': os.path.getsize(out)
+                        if os.path.exists(out) else 0}
+        res['ok'] = all(res[e]['status'] == 0 and res[e]['out_bytes'] > 0
+                        for e in ('cp932', 'utf-8'))
+        self.log('  cp932 %d instr, utf-8 %d instr (%.2fx)' % (
+            res['cp932']['instr'], res['utf-8']['instr'],
+            res['cp932']['instr'] / res['utf-8']['instr']))
+        self.results['W12'] = res
+
+
 # --- the report -----------------------------------------------------------------
 
 def _cmd(argv):
@@ -761,6 +1013,14 @@ def fmt_r(x):
 
 def met(ok):
     return 'met' if ok else '**not met**'
+
+
+def w10_kept(k):
+    """What the undo history keeps: textbuf_undo_bytes where the tree has
+    it, else the growth of resident memory during the edits (which also
+    counts the text buffer's own growth, small beside full copies)."""
+    return k['undo_bytes'] if k['undo_bytes'] is not None else \
+        k['rss_kb'] * 1024
 
 
 def cg_functions(cgfile, inclusive):
@@ -860,10 +1120,18 @@ def report(b, path, elapsed):
                 gaps.append(('W1 %s' % size, 'first frame %.2f ms' % km,
                              None))
             if k.get('instr_cold'):
-                row('W1 %s' % size, 'instructions, no cached form (first '
-                    'start after a form file changed)',
-                    fmt_i(k['instr_cold']), fmt_i(d['instr']) + ' (dialog)',
-                    fmt_r(ratio(k['instr_cold'], d['instr'])), '—', None)
+                rc = ratio(k['instr_cold'], d['instr'])
+                # issue 14: a cold start at most 0.6x dialog (at 80x24)
+                cold_ok = rc is not None and rc <= 0.6 and k['ok'] \
+                    if size == '80x24' else None
+                if row('W1 %s' % size, 'instructions, no cached form '
+                       '(first start after a form file changed)',
+                       fmt_i(k['instr_cold']), fmt_i(d['instr']) +
+                       ' (dialog)', fmt_r(rc), '≤ 0.60x' if size == '80x24'
+                       else '—', cold_ok) is False:
+                    gaps.append(('W1 %s cold' % size, '%.2fx dialog\'s '
+                                 'instructions against a target of 0.60x'
+                                 % (rc or 0), k.get('cgfile_cold')))
             row('W1 %s' % size, 'CPU time, median', fmt_ms(median(
                 k['cpu_ms'])), fmt_ms(median(d['cpu_ms'])), fmt_r(ratio(
                     median(k['cpu_ms']), median(d['cpu_ms']))), '—', None)
@@ -939,6 +1207,15 @@ def report(b, path, elapsed):
                              rr or 0, fmt_i(k['instr'] - 1.3 * f['instr']),
                              fmt_i((k['instr'] - 1.3 * f['instr']) /
                                    v['drafts'])), k['cgfile']))
+        ok = rr is not None and rr <= 1.15 and v['ok']
+        if not row('W4', 'the same against issue 14\'s target', fmt_i(
+                k['instr']), fmt_i(f['instr']) + ' (libyaml floor)',
+                fmt_r(rr), '≤ 1.15x', ok):
+            gaps.append(('W4 (1.15x)', '%.2fx the floor against a target '
+                         'of 1.15x: %s instructions (%s per draft) too many'
+                         % (rr or 0, fmt_i(k['instr'] - 1.15 * f['instr']),
+                            fmt_i((k['instr'] - 1.15 * f['instr']) /
+                                  v['drafts'])), k['cgfile']))
         row('W4', 'CPU time, median', fmt_ms(median(k['cpu_ms'])),
             fmt_ms(median(f['cpu_ms'])),
             fmt_r(ratio(median(k['cpu_ms']), median(f['cpu_ms']))), '—',
@@ -1011,6 +1288,89 @@ def report(b, path, elapsed):
                 '%s, %s' % (fmt_ms(median(v[n]['frame_ms'])),
                             fmt_ms(v[n]['echo_p95_ms'])), '—', '—', '—',
                 None)
+
+    if 'W8' in R:
+        v = R['W8']
+        lp = v['loop']['instr_per_key']
+        names = {'end400': 'per key, end of a 400字 answer',
+                 'mid400': 'per key, middle of a 400字 answer',
+                 'mid20k': 'per key, middle of a 20,000字 answer'}
+        row('W8', 'per key, the minimal curses echo loop (keys %d to %d)' %
+            (v['keys'] + 1, 2 * v['keys']), fmt_i(lp), '—', '—', '—', None)
+        for case in ('end400', 'mid400', 'mid20k'):
+            k = v[case]
+            rr = ratio(k['instr_per_key'], lp)
+            ok = rr is not None and rr <= 1.5 and k['ok'] and v['loop']['ok']
+            if not row('W8', names[case], fmt_i(k['instr_per_key']),
+                       fmt_i(lp) + ' (echo loop)', fmt_r(rr), '≤ 1.50x', ok):
+                gaps.append(('W8 %s' % case, '%.2fx the echo loop\'s '
+                             'instructions per key: %s too many' % (
+                                 rr or 0, fmt_i((k['instr_per_key'] or 0) -
+                                                1.5 * (lp or 0))),
+                             k['cgfile'], k['cgfile_base'], v['keys'],
+                             'one key, on average: (the session with %d '
+                             'keys - the session with %d) / %d' % (
+                                 2 * v['keys'], v['keys'], v['keys'])))
+    if 'W9' in R:
+        v = R['W9']
+        for case, what in (('end400', 'end'), ('mid400', 'middle')):
+            k = v[case]
+            mb, ml = median(k['bytes']), median(k['least'])
+            rr = ratio(mb, ml)
+            ok = rr is not None and rr <= 1.2 and k['ok']
+            if not row('W9', 'bytes to the terminal per key, %s of a 400字 '
+                       'answer (median of %d keys; %s cells changed)' % (
+                           what, len(k['bytes']), median(k['cells'])),
+                       '%s' % fmt_i(mb), '%s (least for the changed cells)'
+                       % fmt_i(ml), fmt_r(rr), '≤ 1.20x', ok):
+                gaps.append(('W9 %s' % case, 'a key writes %s bytes where '
+                             '%s would show the cells it changed' % (
+                                 fmt_i(mb), fmt_i(ml)), None))
+    if 'W10' in R:
+        v = R['W10']
+        for mode, what in (('edits', '60 edits of a 4 MB answer'),
+                           ('paste', 'a 2.5 MB paste, then 200 Backspaces')):
+            k = v[mode]
+            kept = w10_kept(k)
+            rr = ratio(kept, k['answer'])
+            ok = rr is not None and rr <= 2.0 and k['ok']
+            if not row('W10', 'undo memory after %s' % what,
+                       '%.2f MB (%s)' % (kept / 1e6, 'resident memory'
+                                         if k['undo_bytes'] is None else
+                                         'textbuf_undo_bytes'),
+                       '%.1f MB (the answer)' % (k['answer'] / 1e6),
+                       fmt_r(rr), '≤ 2.00x', ok):
+                gaps.append(('W10 %s' % mode, 'the history keeps %.1f MB '
+                             'for an answer of %.1f MB' % (
+                                 kept / 1e6, k['answer'] / 1e6), None))
+    if 'W11' in R:
+        v = R['W11']
+        k, f = v['kaiji'], v['floor']
+        rr = ratio(k['instr'], f['instr'])
+        ok = rr is not None and rr <= 1.2 and v['ok']
+        if not row('W11', 'summary --format yaml, %d drafts with %d '
+                   'findings (%.1f MB)' % (v['drafts'], v['warnings'],
+                                           v['bytes'] / 1e6),
+                   fmt_i(k['instr']), fmt_i(f['instr']) +
+                   ' (libyaml floor)', fmt_r(rr), '≤ 1.20x', ok):
+            gaps.append(('W11', '%.2fx the floor against a target of 1.20x: '
+                         '%s instructions (%s per draft) too many' % (
+                             rr or 0, fmt_i(k['instr'] - 1.2 * f['instr']),
+                             fmt_i((k['instr'] - 1.2 * f['instr']) /
+                                   v['drafts'])), k['cgfile']))
+    if 'W12' in R:
+        v = R['W12']
+        c, u = v['cp932'], v['utf-8']
+        rr = ratio(c['instr'], u['instr'])
+        ok = rr is not None and rr <= 1.3 and v['ok']
+        if not row('W12', 'CSV export of one draft (%.1f KB), CP932' % (
+                v['bytes'] / 1e3), fmt_i(c['instr']), fmt_i(u['instr']) +
+                ' (UTF-8)', fmt_r(rr), '≤ 1.30x', ok):
+            gaps.append(('W12', '%.2fx the UTF-8 export: %s instructions too '
+                         'many' % (rr or 0, fmt_i(c['instr'] -
+                                                  1.3 * u['instr'])),
+                         c['cgfile'], u['cgfile'], 1, 'the CP932 export '
+                         'minus the UTF-8 one'))
 
     L = []
     L.append('# kaiji benchmark results')
@@ -1160,7 +1520,128 @@ def details(b):
                          ', '.join('%.2f' % x for x in v['frame_ms'] if x),
                          v['echo_median_ms'] or -1, v['echo_p95_ms'] or -1,
                          median(v['maxrss_kb'])))
+    if 'W8' in R:
+        v = R['W8']
+        for case in ('loop', 'end400', 'mid400', 'mid20k'):
+            x = v[case]
+            L.append('- W8 %s: %s instructions with %d keys, %s with %d.' % (
+                'the echo loop' if case == 'loop' else case,
+                fmt_i(x['instr_2n']), 2 * v['keys'], fmt_i(x['instr_n']),
+                v['keys']))
+    if 'W9' in R:
+        v = R['W9']
+        for case in ('end400', 'mid400'):
+            x = v[case]
+            L.append('- W9 %s: bytes a key: median %s, mean %.1f, max %s; '
+                     'least for the changed cells: median %s, mean %.1f; '
+                     'cells changed: median %s, mean %.1f (the mean includes '
+                     'the keys that scroll the page); followed screen %s '
+                     'tmux\'s.' % (
+                         case, median(x['bytes']), statistics.mean(
+                             x['bytes']), max(x['bytes']), median(x['least']),
+                         statistics.mean(x['least']), median(x['cells']),
+                         statistics.mean(x['cells']),
+                         'the same as' if x['ok'] else 'NOT the same as'))
+    if 'W10' in R:
+        v = R['W10']
+        for mode in ('edits', 'paste'):
+            x = v[mode]
+            L.append('- W10 %s: the answer is %s bytes after the edits; '
+                     'resident memory grew by %s KiB during them; '
+                     'textbuf_undo_bytes %s.' % (
+                         mode, fmt_i(x['answer']), fmt_i(x['rss_kb']),
+                         '(not in this tree)' if x['undo_bytes'] is None
+                         else fmt_i(x['undo_bytes'])))
+    if 'W11' in R:
+        v = R['W11']
+        L.append('- W11: %d drafts, %s bytes; %d findings in the report '
+                 '(%s bytes); exit statuses %s (kaiji), %s (floor).' % (
+                     v['drafts'], fmt_i(v['bytes']), v['warnings'],
+                     fmt_i(v['report_bytes']),
+                     sorted(set(v['kaiji']['status'])),
+                     sorted(set(v['floor']['status']))))
+    if 'W12' in R:
+        v = R['W12']
+        L.append('- W12: the draft is %s bytes; the CSV files %s (CP932) '
+                 'and %s (UTF-8) bytes.' % (
+                     fmt_i(v['bytes']), fmt_i(v['cp932']['out_bytes']),
+                     fmt_i(v['utf-8']['out_bytes'])))
     return L
+
+
+# The targets bench/quick checks that kaiji does not meet yet: the second
+# part of issue 14 (drawing only the cells that changed, answer versions
+# instead of comparing text, summary batch mode, reading the form's events
+# straight into struct form) is to meet them.  bench/quick reports them as
+# "pending" and fails on them only with --strict.
+PENDING = {'W1 cold', 'W4 1.15x', 'W8 end400', 'W8 mid400', 'W8 mid20k',
+           'W11'}
+
+
+def check(b, strict):
+    """bench/quick: the instruction-count workloads, one line per target;
+    the exit status is 1 when a target (not pending) is missed."""
+    t0 = time.monotonic()
+    R = b.results
+    b.w1_check()
+    b.w3()
+    b.w4()
+    b.w8()
+    b.w10()
+    b.w11()
+    b.w12()
+    lines = []
+
+    def target(name, what, value, peer, limit, ok):
+        rr = ratio(value, peer)
+        ok = ok and rr is not None and rr <= limit
+        state = 'met' if ok else 'pending' if name in PENDING and \
+            not strict else 'MISSED'
+        lines.append((state, '%-8s %-10s %s: %.2fx (%s / %s), target '
+                      '<= %.2fx' % (state, name, what, rr or 0, fmt_i(value),
+                                    fmt_i(peer), limit)))
+    w1 = R['W1']['80x24']
+    target('W1', '80x24 start to quit vs dialog', w1['kaiji']['instr'],
+           w1['dialog']['instr'], 0.5, w1['kaiji']['ok'])
+    target('W1 cold', '80x24 with no cached form vs dialog',
+           w1['kaiji']['instr_cold'], w1['dialog']['instr'], 0.6,
+           w1['kaiji']['ok'])
+    w3 = R['W3']
+    target('W3', 'the paste vs nano', w3['kaiji']['instr_paste'],
+           w3['nano']['instr_paste'], 1.0,
+           w3['kaiji']['ok'] and w3['kaiji']['flagged'])
+    w4 = R['W4']
+    for lim, name in ((1.3, 'W4'), (1.15, 'W4 1.15x')):
+        target(name, 'summary of %d clean drafts vs the libyaml floor' %
+               w4['drafts'], w4['kaiji']['instr'], w4['floor']['instr'], lim,
+               w4['ok'])
+    w8 = R['W8']
+    for case in ('end400', 'mid400', 'mid20k'):
+        target('W8 ' + case, 'per key vs the echo loop',
+               w8[case]['instr_per_key'], w8['loop']['instr_per_key'], 1.5,
+               w8[case]['ok'] and w8['loop']['ok'])
+    w10 = R['W10']
+    for mode in ('edits', 'paste'):
+        target('W10 ' + mode, 'undo memory vs the answer',
+               w10_kept(w10[mode]), w10[mode]['answer'], 2.0,
+               w10[mode]['ok'])
+    w11 = R['W11']
+    target('W11', 'summary of %d drafts with findings vs the floor' %
+           w11['drafts'], w11['kaiji']['instr'], w11['floor']['instr'], 1.2,
+           w11['ok'])
+    w12 = R['W12']
+    target('W12', 'CSV export, CP932 vs UTF-8', w12['cp932']['instr'],
+           w12['utf-8']['instr'], 1.3, w12['ok'])
+    for _, ln in lines:
+        print(ln)
+    missed = sum(1 for st, _ in lines if st == 'MISSED')
+    print('bench/quick: %d targets met, %d pending, %d missed (%.0f s)' % (
+        sum(1 for st, _ in lines if st == 'met'),
+        sum(1 for st, _ in lines if st == 'pending'), missed,
+        time.monotonic() - t0))
+    with open(os.path.join(b.work, 'results.json'), 'w') as fp:
+        json.dump(b.results, fp, indent=1, default=str)
+    return 1 if missed else 0
 
 
 def main():
@@ -1169,12 +1650,19 @@ def main():
     ap.add_argument('--work', required=True)
     ap.add_argument('--spawn', required=True)
     ap.add_argument('--floor', required=True)
+    ap.add_argument('--echoloop', required=True)
+    ap.add_argument('--undomem', required=True)
     ap.add_argument('--quick', action='store_true')
-    ap.add_argument('--only', default='W1,W2,W3,W4,W5,W6,W7')
+    ap.add_argument('--check', action='store_true')
+    ap.add_argument('--strict', action='store_true')
+    ap.add_argument('--only', default='W1,W2,W3,W4,W5,W6,W7,W8,W9,W10,W11,'
+                    'W12')
     ap.add_argument('--out', required=True)
     args = ap.parse_args()
     b = Bench(args)
     t0 = time.monotonic()
+    if args.check:
+        return check(b, args.strict)
     for w in args.only.split(','):
         getattr(b, w.strip().lower())()
         with open(os.path.join(b.work, 'results.json'), 'w') as fp:
@@ -1184,4 +1672,4 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    sys.exit(main())

@@ -1,8 +1,9 @@
 """Generators for the benchmark's inputs (Python 3 standard library only).
 
-- complete synthetic drafts of about 20 KB for W4, made from the fictional
-  answers of tests/data/complete-2021.yaml with longer fictional paragraphs
-  in the free-text fields that have no limit;
+- complete synthetic drafts of about 20 KB for W4, W11 and W12, made from
+  the fictional answers of tests/data/complete-2021.yaml with longer
+  fictional paragraphs in the free-text fields that have no limit (for W11
+  with the yes/no answers written as prose);
 - synthetic forms of N fields (kaiji-forms(5)) and a complete draft for
   each, for W7;
 - the arguments of a dialog --form with the 93 item labels of a form and
@@ -187,10 +188,24 @@ def _free_text_fields(form):
     return ids
 
 
-def make_drafts(outdir, n, template, formfile, size=20 * 1024):
-    """n complete drafts d0000.yaml ... in outdir, each about size bytes."""
+def _prose(v):
+    """A yes/no answer ("あり; detail") written as prose instead, as
+    applicants do: the detail alone, or a sentence."""
+    for word in ('あり', 'なし'):
+        if v.startswith(word):
+            v = v[len(word):].lstrip(';； ')
+            return v or ('実施している。' if word == 'あり' else
+                         '該当するものはない。')
+    return v
+
+
+def make_drafts(outdir, n, template, formfile, size=20 * 1024, prose=False):
+    """n complete drafts d0000.yaml ... in outdir, each about size bytes.
+    prose: the yes/no answers written as prose (each a format warning)."""
     form = parse_form(formfile)
     free = _free_text_fields(form)
+    yesno = set(f['id'] for item in form['items'] for f in item['fields']
+                if f['type'] == 'yesno')
     fname, edition, base = parse_draft(template)
     os.makedirs(outdir, exist_ok=True)
     paths = []
@@ -204,6 +219,8 @@ def make_drafts(outdir, n, template, formfile, size=20 * 1024):
                 v = '架空%s%d株式会社' % (name, k)
             elif fid == '27.1':
                 v = '%s帳票クラウド%d' % (name, k)
+            elif prose and fid in yesno:
+                v = _prose(v)
             answers.append([fid, v])
         grow = [a for a in answers if a[0] in free]
         path = os.path.join(outdir, 'd%04d.yaml' % k)

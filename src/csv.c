@@ -4,9 +4,11 @@
  *
  * Data model: the writer builds the file in memory, one cell at a time;
  * each cell's text is UTF-8, and in CP932 mode every code point is mapped
- * on its own (¥, then the fold table, then iconv with a check that the
- * bytes read back as the same code point), so the writer knows the field
- * and the position of every character it cannot write.  The reader turns
+ * as if on its own (¥, then the fold table, then iconv with a check that
+ * the bytes read back as the same code point), so the writer knows the
+ * field and the position of every character it cannot write; runs of
+ * characters go through iconv at once, and only where a run does not
+ * read back as itself is it written a character at a time.  The reader turns
  * the whole file into UTF-8 first (CP932 through iconv, then 0x5C as ¥),
  * splits it into rows of cells, each remembering the line it starts on,
  * and then places the answers.  The CSV syntax (comma, double quote, CR,
@@ -251,30 +253,114 @@ csv_needs_quotes(const char *s)
 	    s[len - 1] == '\t';
 }
 
+/*
+ * Write the character at s (len > 0 bytes left) of the cell where, at
+ * position *pos (字, from 1), doubling a double quote; returns its length
+ * in bytes.  Counts *pos on.
+ */
+static inline size_t
+csv_char(struct csv_out *o, const char *where, const char *s, size_t len,
+    size_t *pos)
+{
+	size_t n;
+	uint32_t cp;
+
+	if ((n = text_decode(s, len, &cp)) == 0) {
+		cp = 0xfffd;	/* not UTF-8: not in a draft */
+		n = 1;
+	}
+	if (cp == '"')
+		fputc('"', o->fp);
+	if (o->conv == NULL)
+		fwrite(s, 1, n, o->fp);		/* UTF-8, without a call */
+	else
+		csv_put(o, where, *pos, cp, s, n);
+	if (cp != '\n' && cp != '\r')
+		(*pos)++;
+	return n;
+}
+
+/*
+ * Write s[0..len) as CP932 with whole runs in one iconv call: in the run
+ * from the start up to ¥, \ or " (which csv_char writes), iconv converts
+ * as much as it can at once, and the bytes are converted back; when that
+ * gives the text again, each of its characters is one CP932 holds and
+ * reads back as itself, so the bytes are what csv_char would write for
+ * each, else csv_char writes them one at a time, as it does the character
+ * iconv stopped at.  Returns the bytes of s done (> 0) and counts *pos on.
+ * Linear in the run.
+ */
+static size_t
+csv_cp932_run(struct csv_out *o, const char *where, const char *s, size_t len,
+    size_t *pos)
+{
+	char small[2][512], *out, *back, *ip, *op;
+	size_t run, il, ol, off, done, nout, i;
+	int same;
+
+	for (run = 0; run < len && s[run] != '\\' && s[run] != '"' &&
+	    !(s[run] == '\xc2' && run + 1 < len && s[run + 1] == '\xa5'); run++)
+		;
+	if (run == 0)
+		return csv_char(o, where, s, len, pos);
+	for (i = 0; i < run && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == run) {
+		/* ASCII but \ and " is itself in CP932 */
+		fwrite(s, 1, run, o->fp);
+		for (i = 0; i < run; i++)
+			*pos += s[i] != '\n' && s[i] != '\r';
+		return run;
+	}
+	out = run < sizeof small[0] ? small[0] : xmalloc(run + 1);
+	back = run < sizeof small[1] ? small[1] : xmalloc(run + 1);
+	for (off = 0; off < run; ) {
+		ip = (char *)s + off;
+		il = run - off;
+		op = out;
+		ol = run + 1;	/* CP932 is never longer than UTF-8 */
+		iconv(o->conv->to, NULL, NULL, NULL, NULL);
+		iconv(o->conv->to, (ICONV_CONST char **)&ip, &il, &op, &ol);
+		done = (size_t)(ip - (s + off));
+		nout = (size_t)(op - out);
+		same = done > 0 && csv_iconv(o->conv->from, out, nout, back,
+		    done) == done && memcmp(back, s + off, done) == 0;
+		if (same) {
+			fwrite(out, 1, nout, o->fp);
+			for (i = off; i < off + done; i++)
+				*pos += ((unsigned char)s[i] & 0xc0) != 0x80 &&
+				    s[i] != '\n' && s[i] != '\r';
+			off += done;
+		} else {
+			for (i = off; i < off + done; )
+				i += csv_char(o, where, s + i, run - i, pos);
+			off = i;
+		}
+		if (off < run)
+			off += csv_char(o, where, s + off, run - off, pos);
+	}
+	if (out != small[0])
+		free(out);
+	if (back != small[1])
+		free(back);
+	return run;
+}
+
 /* Write one cell (where names it in messages), after a comma unless first. */
 static void
 csv_cell(struct csv_out *o, const char *where, const char *s, int first)
 {
-	size_t len = strlen(s), off = 0, n, pos = 1;
+	size_t len = strlen(s), off = 0, pos = 1;
 	int quote = csv_needs_quotes(s);
-	uint32_t cp;
 
 	if (!first)
 		fputc(',', o->fp);
 	if (quote)
 		fputc('"', o->fp);
-	while (off < len) {
-		if ((n = text_decode(s + off, len - off, &cp)) == 0) {
-			cp = 0xfffd;	/* not UTF-8: not in a draft */
-			n = 1;
-		}
-		if (cp == '"')
-			fputc('"', o->fp);
-		csv_put(o, where, pos, cp, s + off, n);
-		if (cp != '\n' && cp != '\r')
-			pos++;
-		off += n;
-	}
+	while (off < len)
+		off += o->conv != NULL ? csv_cp932_run(o, where, s + off,
+		    len - off, &pos) : csv_char(o, where, s + off, len - off,
+		    &pos);
 	if (quote)
 		fputc('"', o->fp);
 }

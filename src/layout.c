@@ -22,6 +22,14 @@
  * (rows[r + 1].start == rows[r].end + 1) or is "wrapped"
  * (rows[r + 1].start == rows[r].end, same logical line).
  *
+ * Re-wrapping after an edit (layout_rewrap) starts at the first row that
+ * ends at or after the first changed position: a row's cut depends only on
+ * where it starts (at column 0) and on the text from there to its end and
+ * the character after it, so the rows before are what they were.  Where a
+ * row starts again at or after the end of the change and at the start of
+ * an old row (moved by the change in length), the rest are the old rows,
+ * moved.
+ *
  * Cursor rule: position p is on the last row whose start <= p.  The end of
  * a wrapped row is therefore shown at column 0 of the next row, and the end
  * of a row ended by an LF or by the end of the text is never at a column
@@ -31,6 +39,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
 #include "textbuf.h"
@@ -56,6 +65,73 @@ layout_add(struct layout_acc *acc, size_t start, size_t end)
 }
 
 /*
+ * Wrap tb from position start, where a row starts at column 0, adding the
+ * rows to acc, until the end of the text; or, when old is not NULL, until
+ * a row would start at a position from which the rows are those of old
+ * moved by the change in length: at or after dirty_end (the text from
+ * there on is old's, moved) and at the start of one of old's rows
+ * old[*j], *j >= its value on entry.  Returns 1 when it stopped at such a
+ * row (*j says which), 0 at the end of the text.  Linear in the text
+ * wrapped.
+ */
+static int
+layout_run(const struct textbuf *tb, int width, struct layout_acc *acc,
+    size_t start, const struct layout_row *old, size_t nold, size_t dirty_end,
+    size_t *j)
+{
+	size_t len = textbuf_len(tb), i = start, q, oldlen;
+	int col, w, more;
+
+	oldlen = old != NULL ? old[nold - 1].end : 0;
+	do {
+		/* a row starts at start == i, at column 0 */
+		if (old != NULL && start >= dirty_end) {
+			q = start - len + oldlen;
+			while (*j < nold && old[*j].start < q)
+				(*j)++;
+			if (*j < nold && old[*j].start == q)
+				return 1;
+		}
+		col = 0;
+		more = 0;
+		for (; i < len && !more; i++) {
+			if (textbuf_char(tb, i) == '\n') {
+				if (col >= width) {
+					layout_add(acc, start, i);
+					start = i;
+				}
+				layout_add(acc, start, i);
+				start = i + 1;
+				more = 1;
+				continue;
+			}
+			w = textbuf_charwidth(tb, i);
+			if (col > 0 && col + (w == 0 ? 1 : w) > width) {
+				layout_add(acc, start, i);
+				start = i--;
+				more = 1;
+				continue;
+			}
+			col += w;
+		}
+	} while (more);
+	if (col >= width) {
+		layout_add(acc, start, len);
+		start = len;
+	}
+	layout_add(acc, start, len);
+	return 0;
+}
+/* A row accumulator with room for about the rows of n code points. */
+static void
+layout_acc_init(struct layout_acc *acc, size_t n, int width)
+{
+	acc->size = n / (size_t)width + 16;
+	acc->rows = xreallocarray(NULL, acc->size, sizeof *acc->rows);
+	acc->n = 0;
+}
+
+/*
  * Cut tb into rows of width columns, following the rules above, in time
  * linear in the text.  Stores the rows in *rows (the caller frees it) and
  * returns their number, which is at least 1.
@@ -64,42 +140,80 @@ size_t
 layout_wrap(const struct textbuf *tb, int width, struct layout_row **rows)
 {
 	struct layout_acc acc;
-	size_t len = textbuf_len(tb), start = 0, i;
-	int col = 0, w;
 
 	if (width < 1)
 		width = 1;
-	acc.size = len / (size_t)width + 16;
-	acc.rows = xreallocarray(NULL, acc.size, sizeof *acc.rows);
-	acc.n = 0;
-
-	for (i = 0; i < len; i++) {
-		if (textbuf_char(tb, i) == '\n') {
-			if (col >= width) {
-				layout_add(&acc, start, i);
-				start = i;
-			}
-			layout_add(&acc, start, i);
-			start = i + 1;
-			col = 0;
-			continue;
-		}
-		w = textbuf_charwidth(tb, i);
-		if (col > 0 && col + (w == 0 ? 1 : w) > width) {
-			layout_add(&acc, start, i);
-			start = i;
-			col = 0;
-		}
-		col += w;
-	}
-	if (col >= width) {
-		layout_add(&acc, start, len);
-		start = len;
-	}
-	layout_add(&acc, start, len);
-
+	layout_acc_init(&acc, textbuf_len(tb), width);
+	layout_run(tb, width, &acc, 0, NULL, 0, 0, NULL);
 	*rows = acc.rows;
 	return acc.n;
+}
+
+/*
+ * Bring the rows (*rows, nrows) that layout_wrap gave for tb at width when
+ * textbuf_clean was last called up to date with the text as it is now,
+ * exactly as layout_wrap would cut it.  Only the rows from the one that
+ * holds the first change (textbuf_dirty) are cut again, up to the first
+ * row start after the change (textbuf_dirty_end) where the old rows, moved
+ * by the change in length, take over; the rows before are kept as they
+ * are, the rows after are moved.  So the cost is that of the text from
+ * the changed row to where the wrap meets the old rows again (at the
+ * latest the end of the changed logical line) plus a few instructions per
+ * row moved, whatever the length of the text.  *rows is reallocated (the
+ * caller frees it); returns the number of rows.  When first is not NULL,
+ * *first and *nfresh say which rows were cut anew (rows[*first ..
+ * *first + *nfresh)): the others show the same text as before.
+ */
+size_t
+layout_rewrap(const struct textbuf *tb, int width, struct layout_row **rows,
+    size_t nrows, size_t *first, size_t *nfresh)
+{
+	struct layout_acc acc;
+	struct layout_row *r = *rows;
+	size_t dirty = textbuf_dirty(tb), lo = 0, hi = nrows - 1, mid, j, n, i;
+	size_t len = textbuf_len(tb), oldlen = r[nrows - 1].end;
+	int met;
+
+	if (width < 1)
+		width = 1;
+	if (dirty == (size_t)-1) {
+		if (first != NULL)
+			*first = *nfresh = 0;
+		return nrows;
+	}
+	/* the first row whose end is at or after dirty: the rows before it
+	 * never looked at a changed position */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (r[mid].end < dirty)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	j = lo;
+	layout_acc_init(&acc, 2 * (size_t)width, width);
+	met = layout_run(tb, width, &acc, r[lo].start, r, nrows,
+	    textbuf_dirty_end(tb), &j);
+	if (!met)
+		j = nrows;
+	n = lo + acc.n + (nrows - j);
+	if (n > nrows)
+		r = xreallocarray(r, n, sizeof *r);
+	memmove(r + lo + acc.n, r + j, (nrows - j) * sizeof *r);
+	if (len != oldlen) {
+		for (i = lo + acc.n; i < n; i++) {
+			r[i].start = r[i].start + len - oldlen;
+			r[i].end = r[i].end + len - oldlen;
+		}
+	}
+	memcpy(r + lo, acc.rows, acc.n * sizeof *r);
+	free(acc.rows);
+	*rows = r;
+	if (first != NULL) {
+		*first = lo;
+		*nfresh = acc.n;
+	}
+	return n;
 }
 
 /*

@@ -8,7 +8,9 @@
  * followed by another row of the same logical line (empty if the line ends
  * there), and a position at the end of a wrapped row is shown at column 0
  * of the next row, so every cursor position has a column < width.  The
- * rules are spelled out in layout.c.
+ * rules are spelled out in layout.c.  layout_rewrap brings the rows made
+ * at the last textbuf_clean up to date, cutting again only from the
+ * changed row to where the wrap meets the old rows again.
  */
 #ifndef KAIJI_LAYOUT_H
 #define KAIJI_LAYOUT_H
@@ -23,6 +25,8 @@ struct layout_row {
 };
 
 size_t		 layout_wrap(const struct textbuf *, int, struct layout_row **);
+size_t		 layout_rewrap(const struct textbuf *, int, struct layout_row **,
+		     size_t, size_t *, size_t *);
 void		 layout_locate(const struct layout_row *, size_t,
 		     const struct textbuf *, size_t, size_t *, int *);
 size_t		 layout_position(const struct layout_row *, size_t,

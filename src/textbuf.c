@@ -11,10 +11,19 @@
  *
  * Every change of the text goes through textbuf_edit, which records the
  * undo step, and then textbuf_replace, which keeps cp and width in step.
- * Undo history: undo[0..nundo) are snapshots of the text and cursor before
- * each step, oldest first; redo[0..nredo) the states undone, most recently
- * undone last.  nundo + nredo <= TEXTBUF_HISTORY: a new step discards all
- * redo states and, when the history is full, the oldest undo state.
+ * Undo history: undo[0..nundo) are the steps done, oldest first, and
+ * redo[0..nredo) the steps undone, most recently undone last.  A step is
+ * the edit itself, not a copy of the text: at pos, the text del (ndel code
+ * points) was replaced by ins (nins), both kept as UTF-8; undoing it puts
+ * del back, redoing it puts ins back.  before and after are the cursor to
+ * restore on undo and on redo: the cursor before the step and after it,
+ * each replaced by where the cursor was when the step was undone or
+ * redone.  nundo + nredo <= TEXTBUF_HISTORY: a new step discards all redo
+ * steps and, when the history is full, the oldest undo step.  Memory is
+ * bounded too: held (the bytes of the history, textbuf_undo_bytes) stays
+ * within textbuf_undo_budget (twice the most UTF-8 bytes the text has had,
+ * and at least TEXTBUF_UNDO_FLOOR) by discarding the oldest steps, except
+ * that the newest step is always kept, so the last edit can be undone.
  *
  * Typing coalesces: a single code point other than LF inserted while typing
  * is set (the last change was such an insertion and the cursor has not moved
@@ -25,9 +34,12 @@
  * instead of replacing it.
  *
  * orig[0..norig) is the decoded text the buffer was created with, for
- * textbuf_changed.  count is the 字 count of the text; dirty the lowest
- * position changed since textbuf_clean ((size_t)-1: none), so that the
- * view redraws only from there.
+ * textbuf_changed.  count is the 字 count of the text and bytes its UTF-8
+ * size (peak: the largest bytes has been); dirty the lowest position
+ * changed since textbuf_clean ((size_t)-1: none), so that the view redraws
+ * only from there, and tail the number of code points at the end of the
+ * text that no edit touched since then (the same text, moved by the edits'
+ * difference in length).
  */
 #include "config.h"
 
@@ -38,12 +50,16 @@
 #include "textbuf.h"
 #include "xalloc.h"
 
-#define TEXTBUF_HISTORY	200
+#define TEXTBUF_HISTORY		200
+#define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
 
-struct textbuf_snap {
-	uint32_t	*cp;
-	size_t		 len;
-	size_t		 cursor;
+struct textbuf_step {
+	size_t		 pos;
+	char		*del;		/* UTF-8, bdel bytes */
+	char		*ins;		/* UTF-8, bins bytes (room: insroom) */
+	size_t		 ndel, nins;	/* code points */
+	size_t		 bdel, bins, insroom;
+	size_t		 before, after;	/* cursors */
 };
 
 struct textbuf {
@@ -53,7 +69,8 @@ struct textbuf {
 	size_t			 size;
 	size_t			 cursor;
 	size_t			 count;
-	size_t			 dirty;
+	size_t			 bytes, peak;
+	size_t			 dirty, tail;
 
 	uint32_t		*orig;
 	size_t			 norig;
@@ -64,10 +81,11 @@ struct textbuf {
 
 	int			 typing;	/* in a run of typing */
 
-	struct textbuf_snap	*undo;		/* TEXTBUF_HISTORY each, */
+	struct textbuf_step	*undo;		/* TEXTBUF_HISTORY each, */
 	size_t			 nundo;
-	struct textbuf_snap	*redo;		/* from the first edit on */
+	struct textbuf_step	*redo;		/* from the first edit on */
 	size_t			 nredo;
+	size_t			 held;		/* bytes of the history */
 };
 
 /* Code point ranges that make up words, besides ASCII letters and digits. */
@@ -133,6 +151,35 @@ textbuf_copy(const uint32_t *cp, size_t n)
 	return out;
 }
 
+/* The UTF-8 length of cp. */
+static size_t
+textbuf_cplen(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/*
+ * Append cp[0..n) as UTF-8 to out[*len..], which has room for *room bytes
+ * and is grown as needed (out may be NULL); returns out.  The caller
+ * frees it.
+ */
+static char *
+textbuf_utf8(char *out, size_t *len, size_t *room, const uint32_t *cp,
+    size_t n)
+{
+	size_t need = *len, i;
+
+	for (i = 0; i < n; i++)
+		need += textbuf_cplen(cp[i]);
+	if (need + 1 > *room || out == NULL) {
+		*room = need + 1 > 2 * *room ? need + 1 : 2 * *room;
+		out = xrealloc(out, *room);
+	}
+	for (i = 0; i < n; i++)
+		*len += text_encode(cp[i], out + *len);
+	return out;
+}
+
 /*
  * Replace the n code points at pos (pos + n <= len) with ins[0..nins),
  * keeping the widths in step.  The cursor and the history are untouched.
@@ -143,10 +190,14 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 {
 	size_t newlen = tb->len - n + nins, tail = tb->len - pos - n, i;
 
-	for (i = pos; i < pos + n; i++)
+	for (i = pos; i < pos + n; i++) {
 		tb->count -= tb->cp[i] != '\n';
+		tb->bytes -= textbuf_cplen(tb->cp[i]);
+	}
 	if (pos < tb->dirty)
 		tb->dirty = pos;
+	if (tail < tb->tail)
+		tb->tail = tail;
 	if (newlen > tb->size) {
 		tb->size = tb->size * 2 > newlen ? tb->size * 2 : newlen;
 		tb->cp = xreallocarray(tb->cp, tb->size, sizeof *tb->cp);
@@ -161,64 +212,111 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->cp[pos + i] = ins[i];
 		tb->width[pos + i] = (unsigned char)text_safe_width(ins[i]);
 		tb->count += ins[i] != '\n';
+		tb->bytes += textbuf_cplen(ins[i]);
 	}
 	tb->len = newlen;
+	if (tb->bytes > tb->peak)
+		tb->peak = tb->bytes;
 }
 
-/* Snapshot of the text and cursor; the caller frees snap->cp. */
-static void
-textbuf_save(const struct textbuf *tb, struct textbuf_snap *snap)
+/* The bytes a step holds. */
+static size_t
+textbuf_step_bytes(const struct textbuf_step *st)
 {
-	snap->cp = textbuf_copy(tb->cp, tb->len);
-	snap->len = tb->len;
-	snap->cursor = tb->cursor;
+	return st->bdel + st->insroom;
 }
 
-/* Make the snapshot the text and cursor, and free it. */
 static void
-textbuf_restore(struct textbuf *tb, struct textbuf_snap *snap)
+textbuf_step_free(struct textbuf *tb, struct textbuf_step *st)
 {
-	textbuf_replace(tb, 0, tb->len, snap->cp, snap->len);
-	tb->cursor = snap->cursor;
-	free(snap->cp);
-	snap->cp = NULL;
+	tb->held -= textbuf_step_bytes(st);
+	free(st->del);
+	free(st->ins);
 }
 
 static void
 textbuf_clear_redo(struct textbuf *tb)
 {
 	while (tb->nredo > 0)
-		free(tb->redo[--tb->nredo].cp);
+		textbuf_step_free(tb, &tb->redo[--tb->nredo]);
+}
+
+/* Discard the oldest undo step. */
+static void
+textbuf_drop_oldest(struct textbuf *tb)
+{
+	textbuf_step_free(tb, &tb->undo[0]);
+	memmove(tb->undo, tb->undo + 1, --tb->nundo * sizeof tb->undo[0]);
+}
+
+/* The most bytes the history keeps beyond its newest step. */
+static size_t
+textbuf_undo_budget(const struct textbuf *tb)
+{
+	return tb->peak > TEXTBUF_UNDO_FLOOR / 2 ? 2 * tb->peak :
+	    TEXTBUF_UNDO_FLOOR;
+}
+
+/*
+ * Put the UTF-8 text s (nbytes, n code points) at pos in place of the m
+ * code points there.  O(m + n + the text after pos).
+ */
+static void
+textbuf_apply(struct textbuf *tb, size_t pos, size_t m, const char *s,
+    size_t nbytes)
+{
+	uint32_t *cp;
+	size_t n;
+
+	cp = text_cps(s, nbytes, &n);
+	textbuf_replace(tb, pos, m, cp, n);
+	free(cp);
 }
 
 /*
  * Replace n code points at pos with ins[0..nins) as one undoable edit and
  * put the cursor after the inserted text.  typing is set for a typed
  * character, which joins the previous step if that was typing too and the
- * cursor has not moved since.
+ * cursor has not moved since.  The step costs O(n + nins), not a copy of
+ * the text.
  */
 static void
 textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
     size_t nins, int typing)
 {
+	struct textbuf_step *st;
+	size_t old;
+
 	if (tb->undo == NULL) {
 		/* most buffers are only shown, never edited: no history */
 		tb->undo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->undo);
 		tb->redo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->redo);
 	}
-	if (!typing || !tb->typing) {
-		if (tb->nundo == TEXTBUF_HISTORY) {
-			free(tb->undo[0].cp);
-			memmove(tb->undo, tb->undo + 1,
-			    (TEXTBUF_HISTORY - 1) * sizeof tb->undo[0]);
-			tb->nundo--;
-		}
-		textbuf_save(tb, &tb->undo[tb->nundo++]);
-	}
 	textbuf_clear_redo(tb);
+	if (typing && tb->typing) {
+		st = &tb->undo[tb->nundo - 1];
+		old = textbuf_step_bytes(st);
+	} else {
+		if (tb->nundo == TEXTBUF_HISTORY)
+			textbuf_drop_oldest(tb);
+		st = &tb->undo[tb->nundo++];
+		memset(st, 0, sizeof *st);
+		st->pos = pos;
+		st->before = tb->cursor;
+		st->del = textbuf_utf8(NULL, &st->bdel, &(size_t){ 0 },
+		    tb->cp + pos, n);
+		st->ndel = n;
+		old = 0;
+	}
+	st->ins = textbuf_utf8(st->ins, &st->bins, &st->insroom, ins, nins);
+	st->nins += nins;
 
 	textbuf_replace(tb, pos, n, ins, nins);
 	tb->cursor = pos + nins;
+	st->after = tb->cursor;
+	tb->held += textbuf_step_bytes(st) - old;
+	while (tb->held > textbuf_undo_budget(tb) && tb->nundo > 1)
+		textbuf_drop_oldest(tb);
 	tb->typing = typing;
 	tb->killing = 0;
 }
@@ -265,7 +363,7 @@ textbuf_free(struct textbuf *tb)
 	if (tb == NULL)
 		return;
 	for (i = 0; i < tb->nundo; i++)
-		free(tb->undo[i].cp);
+		textbuf_step_free(tb, &tb->undo[i]);
 	textbuf_clear_redo(tb);
 	free(tb->undo);
 	free(tb->redo);
@@ -280,13 +378,11 @@ textbuf_free(struct textbuf *tb)
 char *
 textbuf_text(const struct textbuf *tb)
 {
-	char *out, *p;
-	size_t i;
+	size_t len = 0, room = tb->bytes + 1;
+	char *out;
 
-	out = p = xreallocarray(NULL, tb->len + 1, 4);
-	for (i = 0; i < tb->len; i++)
-		p += text_encode(tb->cp[i], p);
-	*p = '\0';
+	out = textbuf_utf8(xmalloc(room), &len, &room, tb->cp, tb->len);
+	out[len] = '\0';
 	return out;
 }
 
@@ -308,10 +404,24 @@ textbuf_dirty(const struct textbuf *tb)
 	return tb->dirty;
 }
 
+/*
+ * Where the text changed since the last textbuf_clean ends: the code
+ * points from here on are the ones that were at the end of the text then,
+ * untouched by any edit (moved only by the difference in length).  It is
+ * 0 when nothing changed, len when the change reached the end, and at
+ * least textbuf_dirty when something changed.
+ */
+size_t
+textbuf_dirty_end(const struct textbuf *tb)
+{
+	return tb->len - tb->tail;
+}
+
 void
 textbuf_clean(struct textbuf *tb)
 {
 	tb->dirty = (size_t)-1;
+	tb->tail = tb->len;
 }
 
 /* The number of code points. */
@@ -572,14 +682,22 @@ textbuf_yank(struct textbuf *tb)
 	return 1;
 }
 
-/* Go back to the text and cursor before the last step; 0 if none. */
+/*
+ * Go back to the text and cursor before the last step; 0 if none.
+ * O(the step's text + the text after it).
+ */
 int
 textbuf_undo(struct textbuf *tb)
 {
+	struct textbuf_step *st;
+
 	if (tb->nundo == 0)
 		return 0;
-	textbuf_save(tb, &tb->redo[tb->nredo++]);
-	textbuf_restore(tb, &tb->undo[--tb->nundo]);
+	st = &tb->undo[--tb->nundo];
+	st->after = tb->cursor;
+	textbuf_apply(tb, st->pos, st->nins, st->del, st->bdel);
+	tb->cursor = st->before;
+	tb->redo[tb->nredo++] = *st;
 	tb->typing = 0;
 	tb->killing = 0;
 	return 1;
@@ -589,11 +707,27 @@ textbuf_undo(struct textbuf *tb)
 int
 textbuf_redo(struct textbuf *tb)
 {
+	struct textbuf_step *st;
+
 	if (tb->nredo == 0)
 		return 0;
-	textbuf_save(tb, &tb->undo[tb->nundo++]);
-	textbuf_restore(tb, &tb->redo[--tb->nredo]);
+	st = &tb->redo[--tb->nredo];
+	st->before = tb->cursor;
+	textbuf_apply(tb, st->pos, st->ndel, st->ins, st->bins);
+	tb->cursor = st->after;
+	tb->undo[tb->nundo++] = *st;
 	tb->typing = 0;
 	tb->killing = 0;
 	return 1;
+}
+
+/*
+ * The bytes the undo and redo history holds: the text of its steps and
+ * the step records (a buffer never edited holds none).
+ */
+size_t
+textbuf_undo_bytes(const struct textbuf *tb)
+{
+	return tb->undo == NULL ? 0 : tb->held +
+	    2 * TEXTBUF_HISTORY * sizeof *tb->undo;
 }

@@ -8,9 +8,12 @@
  * text_count of textbuf_text.  Each code point has the display width the
  * view gives it (textbuf_charwidth: controls count as their ^X or <U+0085>
  * placeholders, a tab too).  Edits can be undone and redone (the last 200
- * steps; typing coalesces); killed text can be yanked back.  textbuf_dirty
- * is the lowest position changed since the last textbuf_clean, from which
- * the view redraws.
+ * steps, in memory bounded by twice the largest the text has been, at
+ * least 1 MiB: textbuf_undo_bytes; typing coalesces); killed text can be
+ * yanked back.  textbuf_dirty is the lowest position changed since the
+ * last textbuf_clean, from which the view redraws, and textbuf_dirty_end
+ * where the change ends (what follows was there at the clean, moved), so
+ * that a layout can be brought up to date from the rows it had.
  *
  * textbuf_new's result is freed with textbuf_free; textbuf_text returns a
  * string the caller frees.  Functions returning int return 0 when there was
@@ -29,6 +32,7 @@ void		 textbuf_free(struct textbuf *);
 char		*textbuf_text(const struct textbuf *);
 size_t		 textbuf_count(const struct textbuf *);
 size_t		 textbuf_dirty(const struct textbuf *);
+size_t		 textbuf_dirty_end(const struct textbuf *);
 void		 textbuf_clean(struct textbuf *);
 size_t		 textbuf_len(const struct textbuf *);
 uint32_t	 textbuf_char(const struct textbuf *, size_t);
@@ -53,5 +57,6 @@ int		 textbuf_kill_word(struct textbuf *);
 int		 textbuf_yank(struct textbuf *);
 int		 textbuf_undo(struct textbuf *);
 int		 textbuf_redo(struct textbuf *);
+size_t		 textbuf_undo_bytes(const struct textbuf *);
 
 #endif

@@ -4,8 +4,10 @@
  * published pages); kaiji CSV round trips drafts exactly in UTF-8 and
  * CP932 (every character CP932 holds, ¥ included), folds the JIS
  * characters CP932 writes differently with a note, refuses or replaces
- * (〓) the characters CP932 lacks, naming field and position; the reader
- * finds columns by name and reports rows it cannot place; yaml and json
+ * (〓) the characters CP932 lacks, naming field and position, exactly
+ * as a writer converting one character at a time over U+0001..U+FFFF;
+ * the reader finds columns by name and reports rows it cannot place; yaml
+ * and json
  * hold every answer exactly and escape control characters.
  */
 #include "config.h"
@@ -414,6 +416,161 @@ test_csv_every_cp932_character(void **state)
 	assert_same_draft(d, back);
 	draft_free(back);
 	free(csv);
+	free(answer);
+	draft_free(d);
+	formdir_free(fd);
+}
+
+/*
+ * The CP932 writer as it was, one iconv call per character, as the
+ * reference for the one that converts whole runs: the bytes of cp, or 0
+ * when kaiji's CP932 does not hold it (csv.h has the rule).
+ */
+static size_t
+ref_cp932(iconv_t to, iconv_t from, uint32_t cp, char *out)
+{
+	char u[4], back[8], *ip, *op;
+	size_t ulen, il, ol, n;
+
+	if (cp == 0xa5) {
+		out[0] = 0x5c;
+		return 1;
+	}
+	if (cp == 0x5c)
+		return 0;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	ulen = text_encode(cp, u);
+	ip = u;
+	il = ulen;
+	op = out;
+	ol = 4;
+	iconv(to, NULL, NULL, NULL, NULL);
+	if (iconv(to, &ip, &il, &op, &ol) == (size_t)-1 || il != 0 ||
+	    iconv(to, NULL, NULL, &op, &ol) == (size_t)-1)
+		return 0;
+	n = (size_t)(op - out);
+	if (n == 0 || n > 2 || (n == 1 && (unsigned char)out[0] == 0x5c))
+		return 0;
+	ip = out;
+	il = n;
+	op = back;
+	ol = sizeof back;
+	iconv(from, NULL, NULL, NULL, NULL);
+	if (iconv(from, &ip, &il, &op, &ol) == (size_t)-1 || il != 0 ||
+	    iconv(from, NULL, NULL, &op, &ol) == (size_t)-1 ||
+	    (size_t)(op - back) != ulen || memcmp(back, u, ulen) != 0)
+		return 0;
+	return n;
+}
+
+/*
+ * Every code point U+0001..U+FFFF but the surrogates and CR, LF, in the
+ * answers, 500 to a field, exported as CP932 with replace: each answer is
+ * written exactly as the per-character writer wrote it (as itself, as ¥'s
+ * 0x5C, folded, or as 〓; a double quote doubled), and the notes name
+ * the same fields, positions and characters.
+ */
+static void
+test_csv_cp932_every_code_point(void **state)
+{
+	static const uint32_t folds[][2] = {
+		{ 0x005c, 0xff3c }, { 0x00a2, 0xffe0 }, { 0x00a3, 0xffe1 },
+		{ 0x00a6, 0xffe4 }, { 0x00ac, 0xffe2 }, { 0x2014, 0x2015 },
+		{ 0x2016, 0x2225 }, { 0x203e, 0xffe3 }, { 0x2212, 0xff0d },
+		{ 0x301c, 0xff5e },
+	};
+	struct formdir *fd = testutil_formdir();
+	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
+	struct draft *d = draft_new(form);
+	iconv_t to = iconv_open("CP932", "UTF-8");
+	iconv_t from = iconv_open("UTF-8", "CP932");
+	char *answer = xmalloc(500 * 4 + 1), *want = xmalloc(500 * 4 + 1);
+	char *csv, *cause = NULL, b[4], cu[5], fu[5], *note;
+	size_t len, field, n, k, nwant, alen, pos, i;
+	uint32_t cp = 1, to_cp;
+	struct strvec notes = STRVEC_INIT, ref = STRVEC_INIT;
+	int folded = 0, replaced = 0;
+
+	(void)state;
+	assert_true(to != (iconv_t)-1 && from != (iconv_t)-1);
+	for (field = 0; cp <= 0xffff; field++) {
+		assert_true(field < form->nfields);
+		for (alen = 0, n = 0; n < 500 && cp <= 0xffff; cp++) {
+			if ((cp >= 0xd800 && cp <= 0xdfff) || cp == '\r' ||
+			    cp == '\n')
+				continue;
+			alen += text_encode(cp, answer + alen);
+			n++;
+		}
+		answer[alen] = '\0';
+		if (draft_set(d, field, answer, &cause) != 0)
+			fail_msg("%s", cause);
+	}
+	csv = csv_export(d, 1, 1, &len, &notes, &cause);
+	if (csv == NULL)
+		fail_msg("%s", cause);
+	for (field = 0; field < form->nfields; field++) {
+		const char *a = d->answers[field];
+
+		if (a == NULL)
+			continue;
+		nwant = 0;
+		for (i = 0, pos = 1; a[i] != '\0'; i += k, pos++) {
+			k = text_decode(a + i, strlen(a + i), &cp);
+			assert_true(k > 0);
+			if (cp == '"')
+				want[nwant++] = '"';
+			if ((n = ref_cp932(to, from, cp, b)) != 0) {
+				memcpy(want + nwant, b, n);
+				nwant += n;
+				continue;
+			}
+			cu[text_encode(cp, cu)] = '\0';
+			for (to_cp = 0, n = 0; n < sizeof folds / sizeof folds[0];
+			    n++) {
+				if (folds[n][0] == cp)
+					to_cp = folds[n][1];
+			}
+			if (to_cp != 0 && (n = ref_cp932(to, from, to_cp, b)) !=
+			    0) {
+				fu[text_encode(to_cp, fu)] = '\0';
+				note = xasprintf("%s: 字 %zu: %s (U+%04X) written "
+				    "as %s (U+%04X), its CP932 form",
+				    form->fields[field].id, pos, cu, (unsigned)cp,
+				    fu, (unsigned)to_cp);
+				folded++;
+			} else {
+				n = ref_cp932(to, from, 0x3013, b);
+				note = xasprintf("%s: 字 %zu: %s (U+%04X) is not "
+				    "in CP932; written as 〓",
+				    form->fields[field].id, pos, cu,
+				    (unsigned)cp);
+				replaced++;
+			}
+			assert_true(n > 0);
+			memcpy(want + nwant, b, n);
+			nwant += n;
+			strvec_add(&ref, note);
+		}
+		if (memmem(csv, len, want, nwant) == NULL)
+			fail_msg("%s: not written as one character at a time",
+			    form->fields[field].id);
+	}
+	/* the ten folds, and most of Unicode outside JIS replaced */
+	assert_int_equal(folded, 10);
+	assert_true(replaced > 40000);
+	assert_int_equal(notes.n, ref.n);
+	for (i = 0; i < ref.n; i++)
+		assert_string_equal(notes.v[i], ref.v[i]);
+	strvec_free(&ref);
+	strvec_free(&notes);
+	iconv_close(to);
+	iconv_close(from);
+	free(csv);
+	free(want);
 	free(answer);
 	draft_free(d);
 	formdir_free(fd);
@@ -891,6 +1048,7 @@ main(void)
 		cmocka_unit_test(test_csv_yen_byte),
 		cmocka_unit_test(test_csv_notes),
 		cmocka_unit_test(test_csv_broken),
+		cmocka_unit_test(test_csv_cp932_every_code_point),
 		cmocka_unit_test(test_yaml),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_unknown_format),

@@ -651,12 +651,16 @@ lcg(uint32_t *seed)
 	return (*seed >> 16) & 0x7fff;
 }
 
+/* Whether the last random_op typed one character (not LF). */
+static int	random_typed;
+
 /* One random operation on both; returns whether it was an edit. */
 static int
 random_op(struct textbuf *tb, struct model *m, uint32_t *seed)
 {
 	size_t i, k;
 
+	random_typed = 0;
 	switch (lcg(seed) % 14) {
 	case 0:
 	case 1:
@@ -666,6 +670,7 @@ random_op(struct textbuf *tb, struct model *m, uint32_t *seed)
 		for (i = 0; i < 4 && pool[k].chars[i] != NULL; i++)
 			;
 		model_insert(m, pool[k].chars, i);
+		random_typed = i == 1 && strcmp(pool[k].chars[0], "\n") != 0;
 		return 1;
 	case 3:
 		if (m->cursor > 0)
@@ -812,6 +817,253 @@ test_random_edits(void **state)
 }
 
 /* Wrap s at width and compare the rows with want (start, end pairs). */
+/*
+ * The reference for undo and redo: the history as full copies of the
+ * model's text and cursor before each step (what textbuf kept before it
+ * stored steps as edits), with the same rules: 200 steps, typing
+ * coalesces, a new step discards the redo states.
+ */
+#define HIST_MAX	200
+
+struct hist_snap {
+	const char	**ch;
+	size_t		 n, cursor;
+};
+
+struct hist {
+	struct hist_snap undo[HIST_MAX], redo[HIST_MAX];
+	size_t		 nundo, nredo;
+	int		 typing;
+};
+
+static struct hist_snap
+hist_take(const struct model *m)
+{
+	struct hist_snap sn;
+
+	sn.ch = malloc((m->n + 1) * sizeof *sn.ch);
+	assert_non_null(sn.ch);
+	memcpy(sn.ch, m->ch, m->n * sizeof *sn.ch);
+	sn.n = m->n;
+	sn.cursor = m->cursor;
+	return sn;
+}
+
+static void
+hist_put(struct model *m, struct hist_snap *sn)
+{
+	memcpy(m->ch, sn->ch, sn->n * sizeof *sn->ch);
+	m->n = sn->n;
+	m->cursor = sn->cursor;
+	m->killing = 0;
+	free(sn->ch);
+}
+
+static void
+hist_free(struct hist *h)
+{
+	while (h->nundo > 0)
+		free(h->undo[--h->nundo].ch);
+	while (h->nredo > 0)
+		free(h->redo[--h->nredo].ch);
+}
+
+/*
+ * Random edits, moves, undos and redos on a textbuf and on the model with
+ * the reference history: after every operation both hold the same text
+ * and cursor, and textbuf_undo and textbuf_redo say there was something
+ * to do exactly when the reference has a state to go back to.
+ */
+static void
+test_undo_model(void **state)
+{
+	static struct model m;
+	static struct hist h;
+	struct textbuf *tb;
+	struct hist_snap pre;
+	uint32_t seed = 20210625;
+	size_t before;
+	char *s;
+	int round, op, r, did;
+
+	(void)state;
+	for (round = 0; round < 30; round++) {
+		memset(&m, 0, sizeof m);
+		memset(&h, 0, sizeof h);
+		tb = textbuf_new("");
+		for (op = 0; op < 400; op++) {
+			r = (int)(lcg(&seed) % 10);
+			if (r == 0 || (r == 1 && round % 2)) {
+				did = textbuf_undo(tb);
+				assert_int_equal(did, h.nundo > 0);
+				if (did) {
+					h.redo[h.nredo++] = hist_take(&m);
+					hist_put(&m, &h.undo[--h.nundo]);
+					h.typing = 0;
+				}
+			} else if (r == 1) {
+				did = textbuf_redo(tb);
+				assert_int_equal(did, h.nredo > 0);
+				if (did) {
+					h.undo[h.nundo++] = hist_take(&m);
+					hist_put(&m, &h.redo[--h.nredo]);
+					h.typing = 0;
+				}
+			} else {
+				pre = hist_take(&m);
+				before = m.cursor;
+				if (random_op(tb, &m, &seed)) {
+					if (random_typed && h.typing)
+						free(pre.ch);
+					else {
+						if (h.nundo == HIST_MAX) {
+							free(h.undo[0].ch);
+							memmove(h.undo, h.undo + 1,
+							    (HIST_MAX - 1) *
+							    sizeof h.undo[0]);
+							h.nundo--;
+						}
+						h.undo[h.nundo++] = pre;
+					}
+					while (h.nredo > 0)
+						free(h.redo[--h.nredo].ch);
+					h.typing = random_typed;
+				} else {
+					free(pre.ch);
+					if (m.cursor != before)
+						h.typing = 0;
+				}
+			}
+			s = model_text(&m);
+			check(tb, s);
+			free(s);
+			assert_int_equal(textbuf_len(tb), m.n);
+			assert_int_equal(textbuf_cursor(tb), m.cursor);
+		}
+		hist_free(&h);
+		textbuf_free(tb);
+	}
+}
+
+/* n bytes (a multiple of 3) of Japanese text, a line break now and then. */
+static char *
+big_text(size_t n)
+{
+	char *s = malloc(n + 1), *p = s;
+	size_t i;
+
+	assert_non_null(s);
+	for (i = 0; (size_t)(p - s) + 3 <= n; i++) {
+		if (i % 201 == 200)
+			*p++ = '\n';
+		else {
+			memcpy(p, i % 2 ? "申" : "請", 3);
+			p += 3;
+		}
+	}
+	*p = '\0';
+	return s;
+}
+
+/*
+ * Undo keeps the edits, not copies of the text: 60 edits of a 4 MB answer
+ * keep far less than the answer; a 2.5 MB paste and 200 Backspaces too;
+ * textbuf_undo_bytes counts what a step holds; and however large the
+ * steps, the history stays within twice the largest the text has been
+ * (or 1 MiB), always keeping the newest step.
+ */
+static void
+test_undo_memory(void **state)
+{
+	struct textbuf *tb;
+	char *start, *paste;
+	size_t i, j, base, peak;
+	uint32_t seed = 4;
+
+	(void)state;
+	start = big_text(4000000);
+	tb = textbuf_new(start);
+	assert_int_equal(textbuf_undo_bytes(tb), 0);
+	for (i = 0; i < 60; i++) {
+		textbuf_set_cursor(tb, (lcg(&seed) << 7) % textbuf_len(tb));
+		if (i % 3 == 0) {
+			for (j = 0; j < 4; j++)
+				textbuf_insert(tb, "追");
+		} else if (i % 3 == 1)
+			assert_true(textbuf_delete_back(tb));
+		else
+			assert_true(textbuf_delete_fwd(tb));
+		assert_true(textbuf_undo_bytes(tb) <= 2 * strlen(start));
+	}
+	assert_true(textbuf_undo_bytes(tb) < strlen(start) / 16);
+	for (i = 0; i < 60; i++)
+		assert_true(textbuf_undo(tb));
+	assert_false(textbuf_undo(tb));
+	check(tb, start);
+	for (i = 0; i < 60; i++)
+		assert_true(textbuf_redo(tb));
+	textbuf_free(tb);
+
+	/* a 2.5 MB paste, then 200 Backspaces */
+	paste = big_text(2500002);
+	tb = textbuf_new("");
+	textbuf_insert(tb, paste);
+	base = textbuf_undo_bytes(tb);
+	assert_true(base >= strlen(paste));
+	assert_true(base <= 2 * strlen(paste));
+	for (i = 0; i < 200; i++) {
+		assert_true(textbuf_delete_back(tb));
+		assert_true(textbuf_undo_bytes(tb) <= 2 * strlen(paste));
+	}
+	/* 201 steps: the paste is the one the 200-step history dropped */
+	for (i = 0; i < 200; i++)
+		assert_true(textbuf_undo(tb));
+	assert_false(textbuf_undo(tb));
+	check(tb, paste);
+	assert_true(textbuf_undo_bytes(tb) < 64 * 1024);
+	textbuf_free(tb);
+
+	/* what a step holds is counted: 1,000 字 typed in one run */
+	tb = textbuf_new("");
+	textbuf_insert(tb, "x");
+	base = textbuf_undo_bytes(tb);
+	textbuf_set_cursor(tb, 0);
+	for (i = 0; i < 1000; i++)
+		textbuf_insert(tb, "字");
+	assert_true(textbuf_undo_bytes(tb) >= base + 3000);
+	assert_true(textbuf_undo_bytes(tb) <= base + 2 * 3000 + 16);
+	assert_true(textbuf_undo(tb));
+	check(tb, "x");
+	textbuf_free(tb);
+
+	/* large steps: killing and yanking the whole 2.5 MB answer over and
+	 * over keeps at most twice the answer (plus the step records) */
+	tb = textbuf_new("");
+	for (i = 0; i < 2500000 / 3; i++)
+		paste[i] = i % 3 == 0 ? 'a' : 'b';
+	paste[i] = '\0';
+	textbuf_insert(tb, paste);
+	peak = strlen(paste);
+	for (i = 0; i < 20; i++) {
+		textbuf_set_cursor(tb, 0);
+		assert_true(textbuf_kill_eol(tb));
+		check(tb, "");
+		assert_true(textbuf_undo_bytes(tb) <= 2 * peak + 64 * 1024);
+		if (i == 19)
+			break;
+		textbuf_insert(tb, "c");	/* the kill ends */
+		assert_true(textbuf_delete_back(tb));
+		assert_true(textbuf_yank(tb));
+		assert_true(textbuf_undo_bytes(tb) <= 2 * peak + 64 * 1024);
+	}
+	/* the newest step is kept: the answer killed last comes back */
+	assert_true(textbuf_undo(tb));
+	check(tb, paste);
+	free(paste);
+	free(start);
+	textbuf_free(tb);
+}
+
 static void
 check_rows(const char *s, int width, const size_t *want, size_t nwant)
 {
@@ -1157,6 +1409,8 @@ main(void)
 		cmocka_unit_test(test_history_bound),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_random_edits),
+		cmocka_unit_test(test_undo_model),
+		cmocka_unit_test(test_undo_memory),
 		cmocka_unit_test(test_wrap_fullwidth),
 		cmocka_unit_test(test_wrap_lf),
 		cmocka_unit_test(test_wrap_controls),
