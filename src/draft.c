@@ -1,9 +1,9 @@
 /*
  * draft: reading and writing draft files.
  *
- * A draft file is YAML:
+ * A draft file is YAML (format version 2):
  *
- *	kaiji-draft: 1
+ *	kaiji-draft: 2
  *	form: asp-saas
  *	edition: "2021"
  *	answers:
@@ -11,10 +11,21 @@
  *	  "30.1": |-
  *	    first line
  *	    second line
+ *	fields:
+ *	  "1.1":
+ *	    renew: asp-saas 2019
+ *	  "30.1":
+ *	    note: 財務に確認中
+ *	...
  *
  * Answers are written in form order, only for answered fields, multi-line
- * ones in literal block style.  The writer's output depends only on the
- * answers, so loading and saving a draft kaiji wrote gives the same bytes.
+ * ones in literal block style; "fields" holds the state of the fields
+ * that have any (to renew, a note), in form order, and is left out when
+ * none has.  Every save ends with the document end marker "...", so that
+ * a file cut short is told from a complete one: a version 2 draft without
+ * it is refused (draft_cut), a version 1 draft (written before the
+ * marker) is read without it.  The writer's output depends only on the
+ * draft, so loading and saving a draft kaiji wrote gives the same bytes.
  */
 #include "config.h"
 
@@ -32,6 +43,10 @@
 #include "yemit.h"
 #include "ynode.h"
 
+/* The format version kaiji writes, and the first line of its drafts. */
+#define DRAFT_VERSION	"2"
+#define DRAFT_HEAD	"kaiji-draft: " DRAFT_VERSION
+
 /* An empty draft of form. */
 struct draft *
 draft_new(const struct form *form)
@@ -40,6 +55,8 @@ draft_new(const struct form *form)
 
 	d->form = form;
 	d->answers = xcalloc(form->nfields, sizeof *d->answers);
+	d->renew = xcalloc(form->nfields, sizeof *d->renew);
+	d->notes = xcalloc(form->nfields, sizeof *d->notes);
 	return d;
 }
 
@@ -50,9 +67,14 @@ draft_free(struct draft *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->form->nfields; i++)
+	for (i = 0; i < d->form->nfields; i++) {
 		free(d->answers[i]);
+		free(d->renew[i]);
+		free(d->notes[i]);
+	}
 	free(d->answers);
+	free(d->renew);
+	free(d->notes);
 	free(d);
 }
 
@@ -62,13 +84,11 @@ draft_get(const struct draft *d, size_t field)
 	return d->answers[field];
 }
 
-/*
- * Set the answer of field (an index) to a copy of value; "" or NULL clears
- * it.  Fails, changing nothing, when value is not valid UTF-8.
- */
-int
-draft_set(struct draft *d, size_t field, const char *value, char **cause)
+/* Replace *slot by a copy of value (NULL for NULL or ""), checked UTF-8. */
+static int
+draft_put(char **slot, const char *value, char **cause)
 {
+	char *copy;
 	size_t len, bad;
 
 	if (value != NULL && *value != '\0') {
@@ -79,10 +99,68 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 			return -1;
 		}
 	}
-	free(d->answers[field]);
-	d->answers[field] = value == NULL || *value == '\0' ? NULL :
-	    xstrdup(value);
+	copy = value == NULL || *value == '\0' ? NULL : xstrdup(value);
+	free(*slot);		/* after the copy: value may be *slot */
+	*slot = copy;
 	return 0;
+}
+
+/*
+ * Set the answer of field (an index) to a copy of value; "" or NULL clears
+ * it.  An answer that changes is no longer to renew.  Fails, changing
+ * nothing, when value is not valid UTF-8.
+ */
+int
+draft_set(struct draft *d, size_t field, const char *value, char **cause)
+{
+	const char *old = d->answers[field];
+	int same;
+
+	same = value == NULL || *value == '\0' ? old == NULL :
+	    old != NULL && strcmp(old, value) == 0;
+	if (draft_put(&d->answers[field], value, cause) != 0)
+		return -1;
+	if (!same) {
+		free(d->renew[field]);
+		d->renew[field] = NULL;
+	}
+	return 0;
+}
+
+/* Set field's note to a copy of text ("" or NULL: none); see draft_set. */
+int
+draft_set_note(struct draft *d, size_t field, const char *text, char **cause)
+{
+	return draft_put(&d->notes[field], text, cause);
+}
+
+/*
+ * Mark field to renew, its answer carried over from what from names
+ * (valid UTF-8, not ""), or confirm it (from NULL: no longer to renew).
+ */
+void
+draft_set_renew(struct draft *d, size_t field, const char *from)
+{
+	free(d->renew[field]);
+	d->renew[field] = from != NULL ? xstrdup(from) : NULL;
+}
+
+/*
+ * Mark every answered field that the form marks to renew as carried over
+ * from what from names (see draft_set_renew); returns how many.
+ */
+size_t
+draft_mark_renew(struct draft *d, const char *from)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->form->nfields; i++) {
+		if (d->form->fields[i].renew && d->answers[i] != NULL) {
+			draft_set_renew(d, i, from);
+			n++;
+		}
+	}
+	return n;
 }
 
 static const struct ynode *
@@ -101,22 +179,233 @@ draft_key(const struct ynode *map, const char *key, const struct ynode **k)
 }
 
 /*
+ * Whether buf ends with the document end marker: its last line that is
+ * not blank or a comment is "..." (a comment may follow on that line).
+ */
+static int
+draft_marked(const char *buf, size_t len)
+{
+	size_t end = len, start, p;
+
+	for (;;) {
+		while (end > 0 && (buf[end - 1] == ' ' || buf[end - 1] == '\t' ||
+		    buf[end - 1] == '\n' || buf[end - 1] == '\r'))
+			end--;
+		if (end == 0)
+			return 0;
+		start = end;
+		while (start > 0 && buf[start - 1] != '\n' &&
+		    buf[start - 1] != '\r')
+			start--;
+		for (p = start; p < end && (buf[p] == ' ' || buf[p] == '\t');
+		    p++)
+			continue;
+		if (buf[p] != '#')
+			break;
+		end = start;
+	}
+	return end - start >= 3 && memcmp(buf + start, "...", 3) == 0 &&
+	    (end - start == 3 || buf[start + 3] == ' ' ||
+	    buf[start + 3] == '\t');
+}
+
+/* The length of buf's byte order mark (0 without one). */
+static size_t
+draft_bom(const char *buf, size_t len)
+{
+	return len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * Whether buf starts as a draft kaiji writes, or is a beginning of one
+ * (cut within the first line, or empty), after a byte order mark.
+ */
+static int
+draft_v2_start(const char *buf, size_t len)
+{
+	size_t n = sizeof DRAFT_HEAD - 1, bom = draft_bom(buf, len);
+
+	if (len < 3 && memcmp(buf, "\xef\xbb\xbf", len) == 0 && len > 0)
+		return 1;
+	buf += bom;
+	len -= bom;
+	if (len < n)
+		return memcmp(buf, DRAFT_HEAD, len) == 0;
+	return memcmp(buf, DRAFT_HEAD, n) == 0 && (len == n ||
+	    memchr(" \t\r\n#", buf[n], 5) != NULL);
+}
+
+/* The cause for a draft that has lost its end, pointing at the backup. */
+static char *
+draft_cut(const char *path, const char *buf, size_t len)
+{
+	if (len == draft_bom(buf, len))
+		return xasprintf(_("%s: empty file (cut short?); %s~, if it "
+		    "exists, holds the version before the last save"), path,
+		    path);
+	return xasprintf(_("%s: the draft is cut short (it does not end with "
+	    "the line '...'); %s~, if it exists, holds the version before "
+	    "the last save"), path, path);
+}
+
+/* Whether root's top-level keys are a draft's, with text where needed. */
+static int
+draft_check_keys(const char *path, const struct ynode *root, char **cause)
+{
+	static const char *const keys[] = {
+		"kaiji-draft", "form", "edition", "answers", "fields", NULL
+	};
+	const struct ynode *key;
+	size_t i, k;
+
+	for (i = 0; i + 1 < root->n; i += 2) {
+		key = root->kids[i];
+		for (k = 0; keys[k] != NULL && strcmp(key->str, keys[k]) != 0;
+		    k++)
+			continue;
+		if (keys[k] == NULL) {
+			*cause = ynode_error(path, key, _("unknown key '%s'"),
+			    key->str);
+			return -1;
+		}
+		if (k < 3 && root->kids[i + 1]->kind != YNODE_SCALAR) {
+			*cause = ynode_error(path, root->kids[i + 1],
+			    _("expected a text value"));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The field a key of "answers" or "fields" names, or NULL with a cause. */
+static const struct form_field *
+draft_id(const char *path, const struct form *form, const struct ynode *key,
+    char **cause)
+{
+	const struct form_field *f = form_field(form, key->str);
+
+	if (f == NULL || strcmp(f->id, key->str) != 0) {
+		*cause = ynode_error(path, key, _("unknown field id '%s' in "
+		    "form %s %s"), key->str, form->name, form->edition);
+		return NULL;
+	}
+	return f;
+}
+
+/* Take a scalar's text (not null, not "") into *slot. */
+static void
+draft_take(char **slot, const struct ynode *val)
+{
+	if (!ynode_is_null(val) && val->len > 0) {
+		free(*slot);
+		*slot = val->str;
+		((struct ynode *)val)->str = NULL;
+	}
+}
+
+/* Read the "answers" mapping into d. */
+static int
+draft_answers(const char *path, struct draft *d, const struct ynode *answers,
+    char **cause)
+{
+	const struct form_field *f;
+	const struct ynode *val;
+	size_t i;
+
+	if (answers == NULL || ynode_is_null(answers))
+		return 0;
+	if (answers->kind != YNODE_MAP) {
+		*cause = ynode_error(path, answers, _("'answers' must be a "
+		    "mapping of field ids to answers"));
+		return -1;
+	}
+	for (i = 0; i + 1 < answers->n; i += 2) {
+		val = answers->kids[i + 1];
+		if ((f = draft_id(path, d->form, answers->kids[i], cause)) ==
+		    NULL)
+			return -1;
+		if (val->kind != YNODE_SCALAR) {
+			*cause = ynode_error(path, val, _("the answer to %s "
+			    "must be text"), f->id);
+			return -1;
+		}
+		/* the whole file was checked for UTF-8 already: take it */
+		draft_take(&d->answers[f->index], val);
+	}
+	return 0;
+}
+
+/* Read the "fields" mapping (field id: renew, note) into d. */
+static int
+draft_fields(const char *path, struct draft *d, const struct ynode *fields,
+    char **cause)
+{
+	const struct form_field *f;
+	const struct ynode *st, *key, *val;
+	size_t i, j;
+
+	if (fields == NULL || ynode_is_null(fields))
+		return 0;
+	if (fields->kind != YNODE_MAP) {
+		*cause = ynode_error(path, fields, _("'fields' must be a "
+		    "mapping of field ids to their state"));
+		return -1;
+	}
+	for (i = 0; i + 1 < fields->n; i += 2) {
+		st = fields->kids[i + 1];
+		if ((f = draft_id(path, d->form, fields->kids[i], cause)) ==
+		    NULL)
+			return -1;
+		if (ynode_is_null(st))
+			continue;
+		if (st->kind != YNODE_MAP) {
+			*cause = ynode_error(path, st, _("the state of %s must "
+			    "be a mapping (renew, note)"), f->id);
+			return -1;
+		}
+		for (j = 0; j + 1 < st->n; j += 2) {
+			key = st->kids[j];
+			val = st->kids[j + 1];
+			if (strcmp(key->str, "renew") != 0 &&
+			    strcmp(key->str, "note") != 0) {
+				*cause = ynode_error(path, key, _("unknown key "
+				    "'%s' in the state of %s"), key->str,
+				    f->id);
+				return -1;
+			}
+			if (val->kind != YNODE_SCALAR) {
+				*cause = ynode_error(path, val,
+				    _("expected a text value"));
+				return -1;
+			}
+			draft_take(key->str[0] == 'r' ? &d->renew[f->index] :
+			    &d->notes[f->index], val);
+		}
+	}
+	return 0;
+}
+
+/*
  * Parse a draft file's contents (buf, len bytes, read from path), finding
  * its form in fd.  Returns a draft the caller frees, or NULL with a cause
- * "path:line:col: problem".
+ * "path:line:col: problem"; a draft cut short is such an error (see the
+ * top of this file).
  */
 struct draft *
 draft_parse(const char *path, const char *buf, size_t len, struct formdir *fd,
     char **cause)
 {
 	struct ynode *root;
-	const struct ynode *node, *form_node, *ed_node, *answers, *key, *val;
+	const struct ynode *node, *form_node, *ed_node;
 	const struct form *form;
-	const struct form_field *f;
 	struct draft *d = NULL;
+	int marked = draft_marked(buf, len);
 	char *why;
-	size_t i;
 
+	if (!marked && draft_v2_start(buf, len)) {
+		*cause = draft_cut(path, buf, len);
+		return NULL;
+	}
 	if ((root = ynode_parse(path, buf, len, cause)) == NULL)
 		return NULL;
 	if (root->kind != YNODE_MAP) {
@@ -124,30 +413,20 @@ draft_parse(const char *path, const char *buf, size_t len, struct formdir *fd,
 		    "a mapping)"));
 		goto out;
 	}
-	for (i = 0; i + 1 < root->n; i += 2) {
-		key = root->kids[i];
-		if (strcmp(key->str, "kaiji-draft") != 0 &&
-		    strcmp(key->str, "form") != 0 &&
-		    strcmp(key->str, "edition") != 0 &&
-		    strcmp(key->str, "answers") != 0) {
-			*cause = ynode_error(path, key, _("unknown key '%s'"),
-			    key->str);
-			goto out;
-		}
-		if (root->kids[i + 1]->kind != YNODE_SCALAR &&
-		    strcmp(key->str, "answers") != 0) {
-			*cause = ynode_error(path, root->kids[i + 1],
-			    _("expected a text value"));
-			goto out;
-		}
-	}
+	if (draft_check_keys(path, root, cause) != 0)
+		goto out;
 	node = draft_key(root, "kaiji-draft", NULL);
 	if (node == NULL) {
 		*cause = xasprintf(_("%s: not a kaiji draft (no 'kaiji-draft' "
 		    "key)"), path);
 		goto out;
 	}
-	if (strcmp(node->str, "1") != 0) {
+	if (strcmp(node->str, DRAFT_VERSION) == 0 && !marked) {
+		*cause = draft_cut(path, buf, len);
+		goto out;
+	}
+	if (strcmp(node->str, "1") != 0 &&
+	    strcmp(node->str, DRAFT_VERSION) != 0) {
 		*cause = ynode_error(path, node, _("unsupported draft version "
 		    "'%s'"), node->str);
 		goto out;
@@ -166,40 +445,13 @@ draft_parse(const char *path, const char *buf, size_t len, struct formdir *fd,
 		goto out;
 	}
 	d = draft_new(form);
-	answers = draft_key(root, "answers", NULL);
-	if (answers == NULL || ynode_is_null(answers))
-		goto out;
-	if (answers->kind != YNODE_MAP) {
-		*cause = ynode_error(path, answers, _("'answers' must be a "
-		    "mapping of field ids to answers"));
-		goto fail;
+	if (draft_answers(path, d, draft_key(root, "answers", NULL),
+	    cause) != 0 ||
+	    draft_fields(path, d, draft_key(root, "fields", NULL),
+	    cause) != 0) {
+		draft_free(d);
+		d = NULL;
 	}
-	for (i = 0; i + 1 < answers->n; i += 2) {
-		key = answers->kids[i];
-		val = answers->kids[i + 1];
-		f = form_field(form, key->str);
-		if (f == NULL || strcmp(f->id, key->str) != 0) {
-			*cause = ynode_error(path, key, _("unknown field id "
-			    "'%s' in form %s %s"), key->str, form->name,
-			    form->edition);
-			goto fail;
-		}
-		if (val->kind != YNODE_SCALAR) {
-			*cause = ynode_error(path, val, _("the answer to %s "
-			    "must be text"), f->id);
-			goto fail;
-		}
-		/* the whole file was checked for UTF-8 already: take it */
-		if (!ynode_is_null(val) && val->len > 0) {
-			d->answers[f->index] = val->str;
-			((struct ynode *)val)->str = NULL;
-		}
-	}
-	goto out;
-
-fail:
-	draft_free(d);
-	d = NULL;
 out:
 	ynode_free(root);
 	return d;
@@ -242,26 +494,41 @@ draft_needs_quotes(const char *s)
 	return strspn(s, "0123456789+-.:_eExXoObBaAcCdDfF") == strlen(s);
 }
 
+/* Write text (an answer, a note) in the style that reads back as it is. */
+static void
+draft_text(struct yemit *y, const char *a)
+{
+	yaml_scalar_style_t style;
+
+	if (strchr(a, '\n') != NULL)
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (draft_needs_quotes(a))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	else
+		style = YAML_PLAIN_SCALAR_STYLE;
+	yemit_scalar(y, a, style);
+}
+
 /*
- * The draft as YAML text (NUL-terminated, *len bytes), in form order.  The
- * caller frees the result.
+ * The draft as YAML text (NUL-terminated, *len bytes), in form order,
+ * ending with the line "...".  The caller frees the result.
  */
 char *
 draft_format(const struct draft *d, size_t *len)
 {
 	const struct form *form = d->form;
 	struct yemit y;
-	yaml_scalar_style_t style;
-	const char *a;
 	char *buf;
 	size_t i;
+	int state = 0;
 	FILE *fp;
 
 	fp = xmemstream(&buf, len);
 	yemit_start(&y, fp);
+	y.end_marker = 1;
 	yemit_open(&y, 1);
 	yemit_scalar(&y, "kaiji-draft", YAML_PLAIN_SCALAR_STYLE);
-	yemit_scalar(&y, "1", YAML_PLAIN_SCALAR_STYLE);
+	yemit_scalar(&y, DRAFT_VERSION, YAML_PLAIN_SCALAR_STYLE);
 	yemit_scalar(&y, "form", YAML_PLAIN_SCALAR_STYLE);
 	yemit_scalar(&y, form->name, YAML_PLAIN_SCALAR_STYLE);
 	yemit_scalar(&y, "edition", YAML_PLAIN_SCALAR_STYLE);
@@ -270,19 +537,38 @@ draft_format(const struct draft *d, size_t *len)
 	yemit_scalar(&y, "answers", YAML_PLAIN_SCALAR_STYLE);
 	yemit_open(&y, 1);
 	for (i = 0; i < form->nfields; i++) {
-		if ((a = d->answers[i]) == NULL)
+		if (d->answers[i] == NULL)
 			continue;
 		yemit_scalar(&y, form->fields[i].id,
 		    YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-		if (strchr(a, '\n') != NULL)
-			style = YAML_LITERAL_SCALAR_STYLE;
-		else if (draft_needs_quotes(a))
-			style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-		else
-			style = YAML_PLAIN_SCALAR_STYLE;
-		yemit_scalar(&y, a, style);
+		draft_text(&y, d->answers[i]);
 	}
 	yemit_close(&y, 1);
+	for (i = 0; i < form->nfields && !state; i++)
+		state = d->renew[i] != NULL || d->notes[i] != NULL;
+	if (state) {
+		yemit_scalar(&y, "fields", YAML_PLAIN_SCALAR_STYLE);
+		yemit_open(&y, 1);
+		for (i = 0; i < form->nfields; i++) {
+			if (d->renew[i] == NULL && d->notes[i] == NULL)
+				continue;
+			yemit_scalar(&y, form->fields[i].id,
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+			yemit_open(&y, 1);
+			if (d->renew[i] != NULL) {
+				yemit_scalar(&y, "renew",
+				    YAML_PLAIN_SCALAR_STYLE);
+				draft_text(&y, d->renew[i]);
+			}
+			if (d->notes[i] != NULL) {
+				yemit_scalar(&y, "note",
+				    YAML_PLAIN_SCALAR_STYLE);
+				draft_text(&y, d->notes[i]);
+			}
+			yemit_close(&y, 1);
+		}
+		yemit_close(&y, 1);
+	}
 	yemit_close(&y, 1);
 	yemit_finish(&y);
 	xmemclose(fp);

@@ -3,7 +3,11 @@
  *
  * Data model: answers[i] is the answer to form->fields[i], NULL when the
  * field is unanswered; an answer is never "" (setting "" unanswers it) and
- * is valid UTF-8.  The form belongs to whoever loaded it (a formdir).
+ * is valid UTF-8.  The state of field i: renew[i], when not NULL, says
+ * what its answer was carried over from (an earlier application) and that
+ * it is still to be renewed (changed, or confirmed unchanged); notes[i] is
+ * a note about it for whoever fills it in.  Both are NULL or non-empty
+ * valid UTF-8.  The form belongs to whoever loaded it (a formdir).
  */
 #ifndef KAIJI_DRAFT_H
 #define KAIJI_DRAFT_H
@@ -17,6 +21,8 @@ struct formdir;
 struct draft {
 	const struct form	 *form;
 	char			**answers;
+	char			**renew;
+	char			**notes;
 };
 
 #define DRAFT_MAX_SIZE	(4U * 1024 * 1024)
@@ -29,6 +35,9 @@ struct draft	*draft_load(const char *, struct formdir *, char **);
 char		*draft_format(const struct draft *, size_t *);
 int		 draft_save(const struct draft *, const char *, int, char **);
 int		 draft_set(struct draft *, size_t, const char *, char **);
+int		 draft_set_note(struct draft *, size_t, const char *, char **);
+void		 draft_set_renew(struct draft *, size_t, const char *);
+size_t		 draft_mark_renew(struct draft *, const char *);
 const char	*draft_get(const struct draft *, size_t);
 
 #endif

@@ -38,6 +38,7 @@ yemit_start(struct yemit *y, FILE *fp)
 {
 	yaml_event_t ev;
 
+	y->end_marker = 0;
 	if (!yaml_emitter_initialize(&y->em))
 		xfatal("out of memory");
 	yaml_emitter_set_output(&y->em, yemit_write, fp);
@@ -50,13 +51,16 @@ yemit_start(struct yemit *y, FILE *fp)
 	yemit_event(y, &ev);
 }
 
-/* End the document and the stream, flush everything to fp, free y's emitter. */
+/*
+ * End the document (with the marker "..." if y->end_marker is set) and the
+ * stream, flush everything to fp, free y's emitter.
+ */
 void
 yemit_finish(struct yemit *y)
 {
 	yaml_event_t ev;
 
-	yaml_document_end_event_initialize(&ev, 1);
+	yaml_document_end_event_initialize(&ev, !y->end_marker);
 	yemit_event(y, &ev);
 	yaml_stream_end_event_initialize(&ev);
 	yemit_event(y, &ev);

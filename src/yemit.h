@@ -16,6 +16,7 @@
 
 struct yemit {
 	yaml_emitter_t	 em;
+	int		 end_marker;	/* end the document with "..." */
 };
 
 void	yemit_start(struct yemit *, FILE *);

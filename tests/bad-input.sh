@@ -175,7 +175,7 @@ draft_case() {
 		diff) run "diff $name" "$KAIJI" diff "$D/complete-2021.yaml" "$P" ;;
 		migrate) run "migrate $name" "$KAIJI" migrate "$P" --edition 2019 ;;
 		esac
-		expect_error "$cmd $name" "$(printf '%s' "$expect" | sed "s|@|$P|")"
+		expect_error "$cmd $name" "$(printf '%s' "$expect" | sed "s|@|$P|g")"
 		unchanged "$cmd $name" "$W" "$T/before"
 	done
 	rm -rf "$W"

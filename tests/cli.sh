@@ -174,6 +174,35 @@ for cmd in $(awk '{ print $3 }' "$T/keys" | sort -u); do
 		fail "kaiji(1) does not document the command $cmd"
 done
 
+# a draft cut short (at every 97th byte here; test-draft cuts at every
+# byte) is refused by every command, naming it and its backup, and stays
+# as it is; cut only by its final line break, it is complete
+len=$(wc -c <"$D/complete-2021.yaml")
+n=0
+cut=0
+while [ "$cut" -lt "$len" ]; do
+	head -c "$cut" "$D/complete-2021.yaml" >"$T/cut.yaml"
+	cp "$T/cut.yaml" "$T/cut.before"
+	"$KAIJI" summary "$T/cut.yaml" >/dev/null 2>"$T/err"
+	rc=$?
+	"$KAIJI" set "$T/cut.yaml" 2.1 x 2>>"$T/err"
+	rc2=$?
+	if [ "$rc" -ne 2 ] || [ "$rc2" -ne 2 ] ||
+	    ! grep -q "^kaiji: $T/cut.yaml: .*cut short.*; $T/cut.yaml~, if it exists" "$T/err" ||
+	    ! cmp -s "$T/cut.yaml" "$T/cut.before"; then
+		fail "cut at $cut of $len: status $rc/$rc2: $(head -1 "$T/err")"
+	fi
+	n=$((n + 1))
+	cut=$((cut + 97))
+done
+ok "$n drafts cut short refused" test "$n" -gt 100
+head -c $((len - 1)) "$D/complete-2021.yaml" >"$T/cut.yaml"
+status 0 "a draft without its final line break" "$KAIJI" get "$T/cut.yaml" 2.1 >/dev/null
+# older drafts (version 1, no end marker) are read and saved as version 2
+cp "$D/v1-2021.yaml" "$T/v1.yaml"
+status 0 "a version 1 draft" "$KAIJI" set "$T/v1.yaml" 2.1 "$("$KAIJI" get "$T/v1.yaml" 2.1)"
+ok "saved as version 2" cmp -s "$T/v1.yaml" "$D/complete-2021.yaml"
+
 # control characters never reach the terminal raw
 cp "$D/complete-2021.yaml" "$T/esc.yaml"
 "$KAIJI" set "$T/esc.yaml" 27.1 "$(printf 'evil\033]0;pwned\007name')"

@@ -1,7 +1,8 @@
 /*
  * test-draft: loading, saving and round trips of drafts; atomic saves with
  * backups and 0600 files; broken drafts fail with a position and are
- * never modified.
+ * never modified; the state of fields (to renew, notes); a draft cut at
+ * any byte is never taken for a complete one; version 1 drafts still load.
  */
 #include "config.h"
 
@@ -237,6 +238,9 @@ static const struct {
 	{ "multi-doc.yaml", ":6:1: ", "more than one YAML document" },
 	{ "path-form.yaml", ":2:7: ", "unknown form" },
 	{ "no-form.yaml", ": ", "which form and edition" },
+	{ "cut-v2.yaml", ": ", "the draft is cut short" },
+	{ "cut-v2-head.yaml", ": ", "the draft is cut short" },
+	{ "fields-unknown-key.yaml", ":8:5: ", "unknown key 'colour'" },
 };
 
 static void
@@ -333,6 +337,214 @@ test_bom_crlf(void **state)
 	formdir_free(fd);
 }
 
+/* Whether a and b hold the same answers and field state. */
+static int
+same_draft(const struct draft *a, const struct draft *b)
+{
+	const char *const *x[3], *const *y[3];
+	size_t i, k;
+
+	if (a->form != b->form)
+		return 0;
+	x[0] = (const char *const *)a->answers;
+	x[1] = (const char *const *)a->renew;
+	x[2] = (const char *const *)a->notes;
+	y[0] = (const char *const *)b->answers;
+	y[1] = (const char *const *)b->renew;
+	y[2] = (const char *const *)b->notes;
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < a->form->nfields; i++) {
+			if ((x[k][i] == NULL) != (y[k][i] == NULL) ||
+			    (x[k][i] != NULL && strcmp(x[k][i], y[k][i]) != 0))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Cut text (len bytes, complete once its first complete bytes are there)
+ * at every byte: each shorter text fails naming path and its backup,
+ * each longer one loads as the whole.  Returns how many loaded.
+ */
+static size_t
+cut_everywhere(struct formdir *fd, const char *path, const char *text,
+    size_t len, size_t complete)
+{
+	struct draft *whole, *d;
+	char *cause = NULL, *backup = xasprintf("%s~", path), *buf;
+	size_t k, loaded = 0;
+
+	whole = draft_parse(path, text, len, fd, &cause);
+	if (whole == NULL)
+		fail_msg("%s", cause);
+	for (k = 0; k < len; k++) {
+		buf = xmalloc(k + 1);
+		memcpy(buf, text, k);
+		buf[k] = '\0';
+		cause = NULL;
+		d = draft_parse(path, buf, k, fd, &cause);
+		if (k < complete) {
+			if (d != NULL)
+				fail_msg("%s cut at %zu of %zu loaded", path, k,
+				    len);
+			if (strncmp(cause, path, strlen(path)) != 0 ||
+			    strstr(cause, backup) == NULL ||
+			    strstr(cause, "cut short") == NULL)
+				fail_msg("cut at %zu: \"%s\"", k, cause);
+			free(cause);
+		} else {
+			if (d == NULL)
+				fail_msg("%s cut at %zu: \"%s\"", path, k,
+				    cause);
+			if (!same_draft(d, whole))
+				fail_msg("%s cut at %zu: different", path, k);
+			loaded++;
+		}
+		draft_free(d);
+		free(buf);
+	}
+	draft_free(whole);
+	free(backup);
+	return loaded;
+}
+
+/*
+ * Three drafts cut at every byte offset: the complete test draft, a draft
+ * with every kind of field state and awkward answers, and a hand-edited
+ * one (BOM, CR LF, a comment after the end marker).
+ */
+static void
+test_cut_short(void **state)
+{
+	static const char edited[] = "\xef\xbb\xbfkaiji-draft: 2\r\n"
+	    "# edited by hand\r\nform: asp-saas\r\nedition: \"2021\"\r\n"
+	    "answers:\r\n  \"2.1\": 架空テック株式会社\r\n  \"30.1\": |\r\n"
+	    "    一行目\r\n    二行目\r\nfields:\r\n  \"2.1\": {note: 確認中}\r\n"
+	    "...  # end\r\n# more\r\n\r\n";
+	struct formdir *fd = testutil_formdir();
+	const struct form *form;
+	char *src = testutil_data("complete-2021.yaml"), *text, *cause = NULL;
+	struct draft *d;
+	size_t len, i;
+
+	(void)state;
+	text = testutil_read(src, &len);
+	/* only the final line break may go */
+	assert_int_equal(cut_everywhere(fd, src, text, len, len - 1), 1);
+	free(text);
+
+	form = formdir_get(fd, "asp-saas", "2021", &cause);
+	assert_non_null(form);
+	d = draft_new(form);
+	for (i = 0; i < form->nfields; i += 3) {
+		assert_int_equal(draft_set(d, i, i % 2 ? "末尾の改行\n" :
+		    "yes", &cause), 0);
+		draft_set_renew(d, i, "asp-saas 2019");
+		if (i % 4 == 0)
+			assert_int_equal(draft_set_note(d, i, "財務に確認中\n"
+			    "二行目", &cause), 0);
+	}
+	text = draft_format(d, &len);
+	assert_int_equal(cut_everywhere(fd, "state.yaml", text, len, len - 1),
+	    1);
+	free(text);
+	draft_free(d);
+
+	len = sizeof edited - 1;
+	i = (size_t)(strstr(edited, "...") - edited) + 3;
+	assert_int_equal(cut_everywhere(fd, "edited.yaml", edited, len, i),
+	    len - i);
+	free(src);
+	formdir_free(fd);
+}
+
+/* Renew marks and notes: saved, loaded, cleared as draft.h says. */
+static void
+test_field_state(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *src = testutil_data("complete-2021.yaml"), *cause = NULL;
+	char *dir = testutil_tmpdir(), *path, *text;
+	struct draft *d = load(fd, src), *back;
+	size_t f11, f21, f81, n, i, len;
+
+	(void)state;
+	f11 = testutil_field(d, "1.1");
+	f21 = testutil_field(d, "2.1");
+	f81 = testutil_field(d, "8.1");
+	/* only answered fields the form marks */
+	n = draft_mark_renew(d, "asp-saas 2019");
+	for (i = 0; i < d->form->nfields; i++)
+		assert_true((d->renew[i] != NULL) ==
+		    (d->form->fields[i].renew && d->answers[i] != NULL));
+	assert_non_null(d->renew[f11]);
+	assert_null(d->renew[f21]);
+	assert_true(n > 0);
+	/* the same answer keeps the mark, another one clears it */
+	assert_int_equal(draft_set(d, f11, draft_get(d, f11), &cause), 0);
+	assert_string_equal(d->renew[f11], "asp-saas 2019");
+	assert_int_equal(draft_set_note(d, f21, "法務に確認中", &cause), 0);
+	assert_int_equal(draft_set_note(d, f81, "bad\xff", &cause), -1);
+	free(cause);
+	assert_null(d->notes[f81]);
+	path = xasprintf("%s/state.yaml", dir);
+	assert_int_equal(draft_save(d, path, 0, &cause), 0);
+	text = testutil_read(path, &len);
+	assert_non_null(strstr(text, "fields:\n  \"1.1\":\n    renew: asp-saas "
+	    "2019\n"));
+	assert_non_null(strstr(text, "  \"2.1\":\n    note: 法務に確認中\n"));
+	assert_true(len > 4 && memcmp(text + len - 4, "...\n", 4) == 0);
+	free(text);
+	back = load(fd, path);
+	assert_true(same_draft(d, back));
+	assert_int_equal(draft_set(back, f11, "2023/7/1", &cause), 0);
+	assert_null(back->renew[f11]);
+	draft_set_renew(back, f11, "x");
+	assert_int_equal(draft_set(back, f11, "", &cause), 0);
+	assert_null(back->renew[f11]);
+	assert_int_equal(draft_set_note(back, f21, "", &cause), 0);
+	assert_null(back->notes[f21]);
+	draft_free(back);
+	draft_free(d);
+	free(path);
+	free(src);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
+/* A version 1 draft loads, and saves as version 2 with the same answers. */
+static void
+test_version_1(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	char *v1 = testutil_data("v1-2021.yaml");
+	char *v2 = testutil_data("complete-2021.yaml");
+	char *dir = testutil_tmpdir(), *path, *cause = NULL, *a, *b;
+	struct draft *d = load(fd, v1);
+	size_t la, lb;
+
+	(void)state;
+	a = testutil_read(v1, &la);
+	assert_non_null(strstr(a, "kaiji-draft: 1\n"));
+	assert_null(strstr(a, "\n..."));
+	free(a);
+	path = xasprintf("%s/v.yaml", dir);
+	assert_int_equal(draft_save(d, path, 0, &cause), 0);
+	a = testutil_read(path, &la);
+	b = testutil_read(v2, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(a);
+	free(b);
+	free(path);
+	draft_free(d);
+	free(v1);
+	free(v2);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
 int
 main(void)
 {
@@ -343,6 +555,9 @@ main(void)
 		cmocka_unit_test(test_save_files),
 		cmocka_unit_test(test_bad_drafts),
 		cmocka_unit_test(test_not_drafts),
+		cmocka_unit_test(test_cut_short),
+		cmocka_unit_test(test_field_state),
+		cmocka_unit_test(test_version_1),
 		cmocka_unit_test(test_bom_crlf),
 	};
 

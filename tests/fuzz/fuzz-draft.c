@@ -1,9 +1,10 @@
 /*
  * fuzz-draft: the draft loader, draft_parse, against the forms of the
  * source tree.  A draft that loads must survive a round trip: written
- * with draft_format, it loads again with the same answers, and writing
- * that gives the same bytes (draft.c: "loading and saving a draft kaiji
- * wrote gives the same bytes").
+ * with draft_format, it loads again with the same answers and field
+ * state (to renew, notes), and writing that gives the same bytes
+ * (draft.c: "loading and saving a draft kaiji wrote gives the same
+ * bytes").
  */
 #include "config.h"
 
@@ -28,6 +29,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Both NULL, or the same text. */
+static int
+fuzz_draft_same(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -49,11 +57,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    &cause);
 	FUZZ_CHECK(again != NULL, cause);
 	FUZZ_CHECK(again->form == d->form, "form");
-	for (i = 0; i < d->form->nfields; i++)
-		FUZZ_CHECK((d->answers[i] == NULL && again->answers[i] == NULL) ||
-		    (d->answers[i] != NULL && again->answers[i] != NULL &&
-		    strcmp(d->answers[i], again->answers[i]) == 0),
+	for (i = 0; i < d->form->nfields; i++) {
+		FUZZ_CHECK(fuzz_draft_same(d->answers[i], again->answers[i]),
 		    d->form->fields[i].id);
+		FUZZ_CHECK(fuzz_draft_same(d->renew[i], again->renew[i]),
+		    d->form->fields[i].id);
+		FUZZ_CHECK(fuzz_draft_same(d->notes[i], again->notes[i]),
+		    d->form->fields[i].id);
+	}
 	out2 = draft_format(again, &len2);
 	FUZZ_CHECK(len == len2 && memcmp(out, out2, len) == 0, "same bytes");
 	validate_draft(d, &fs);
