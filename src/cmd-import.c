@@ -3,8 +3,9 @@
  * [--force] FILE -o DRAFT — make a draft from a certified service's
  * published disclosure text (see import.h) or from kaiji's own CSV (see
  * csv.h).  The notes (fields to fill in, cells not placed) go to stderr,
- * one per line, then a count line.  DRAFT is written (0600, atomically)
- * only when it does not exist, or with --force (keeping it as DRAFT~).
+ * one per line, then a count line, once DRAFT is written (0600,
+ * atomically, by the rule of cmd_draft_write: only when it does not exist,
+ * or with --force, keeping it as DRAFT~).
  * Exit status: 0 written (notes or not), 2 an error (nothing written).
  */
 #include "config.h"
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
 #include "csv.h"
@@ -21,7 +21,6 @@
 #include "form.h"
 #include "i18n.h"
 #include "import.h"
-#include "lock.h"
 #include "strvec.h"
 #include "xalloc.h"
 
@@ -32,8 +31,6 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	const char *encoding = args->opt['E'], *path = args->argv[0];
 	enum import_kind kind = IMPORT_PUBLISHED;
 	struct draft *d = NULL;
-	struct lock *lk = NULL;
-	struct stat sb;
 	struct strvec notes = STRVEC_INIT;
 	char *buf = NULL, *cause = NULL;
 	size_t len, i, answered;
@@ -50,9 +47,8 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
-	if (!force && lstat(out, &sb) == 0)
-		return cmd_error(_("%s: File exists (use --force to replace "
-		    "it)"), out);
+	if (cmd_draft_write(NULL, out, force ? CMD_DRAFT_FORCE : 0, NULL) != 0)
+		return 2;
 	if (fileio_read(path, IMPORT_MAX_SIZE, &buf, &len, &cause) != 0)
 		goto out;
 	if (format != NULL)
@@ -72,27 +68,22 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    &notes, &cause);
 	if (d == NULL)
 		goto out;
+	if ((rc = cmd_draft_write(d, out, force ? CMD_DRAFT_FORCE : 0,
+	    NULL)) != 0)
+		goto out;
 	for (i = 0; i < notes.n; i++)
 		cmd_error("%s", notes.v[i]);
-	/* replacing a draft: not one an editor holds */
-	if (force && lstat(out, &sb) == 0 && cmd_lock(out, &lk) != 0)
-		goto out;
-	if (draft_save(d, out, force ? FILEIO_BACKUP : FILEIO_EXCL,
-	    &cause) != 0)
-		goto out;
 	for (answered = 0, i = 0; i < d->form->nfields; i++)
 		answered += d->answers[i] != NULL;
 	cmd_error(ngettext("%s: %zu of %zu fields answered (%s %s), %zu note",
 	    "%s: %zu of %zu fields answered (%s %s), %zu notes", notes.n), out,
 	    answered, d->form->nfields, d->form->name, d->form->edition,
 	    notes.n);
-	rc = 0;
 out:
 	if (cause != NULL) {
 		cmd_fail(cause);
 	}
 	strvec_free(&notes);
-	lock_release(lk);
 	draft_free(d);
 	free(buf);
 	return rc;

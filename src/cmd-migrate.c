@@ -6,7 +6,8 @@
  * the form marks to be renewed each round (the disclosure date, figures of
  * the last fiscal year).  The report is printed once the draft is written
  * (or when answers would be lost, to say which); a failed write prints
- * only the error.
+ * only the error.  --force both drops the answers the new edition has no
+ * field for and lets -o replace an existing file (see cmd_draft_write).
  */
 #include "config.h"
 
@@ -16,7 +17,6 @@
 
 #include "cmd.h"
 #include "draft.h"
-#include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
@@ -49,7 +49,8 @@ cmd_migrate_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	FILE *rp = NULL;
 	int force = args->opt['f'] != NULL, rc = 2;
 
-	if (out == NULL && cmd_lock(path, &lk) != 0)
+	if (out == NULL ? cmd_lock(path, &lk) != 0 : cmd_draft_write(NULL,
+	    out, force ? CMD_DRAFT_FORCE : 0, NULL) != 0)
 		return 2;
 	if ((old = draft_load(path, ctx->formdir, &cause)) == NULL)
 		goto out;
@@ -121,11 +122,13 @@ cmd_migrate_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    "(use --force to drop them)", lost), lost, to->edition);
 		goto out;
 	}
-	if (draft_save(new, out != NULL ? out : path, out != NULL ? 0 :
-	    FILEIO_BACKUP, &cause) != 0)
-		goto out;
-	fputs(report, stdout);
-	rc = 0;
+	if (out == NULL)
+		rc = cmd_draft_write(new, path, CMD_DRAFT_UPDATE, lk);
+	else
+		rc = cmd_draft_write(new, out, force ? CMD_DRAFT_FORCE : 0,
+		    NULL);
+	if (rc == 0)
+		fputs(report, stdout);
 out:
 	if (rp != NULL)
 		xmemclose(rp);

@@ -1,6 +1,7 @@
 /*
- * cmd-new: kaiji new [--form F] [--edition E] DRAFT — create an empty
- * draft (mode 0600), never overwriting a file.
+ * cmd-new: kaiji new [--form F] [--edition E] [--force] DRAFT — create an
+ * empty draft (mode 0600); an existing file is replaced only with --force
+ * (see cmd_draft_write).
  */
 #include "config.h"
 
@@ -8,7 +9,6 @@
 
 #include "cmd.h"
 #include "draft.h"
-#include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
@@ -20,6 +20,7 @@ cmd_new_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	const struct form *form;
 	struct draft *d;
 	char *cause;
+	int rc;
 
 	if (name == NULL)
 		name = "asp-saas";
@@ -31,22 +32,20 @@ cmd_new_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return cmd_fail(cause);
 	}
 	d = draft_new(form);
-	if (draft_save(d, args->argv[0], FILEIO_EXCL, &cause) != 0) {
-		cmd_fail(cause);
-		draft_free(d);
-		return 2;
-	}
+	rc = cmd_draft_write(d, args->argv[0], args->opt['F'] != NULL ?
+	    CMD_DRAFT_FORCE : 0, NULL);
 	draft_free(d);
-	return 0;
+	return rc;
 }
 
 const struct cmd_entry cmd_new_entry = {
 	.name = "new",
-	.usage = N_("[--form FORM] [--edition EDITION] DRAFT"),
+	.usage = N_("[--form FORM] [--edition EDITION] [--force] DRAFT"),
 	.help = N_("Create an empty draft (default: the newest edition)."),
 	.options = (const struct cmd_option[]) {
 		{ "form", 'f', CMD_VALUE },
 		{ "edition", 'e', CMD_VALUE },
+		{ "force", 'F', CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 1,

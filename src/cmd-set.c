@@ -128,9 +128,7 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		goto out;
 	}
 	cmd_set_report(d, f);
-	if (draft_save(d, path, FILEIO_BACKUP, &cause) != 0)
-		goto out;
-	rc = 0;
+	rc = cmd_draft_write(d, path, CMD_DRAFT_UPDATE, lk);
 out:
 	if (cause != NULL) {
 		cmd_fail(cause);

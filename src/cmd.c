@@ -1,6 +1,7 @@
 /*
  * cmd: the command table and what commands share: option and operand
- * parsing from each entry's declaration (cmd_run), errors and the usage.
+ * parsing from each entry's declaration (cmd_run), errors and the usage,
+ * and the one rule of every command that writes a draft (cmd_draft_write).
  */
 #include "config.h"
 
@@ -9,8 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
+#include "draft.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "lock.h"
 #include "text.h"
@@ -238,25 +242,86 @@ cmd_run(const struct cmd_entry *ce, struct cmd_ctx *ctx, int argc,
 }
 
 /*
+ * Lock the draft at path for a command that rewrites it.  Returns 0; 1
+ * after saying who holds it; -1 with a cause when it cannot be locked.
+ */
+static int
+cmd_lock_try(const char *path, struct lock **lk, char **cause)
+{
+	struct lock_holder holder;
+	char *who;
+	int rc;
+
+	if ((rc = lock_acquire(path, lk, &holder, cause)) == 1) {
+		who = lock_describe(&holder);
+		cmd_error(_("%s is being edited (%s); nothing changed"), path,
+		    who);
+		free(who);
+	}
+	return rc;
+}
+
+/*
  * Lock the draft at path for a command that rewrites it; when an editor
  * holds it (or it cannot be locked) print why and return -1.
  */
 int
 cmd_lock(const char *path, struct lock **lk)
 {
-	struct lock_holder holder;
-	char *cause = NULL, *who;
+	char *cause;
 
-	switch (lock_acquire(path, lk, &holder, &cause)) {
+	switch (cmd_lock_try(path, lk, &cause)) {
 	case 0:
 		return 0;
-	case 1:
-		who = lock_describe(&holder);
-		cmd_error(_("%s is being edited (%s); nothing changed"), path,
-		    who);
-		free(who);
-		return -1;
+	case -1:
+		cmd_fail(cause);
+		break;
 	}
-	cmd_fail(cause);
 	return -1;
+}
+
+/*
+ * Draft writers: write d to path by the rule every command that writes a
+ * draft follows.  Nothing is written while an editor (or another command)
+ * holds the draft's lock: the lock is taken here, or it is lk, taken by
+ * the caller before it read the draft it updates.  A file that exists is
+ * replaced only when flags say so (CMD_DRAFT_FORCE: --force was given;
+ * CMD_DRAFT_UPDATE: path is the draft read under lk), and then its
+ * previous version is kept as "PATH~"; otherwise the draft is created,
+ * never over a file made meanwhile.  A d of NULL only checks, early, that
+ * path may be written.  Returns 0, or 2 after saying why on stderr; on 2
+ * path is as it was.  lk stays the caller's.
+ */
+int
+cmd_draft_write(const struct draft *d, const char *path, int flags,
+    struct lock *lk)
+{
+	struct lock *own = NULL;
+	struct stat st;
+	char *cause;
+	int exists, rc = 0;
+
+	exists = lstat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return cmd_error(_("%s: not a regular file"), path);
+	if (exists && !(flags & (CMD_DRAFT_FORCE | CMD_DRAFT_UPDATE)))
+		return cmd_error(_("%s: File exists (use --force to replace "
+		    "it)"), path);
+	if (lk == NULL) {
+		switch (cmd_lock_try(path, &own, &cause)) {
+		case 1:
+			return 2;
+		case -1:
+			if (exists)
+				return cmd_fail(cause);
+			/* nobody can hold it either: the write says why */
+			free(cause);
+			break;
+		}
+	}
+	if (d != NULL && draft_save(d, path, exists ? FILEIO_BACKUP :
+	    FILEIO_EXCL, &cause) != 0)
+		rc = cmd_fail(cause);
+	lock_release(own);
+	return rc;
 }

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdio.h>
 
+struct draft;
 struct formdir;
 struct lock;
 
@@ -76,5 +77,10 @@ int			 cmd_fail(char *);
 int			 cmd_operands(const struct cmd_entry *,
 			     const struct cmd_args *, int, int);
 int			 cmd_lock(const char *, struct lock **);
+
+#define CMD_DRAFT_FORCE		0x1	/* --force: replace an existing file */
+#define CMD_DRAFT_UPDATE	0x2	/* the draft read, under the lock given */
+int			 cmd_draft_write(const struct draft *, const char *,
+			     int, struct lock *);
 
 #endif
