@@ -7,7 +7,8 @@
  * State owned here, struct editor_file.  path and draft are both set (a
  * draft is open) or both NULL (the start screen).  A writable session
  * holds the lock of path; a read-only one (readonly: another editor holds
- * the lock, path is a symbolic link, or the lock could not be taken)
+ * the lock, path is a symbolic link, the lock could not be taken, or the
+ * draft is larger than kaiji saves)
  * holds none and never writes the draft, the positions file or anything
  * else of the session's own: the writers here check readonly themselves,
  * and dispatch refuses the commands that would change the answers.
@@ -127,6 +128,14 @@ editor_file_lock(struct editor *e)
 	char *cause = NULL;
 	int rc;
 
+	if (!draft_fits(file->draft, (size_t)-1, NULL)) {
+		/* opened to be read and repaired, never saved as it is */
+		file->readonly = 1;
+		editor_message(e, 1, _("Read-only: %s is larger than the %u "
+		    "bytes kaiji saves; shorten an answer with \"kaiji set\"."),
+		    file->path, DRAFT_MAX_SIZE);
+		return;
+	}
 	if (lstat(file->path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		/* saving would replace the link or write through it */
 		file->readonly = 1;
@@ -227,9 +236,12 @@ editor_file_save(struct editor *e)
 		    "by another program. F2: choose what to do."), file->path);
 		return -1;
 	}
-	buf = draft_format(file->draft, &len);
-	rc = fileio_replace_id(file->path, buf, len, FILEIO_BACKUP,
-	    &file->disk, &cause);
+	if ((buf = draft_bytes(file->draft, file->path, &len, &cause)) ==
+	    NULL)
+		rc = -1;
+	else
+		rc = fileio_replace_id(file->path, buf, len, FILEIO_BACKUP,
+		    &file->disk, &cause);
 	free(buf);
 	if (rc != 0) {
 		editor_message(e, 1, _("Not saved: %s. F2: try again, F6: "
@@ -496,9 +508,11 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 		return;
 	}
 	editor_edit_commit(e);
-	buf = draft_format(file->draft, &len);
-	rc = fileio_replace_id(path, buf, len, replace ? FILEIO_BACKUP :
-	    FILEIO_EXCL, &id, &cause);
+	if ((buf = draft_bytes(file->draft, path, &len, &cause)) == NULL)
+		rc = -1;
+	else
+		rc = fileio_replace_id(path, buf, len, replace ?
+		    FILEIO_BACKUP : FILEIO_EXCL, &id, &cause);
 	free(buf);
 	if (rc != 0) {
 		lock_release(lk);

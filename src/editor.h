@@ -186,6 +186,7 @@ const char	*editor_command_help(enum keys_cmd);
 const char	*editor_command_hint(enum keys_cmd);
 int		 editor_key(struct editor *, int);
 void		 editor_paste(struct editor *, const char *);
+void		 editor_prompt_type(struct editor *, const char *);
 void		 editor_drawn(struct editor *, const struct editor_frame *);
 
 /* editor-file.c */

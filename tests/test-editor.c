@@ -415,6 +415,108 @@ test_limit(void **state)
 	editor_free(e);
 }
 
+/*
+ * A yank is typed as a paste is: kept whole and told against the 字 limit;
+ * cutting and yanking again and again grows the answer only up to what the
+ * draft can hold (the size rule), and what is kept is saved and read back.
+ * A second paste that would make the draft too large is refused whole.
+ */
+static void
+test_yank_limits(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	size_t limit, i, n;
+	int shared;
+	char *s;
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("あ", 60);
+	type(e, s);
+	free(s);
+	editor_command(e, KEYS_CMD_KILL_LINE_START);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 60);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 120);
+	assert_message(e, "120/100字, 20 over the limit");
+	/* doubling: without the size rule this would reach gigabytes */
+	for (i = 0; i < 40; i++) {
+		editor_command(e, KEYS_CMD_KILL_LINE_START);
+		editor_command(e, KEYS_CMD_YANK);
+		editor_command(e, KEYS_CMD_YANK);
+	}
+	assert_message(e, "Not inserted: the draft would be larger");
+	n = textbuf_bytes(e->edit.tb);
+	assert_true(n > DRAFT_MAX_SIZE / 4 && n <= DRAFT_MAX_SIZE);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	s = saved(f, f->path, "5.1");
+	assert_int_equal(strlen(s), n);
+	free(s);
+	editor_free(e);
+
+	/* two pastes of 3 MB: the second is refused, the first saved */
+	unlink(f->path);
+	e = open_draft(f, f->path);
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("a", 3000000);
+	paste(e, s);
+	assert_message(e, "Pasted 3000000字");
+	press(e, KEYS_ESC);
+	jump(e, "31.1");
+	press(e, KEYS_ENTER);
+	paste(e, s);
+	assert_message(e, "Not inserted: the draft would be larger");
+	assert_int_equal(textbuf_len(e->edit.tb), 0);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "5.1", s);
+	assert_saved(f, f->path, "31.1", "");
+	free(s);
+	/* the prompt's line is bounded too */
+	press(e, 'g');
+	s = repeat("1", 5000);
+	paste(e, s);
+	free(s);
+	assert_message(e, "The line holds 1024 characters at most.");
+	assert_int_equal(textbuf_len(e->ui.prompt_text), 0);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
+/* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
+static void
+test_oversized_readonly(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *s, *text, *cause = NULL;
+	size_t len;
+	FILE *fp;
+
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	s = repeat("a", DRAFT_MAX_SIZE + 100);
+	fprintf(fp, "kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\n"
+	    "answers:\n  \"5.1\": %s\n", s);
+	fclose(fp);
+	e = editor_new(f->fd);
+	if (editor_open(e, f->path, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(e->file.readonly);
+	assert_message(e, "is larger than the 4194304 bytes kaiji saves");
+	assert_string_equal(answer(e, "5.1"), s);
+	editor_free(e);
+	assert_int_equal(fileio_read(f->path, DRAFT_READ_MAX, &text, &len,
+	    &cause), 0);
+	assert_non_null(strstr(text, s));
+	free(text);
+	free(s);
+}
+
 /* Item 30's 500字 are shared by 30.1 and 30.2. */
 static void
 test_shared_limit(void **state)
@@ -1032,6 +1134,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_quit_remembers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
 		    teardown),
