@@ -24,12 +24,14 @@
 
 #include <cmocka.h>
 
+#include "confine.h"
 #include "draft.h"
 #include "editor.h"
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "keys.h"
+#include "lock.h"
 #include "testutil.h"
 #include "text.h"
 #include "textbuf.h"
@@ -242,6 +244,29 @@ assert_message(const struct editor *e, const char *part)
 	if (strstr(message(e), part) == NULL)
 		fail_msg("message '%s' does not contain '%s'", message(e),
 		    part);
+}
+
+/*
+ * The link is made with -Wl,--wrap=lock_acquire (Makefile.am): a test sets
+ * on_lock to act, once, as another program would just before the lock is
+ * granted.
+ */
+int	__real_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+int	__wrap_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+static void	(*on_lock)(const char *);
+
+int
+__wrap_lock_acquire(const char *path, struct lock **lk, struct lock_holder *h,
+    char **cause)
+{
+	void (*act)(const char *) = on_lock;
+
+	on_lock = NULL;
+	if (act != NULL)
+		act(path);
+	return __real_lock_acquire(path, lk, h, cause);
 }
 
 /* --- the tests ----------------------------------------------------------- */
@@ -908,6 +933,88 @@ test_readonly_symlink(void **state)
 	free(link);
 }
 
+static struct fixture *race_fixture;
+
+/* What a "kaiji set" that ends just before the editor's lock does. */
+static void
+race_set(const char *path)
+{
+	make_draft(race_fixture, path, "2.1", "新しい名前", (const char *)NULL);
+}
+
+/*
+ * The lock is taken before the draft is read, and the identity kept is
+ * that of the file read: a change made just before the lock is what the
+ * editor shows, and its next save neither loses it nor calls it a
+ * conflict.
+ */
+static void
+test_lock_before_read(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+
+	make_draft(f, f->path, "2.1", "古い名前", (const char *)NULL);
+	race_fixture = f;
+	on_lock = race_set;
+	e = open_draft(f, f->path);
+	assert_null(on_lock);
+	assert_false(e->file.readonly);
+	assert_string_equal(answer(e, "2.1"), "新しい名前");
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "説明");
+	press(e, KEYS_ESC);
+	assert_false(e->file.conflict);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "2.1", "新しい名前");
+	assert_saved(f, f->path, "5.1", "説明");
+	editor_free(e);
+}
+
+/* The secret another user's link points to. */
+static char *race_outside;
+
+/* Swap the draft for a link to a file outside the drafts directory. */
+static void
+race_link(const char *path)
+{
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink(race_outside, path), 0);
+}
+
+/*
+ * Restricted mode opens the draft through the directory's descriptor,
+ * never following a link: a link swapped in after the name was checked
+ * is refused, and nothing outside the directory is shown.  (Last: the
+ * restricted mode lasts for the process.)
+ */
+static void
+test_confine_swap(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *drafts = xasprintf("%s/drafts", f->dir), *path, *cause = NULL;
+
+	race_outside = xasprintf("%s/outside.yaml", f->dir);
+	make_draft(f, race_outside, "2.1", "秘密", (const char *)NULL);
+	assert_int_equal(confine_start(drafts, &cause), 0);
+	path = confine_path("mine", &cause);
+	assert_non_null(path);
+	make_draft(f, path, "2.1", "自分の", (const char *)NULL);
+	on_lock = race_link;
+	e = editor_new(f->fd);
+	assert_int_equal(editor_open(e, path, &cause), -1);
+	assert_null(on_lock);
+	assert_non_null(strstr(cause, "a symbolic link"));
+	free(cause);
+	assert_null(e->file.draft);
+	editor_free(e);
+	free(path);
+	free(drafts);
+	free(race_outside);
+}
+
 /* A save into a removed directory fails, says so, keeps the text. */
 static void
 test_save_failure(void **state)
@@ -1140,6 +1247,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_lock_before_read, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_confine_swap, setup,
 		    teardown),
 	};
 
