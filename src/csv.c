@@ -30,6 +30,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "limit.h"
 #include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
@@ -597,26 +598,26 @@ csv_decode(const char *path, const char *buf, size_t len,
 static void
 csv_rows_free(struct csv_rows *rows)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < rows->n; i++) {
-		for (j = 0; j < rows->v[i].n; j++)
-			free(rows->v[i].cells[j]);
+	for (i = 0; i < rows->n; i++)
 		free(rows->v[i].cells);
-	}
 	free(rows->v);
 }
 
 /*
- * Copy the quoted cell that starts at s[*i] into fp, counting the lines it
- * spans, and move *i past it.  Returns 0, or -1 with a cause when it is
- * not closed or other text follows the closing quote.
+ * Read the quoted cell that starts at s[*i] in place: its text, quotes
+ * undoubled, is written from s + *i on and NUL-terminated (it is shorter
+ * than what it was read from, so the character after the closing quote is
+ * still there), *cell points at it, the lines it spans are counted and *i
+ * moves past it.  Returns 0, or -1 with a cause when it is not closed or
+ * other text follows the closing quote.
  */
 static int
-csv_quoted(const char *path, const char *s, size_t len, size_t *i,
-    size_t *line, FILE *fp, char **cause)
+csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
+    char **cell, char **cause)
 {
-	size_t first = *line, j;
+	size_t first = *line, j, w = *i;
 
 	for (j = *i + 1;; j++) {
 		if (j >= len) {
@@ -625,7 +626,7 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 			return -1;
 		}
 		if (s[j] == '"' && j + 1 < len && s[j + 1] == '"') {
-			fputc('"', fp);
+			s[w++] = '"';
 			j++;
 			continue;
 		}
@@ -634,8 +635,10 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 		if (s[j] == '\n' ||
 		    (s[j] == '\r' && (j + 1 >= len || s[j + 1] != '\n')))
 			(*line)++;
-		fputc(s[j], fp);
+		s[w++] = s[j];
 	}
+	s[w] = '\0';
+	*cell = s + *i;
 	if (++j < len && s[j] != ',' && s[j] != '\r' && s[j] != '\n') {
 		*cause = xasprintf(_("%s:%zu: text after the closing quote of "
 		    "a cell"), path, *line);
@@ -646,61 +649,69 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 }
 
 /*
- * Split UTF-8 text into rows of cells (RFC 4180; rows may end with CR LF,
- * LF or CR; a double quote inside an unquoted cell is kept as it is, as
- * spreadsheets do).  Returns 0, or -1 with a cause "path:line: ..." for a
- * quoted cell that is not closed or is followed by other text; the rows
- * read so far are in rows either way.
+ * Split UTF-8 text s (len bytes, NUL-terminated; rewritten) into rows of
+ * cells (RFC 4180; rows may end with CR LF, LF or CR; a double quote
+ * inside an unquoted cell is kept as it is, as spreadsheets do).  The
+ * cells are NUL-terminated in s itself, and a row whose cells are all
+ * empty (a blank line), which nothing reads, is not kept: the rows take
+ * a pointer per cell and a little per row, whatever the input.  Returns
+ * 0, or -1 with a cause "path:line: ..." for a quoted cell that is not
+ * closed or is followed by other text; the rows read so far are in rows
+ * either way.
  */
 static int
-csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
+csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
     char **cause)
 {
-	struct csv_row *row;
-	size_t i = 0, line = 1, start, csize;
-	char *cell;
-	FILE *fp;
-	int rc;
+	struct csv_row row;
+	size_t i = 0, line = 1;
+	char *cell, delim;
+	int empty;
 
 	rows->v = NULL;
 	rows->n = 0;
 	while (i < len) {
-		rows->v = xgrowarray(rows->v, rows->n, sizeof *rows->v);
-		row = &rows->v[rows->n++];
-		row->cells = NULL;
-		row->n = 0;
-		row->line = line;
+		row.cells = NULL;
+		row.n = 0;
+		row.line = line;
+		empty = 1;
 		for (;;) {
-			fp = xmemstream(&cell, &csize);
-			rc = 0;
-			if (i < len && s[i] == '"')
-				rc = csv_quoted(path, s, len, &i, &line, fp,
-				    cause);
-			else {
-				start = i;
+			if (i < len && s[i] == '"') {
+				if (csv_quoted(path, s, len, &i, &line, &cell,
+				    cause) != 0) {
+					free(row.cells);
+					return -1;
+				}
+			} else {
+				cell = s + i;
 				while (i < len && s[i] != ',' &&
 				    s[i] != '\r' && s[i] != '\n')
 					i++;
-				fwrite(s + start, 1, i - start, fp);
 			}
-			xmemclose(fp);
-			row->cells = xgrowarray(row->cells, row->n,
-			    sizeof *row->cells);
-			row->cells[row->n++] = cell;
-			if (rc != 0)
-				return -1;
-			if (i < len && s[i] == ',') {
+			delim = i < len ? s[i] : '\0';
+			s[i] = '\0';	/* s[len] is NUL already */
+			empty = empty && *cell == '\0';
+			row.cells = xgrowarray(row.cells, row.n,
+			    sizeof *row.cells);
+			row.cells[row.n++] = cell;
+			if (delim == ',') {
 				i++;
 				continue;
 			}
-			if (i < len && s[i] == '\r') {
+			if (delim == '\r') {
 				if (++i < len && s[i] == '\n')
 					i++;
-			} else if (i < len && s[i] == '\n')
+			} else if (delim == '\n')
 				i++;
 			line++;
 			break;
 		}
+		if (empty) {
+			free(row.cells);
+			continue;
+		}
+		rows->v = xgrowarray(rows->v, rows->n, sizeof *rows->v);
+		rows->v[rows->n++] = row;
 	}
 	return 0;
 }
@@ -888,6 +899,8 @@ csv_import(const char *path, const char *buf, size_t len,
 	struct csv_rows rows = { NULL, 0 };
 	struct draft *d = NULL;
 	size_t col[CSV_NCOLS], tlen = 0, *seen = NULL, i, h, ncols;
+	size_t n0 = notes->n, dropped = 0;
+	struct strvec more = STRVEC_INIT;
 	char *text, *nul;
 
 	if ((text = csv_decode(path, buf, len, encoding, &tlen, cause)) ==
@@ -915,8 +928,19 @@ csv_import(const char *path, const char *buf, size_t len,
 		goto out;
 	d = draft_new(form);
 	seen = xcalloc(form->nfields, sizeof *seen);
-	for (i = h + 1; i < rows.n; i++)
-		csv_place(path, &rows.v[i], col, ncols, d, seen, notes);
+	for (i = h + 1; i < rows.n; i++) {
+		if (notes->n - n0 < IMPORT_MAX_NOTES) {
+			csv_place(path, &rows.v[i], col, ncols, d, seen, notes);
+			continue;
+		}
+		/* the answers are still placed; the notes only counted */
+		csv_place(path, &rows.v[i], col, ncols, d, seen, &more);
+		dropped += more.n;
+		strvec_free(&more);
+	}
+	if (dropped > 0)
+		strvec_addf(notes, _("%s: %zu more notes left out"), path,
+		    dropped);
 out:
 	free(seen);
 	csv_rows_free(&rows);
