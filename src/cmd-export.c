@@ -75,6 +75,8 @@ cmd_export_problems(const struct draft *d)
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
+		case FINDING_RENEW:
+		case FINDING_NOTE:
 			detail = xstrdup(fi->message != NULL ? fi->message :
 			    "");
 			break;
