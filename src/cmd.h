@@ -67,6 +67,7 @@ extern const struct cmd_entry cmd_summary_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_renew_entry;
+extern const struct cmd_entry cmd_note_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
