@@ -77,4 +77,51 @@ lacks "$T/j.yaml" "renew:"
 status 0 "migrate" "$KAIJI" migrate "$T/m.yaml" >/dev/null
 ok "9.1 to renew" test "$(renew_of "$T/m.yaml" 9.1)" = "asp-saas 2019"
 ok "2.1 not to renew" test -z "$(renew_of "$T/m.yaml" 2.1)"
+
+# diff: what changed inside an answer, with the context cut short
+long=$(printf 'そらまめ帳票クラウドは請求書と見積書をブラウザで作る%.0s' 1 2 3 4 5 6 7 8 9 10)
+"$KAIJI" new "$T/old.yaml" >/dev/null
+"$KAIJI" set "$T/old.yaml" 30.1 "${long}。承認までを一つの画面で行います。${long}" 2>/dev/null
+"$KAIJI" set "$T/old.yaml" 2.1 "架空テック株式会社"
+"$KAIJI" set "$T/old.yaml" 4.3 "東京都
+大阪府"
+cp "$T/old.yaml" "$T/new.yaml"
+"$KAIJI" set "$T/new.yaml" 30.1 "${long}。承認と送付までを一つの画面で行います。${long}" 2>/dev/null
+"$KAIJI" set "$T/new.yaml" 4.3 "東京都 大阪府"
+"$KAIJI" set "$T/new.yaml" 5.1 "帳票の事業"
+status 1 "diff: differences" "$KAIJI" diff "$T/old.yaml" "$T/new.yaml" >"$T/out"
+contains "$T/out" "30.1 サービスの内容・範囲: changed"
+contains "$T/out" "  …と見積書をブラウザで作る。承認{+と送付+}までを一つの画面で行います。そ…"
+ok "a small change in a long answer is one line" \
+    test "$(sed -n '/^30.1/,/^[0-9]/p' "$T/out" | wc -l)" -le 3
+contains "$T/out" "  東京都[-↵-]{+ +}大阪府"
+contains "$T/out" "5.1 主な事業の概要: added"
+contains "$T/out" "  + 帳票の事業"
+lacks "$T/out" "2.1 "
+contains "$T/out" "0 removed, 2 changed"
+status 1 "diff -w" "$KAIJI" diff -w "$T/old.yaml" "$T/new.yaml" >"$T/out"
+lacks "$T/out" "4.3 "
+contains "$T/out" "1 added, 0 removed, 1 changed"
+status 1 "diff --whole" "$KAIJI" diff --whole "$T/old.yaml" "$T/new.yaml" >"$T/out"
+contains "$T/out" "  - ${long}。承認までを一つの画面で行います。${long}"
+contains "$T/out" "  + ${long}。承認と送付までを一つの画面で行います。${long}"
+status 1 "diff --context 3" "$KAIJI" diff --context 3 "$T/old.yaml" "$T/new.yaml" >"$T/out"
+contains "$T/out" "  …。承認{+と送付+}までを…"
+status 1 "diff --format yaml" "$KAIJI" diff --format yaml "$T/old.yaml" "$T/new.yaml" >"$T/out"
+contains "$T/out" "  edits:"
+contains "$T/out" "  - at: $((26 * 10 + 3))"
+contains "$T/out" '    added: "と送付"'
+contains "$T/out" "changed: 2"
+command -v python3 >/dev/null && python3 -c 'import yaml' 2>/dev/null &&
+    ok "the yaml reads back" python3 -c "import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); assert d['added'] == 1 and d['fields'][0]['id'] == '4.3'" "$T/out"
+lacks "$T/out" "$(printf '\033')"
+status 1 "--color=always" "$KAIJI" diff --color=always "$T/old.yaml" "$T/new.yaml" >"$T/out"
+contains "$T/out" "$(printf '承認\033[32mと送付\033[m')"
+lacks "$T/out" "{+"
+status 0 "no differences" "$KAIJI" diff "$T/old.yaml" "$T/old.yaml" >"$T/out"
+contains "$T/out" "0 added, 0 removed, 0 changed"
+status 2 "--color of a wrong value" "$KAIJI" diff --color=sometimes "$T/old.yaml" "$T/new.yaml" 2>"$T/err"
+contains "$T/err" "--color takes auto, always or never"
+status 2 "--context of a wrong value" "$KAIJI" diff --context x "$T/old.yaml" "$T/new.yaml" 2>"$T/err"
+contains "$T/err" "--context takes a number"
 finish
