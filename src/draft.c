@@ -38,6 +38,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 #include "yemit.h"
@@ -159,6 +160,35 @@ draft_mark_renew(struct draft *d, const char *from)
 			draft_set_renew(d, i, from);
 			n++;
 		}
+	}
+	return n;
+}
+
+/*
+ * A draft of form to holding d's answers and field state (to renew,
+ * notes), carried over by field id.  The ids of d's answers that to has
+ * no field for are added to lost.  The caller frees the draft.
+ */
+struct draft *
+draft_migrate(const struct draft *d, const struct form *to,
+    struct strvec *lost)
+{
+	const struct form_field *g;
+	struct draft *n = draft_new(to);
+	size_t i;
+
+	for (i = 0; i < d->form->nfields; i++) {
+		if ((g = form_field(to, d->form->fields[i].id)) == NULL) {
+			if (d->answers[i] != NULL)
+				strvec_add(lost, xstrdup(d->form->fields[i].id));
+			continue;
+		}
+		if (d->answers[i] != NULL)
+			n->answers[g->index] = xstrdup(d->answers[i]);
+		if (d->renew[i] != NULL)
+			n->renew[g->index] = xstrdup(d->renew[i]);
+		if (d->notes[i] != NULL)
+			n->notes[g->index] = xstrdup(d->notes[i]);
 	}
 	return n;
 }

@@ -19,6 +19,7 @@
 struct form;
 struct form_field;
 struct formdir;
+struct strvec;
 
 struct draft {
 	const struct form	 *form;
@@ -43,6 +44,8 @@ int		 draft_set(struct draft *, size_t, const char *, char **);
 int		 draft_set_note(struct draft *, size_t, const char *, char **);
 void		 draft_set_renew(struct draft *, size_t, const char *);
 size_t		 draft_mark_renew(struct draft *, const char *);
+struct draft	*draft_migrate(const struct draft *, const struct form *,
+		     struct strvec *);
 const char	*draft_get(const struct draft *, size_t);
 
 #endif
