@@ -5,7 +5,8 @@
  * pages do (page by page, header lines, the column heading, section rows,
  * each item's 記述内容 rows with their marks and answers, the form's notes
  * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
- * list every field with the form's labels and the answer.  The output
+ * list every field with the form's labels and the answer; "xlsx" is a
+ * workbook laid out like the form (export-xlsx.c).  The output
  * depends only on the draft, its form and the options, never on the
  * locale or the time.
  */
@@ -24,6 +25,7 @@ struct export_opts {
 };
 
 int	 export_known(const char *);
+char	*export_xlsx(const struct draft *, size_t *, char **);
 int	 export_draft(const struct draft *, const char *,
 	     const struct export_opts *, char **, size_t *, struct strvec *,
 	     char **);
