@@ -67,14 +67,41 @@ xlsx_check(struct xlsx_out *o, lxw_error e)
 		o->err = (int)e;
 }
 
+/*
+ * s with every "_xHHHH_" that is text written "_x005F_xHHHH_", so that a
+ * reader's decoding of OOXML escapes gives s back (the caller frees it).
+ */
+static char *
+xlsx_escape(const char *s)
+{
+	FILE *fp;
+	char *buf;
+	size_t len;
+
+	fp = xmemstream(&buf, &len);
+	for (; *s != '\0'; s++) {
+		if (s[0] == '_' && s[1] == 'x' &&
+		    strspn(s + 2, "0123456789abcdefABCDEF") >= 4 &&
+		    s[6] == '_')
+			fputs("_x005F", fp);
+		fputc(*s, fp);
+	}
+	xmemclose(fp);
+	return buf;
+}
+
 static void
 xlsx_str(struct xlsx_out *o, lxw_col_t col, const char *s, lxw_format *fmt)
 {
-	if (s == NULL || *s == '\0')
+	char *e;
+
+	if (s == NULL || *s == '\0') {
 		xlsx_check(o, worksheet_write_blank(o->ws, o->row, col, fmt));
-	else
-		xlsx_check(o, worksheet_write_string(o->ws, o->row, col, s,
-		    fmt));
+		return;
+	}
+	e = xlsx_escape(s);
+	xlsx_check(o, worksheet_write_string(o->ws, o->row, col, e, fmt));
+	free(e);
 }
 
 /* A row of one text across the printed columns (title, header line). */

@@ -47,4 +47,67 @@ if command -v script >/dev/null 2>&1; then
 	contains "$T/tty" "give -o FILE.xlsx"
 fi
 
+# import: kaiji's own workbook gives the draft back, answer for answer
+# (the yaml export lists every answer, so equal exports are 133/133)
+"$KAIJI" export "$D/complete-2021.yaml" --to yaml >"$T/want.yaml"
+status 0 "import of the workbook" "$KAIJI" import "$T/c.xlsx" -o "$T/c.yaml" 2>"$T/err"
+contains "$T/err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+"$KAIJI" export "$T/c.yaml" --to yaml >"$T/got.yaml" 2>/dev/null
+ok "xlsx round trip: 133/133 answers identical" cmp -s "$T/want.yaml" "$T/got.yaml"
+status 0 "--format xlsx" "$KAIJI" import --format xlsx "$T/c.xlsx" -o "$T/f.yaml"
+status 2 "--encoding with a workbook" "$KAIJI" import --encoding cp932 "$T/c.xlsx" -o "$T/e.yaml" 2>"$T/err"
+contains "$T/err" "--encoding is for CSV"
+ok "nothing written after an error" test ! -e "$T/e.yaml"
+
+# answers a spreadsheet would take for something else stay as typed
+"$KAIJI" new "$T/tricky.yaml"
+"$KAIJI" set "$T/tricky.yaml" 1 2026/6/25 2>/dev/null
+"$KAIJI" set "$T/tricky.yaml" 2 '  先頭と末尾の空白  '
+"$KAIJI" set "$T/tricky.yaml" 3.1 "$(printf 'タブ\tあり\r\nCR LF')" 2>/dev/null
+"$KAIJI" set "$T/tricky.yaml" 4.1 '_x0041_ と _x005F_ は文字どおり'
+"$KAIJI" set "$T/tricky.yaml" 4.2 '=1+1'
+"$KAIJI" set "$T/tricky.yaml" 5 '99.9%'
+"$KAIJI" set "$T/tricky.yaml" 6.1 '¥1,000' 2>/dev/null
+"$KAIJI" set "$T/tricky.yaml" 6.2 '001' 2>/dev/null
+"$KAIJI" set "$T/tricky.yaml" 7.1 '45.60' 2>/dev/null
+"$KAIJI" set "$T/tricky.yaml" 8.1 '<b>&amp;</b> "引用" '"'"'一重'"'"'' 2>/dev/null
+"$KAIJI" export "$T/tricky.yaml" --to yaml >"$T/want-tricky.yaml" 2>/dev/null
+"$KAIJI" export "$T/tricky.yaml" --to xlsx -o "$T/tricky.xlsx" 2>/dev/null
+status 0 "import of the tricky workbook" "$KAIJI" import "$T/tricky.xlsx" -o "$T/tricky2.yaml" 2>"$T/err"
+contains "$T/err" "10 of 133 fields answered (asp-saas 2021), 0 notes"
+"$KAIJI" export "$T/tricky2.yaml" --to yaml >"$T/got-tricky.yaml" 2>/dev/null
+ok "dates, numbers, percents, yen, spaces, tabs, _xHHHH_ kept" cmp -s "$T/want-tricky.yaml" "$T/got-tricky.yaml"
+
+# what other spreadsheets write
+V="${srcdir:-.}/tests/xlsx-variant.py"
+for kind in inline rich absolute; do
+	python3 "$V" "$kind" "$T/c.xlsx" "$T/$kind.xlsx"
+	status 0 "import ($kind)" "$KAIJI" import "$T/$kind.xlsx" -o "$T/$kind.yaml" 2>"$T/err"
+	contains "$T/err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+	"$KAIJI" export "$T/$kind.yaml" --to yaml >"$T/got.yaml" 2>/dev/null
+	ok "$kind: 133/133 answers identical" cmp -s "$T/want.yaml" "$T/got.yaml"
+done
+python3 "$V" number "$T/c.xlsx" "$T/number.xlsx"
+status 0 "import (number cells)" "$KAIJI" import "$T/number.xlsx" -o "$T/number.yaml" 2>"$T/err"
+contains "$T/err" "number.xlsx:4: cell F4 is a number or date, not text; read as '46198'"
+contains "$T/err" "number.xlsx:67: cell F67 is a formula, not text; read as its value '2000'"
+contains "$T/err" "2 notes"
+
+# rows deleted in a spreadsheet: every field without a row is unanswered
+python3 - "$T/c.xlsx" "$T/deleted.xlsx" <<'PY'
+import re, sys, zipfile
+zin = zipfile.ZipFile(sys.argv[1])
+parts = {n: zin.read(n) for n in zin.namelist()}
+s = parts['xl/worksheets/sheet1.xml'].decode()
+s = re.sub(r'<row r="(1[0-9])".*?</row>', '', s)
+parts['xl/worksheets/sheet1.xml'] = s.encode()
+with zipfile.ZipFile(sys.argv[2], 'w') as z:
+    for n, b in parts.items():
+        z.writestr(n, b)
+PY
+status 0 "import with rows deleted" "$KAIJI" import "$T/deleted.xlsx" -o "$T/deleted.yaml" 2>"$T/err"
+"$KAIJI" summary "$T/deleted.yaml" >"$T/sum" 2>&1
+ok "rows deleted: fewer fields answered" grep -q "of 133 fields answered" "$T/err"
+lacks "$T/err" "133 of 133"
+
 finish
