@@ -8,7 +8,8 @@
  * placeholders and never a part of a wide character.
  *
  * State: draw_colour, whether the terminal has colours and NO_COLOR does
- * not refuse them, set once at set-up.
+ * not refuse them, set once at set-up; draw_ascii, whether kaiji's own
+ * frame (boxes, marks, headings) is ASCII only, set before set-up.
  */
 #include "config.h"
 
@@ -25,6 +26,59 @@
 #define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
 
 static int	draw_colour;
+static int	draw_ascii;
+
+/* Draw kaiji's own frame in ASCII only (ascii), or with line drawing. */
+void
+view_draw_ascii(int ascii)
+{
+	draw_ascii = ascii;
+}
+
+/*
+ * The glyphs of kaiji's frame.  None is East Asian Ambiguous (✓ ✗ are
+ * Neutral, 【】 Wide), so they take the same columns in every terminal.
+ */
+const char *
+view_draw_glyph(enum view_glyph g)
+{
+	static const char *const line[] = {
+		[VIEW_GLYPH_OK] = "✓", [VIEW_GLYPH_MISSING] = "✗",
+		[VIEW_GLYPH_OPEN] = "【", [VIEW_GLYPH_CLOSE] = "】",
+	};
+	static const char *const ascii[] = {
+		[VIEW_GLYPH_OK] = "o", [VIEW_GLYPH_MISSING] = "x",
+		[VIEW_GLYPH_OPEN] = "[", [VIEW_GLYPH_CLOSE] = "]",
+	};
+
+	return draw_ascii ? ascii[g] : line[g];
+}
+
+/*
+ * A box with rows inner rows, its top left corner at (y, x), w columns
+ * wide: line drawing, or + - | for an ASCII frame.
+ */
+void
+view_draw_box(int y, int x, int rows, int w)
+{
+	chtype c[6] = { ACS_ULCORNER, ACS_URCORNER, ACS_LLCORNER,
+	    ACS_LRCORNER, ACS_HLINE, ACS_VLINE };
+
+	if (draw_ascii) {
+		c[0] = c[1] = c[2] = c[3] = '+';
+		c[4] = '-';
+		c[5] = '|';
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	mvaddch(y, x, c[0]);
+	mvhline(y, x + 1, c[4], w - 2);
+	mvaddch(y, x + w - 1, c[1]);
+	mvaddch(y + rows + 1, x, c[2]);
+	mvhline(y + rows + 1, x + 1, c[4], w - 2);
+	mvaddch(y + rows + 1, x + w - 1, c[3]);
+	mvvline(y + 1, x, c[5], rows);
+	mvvline(y + 1, x + w - 1, c[5], rows);
+}
 
 /* Set up the colours of the styles, if the terminal has them. */
 void
