@@ -98,7 +98,7 @@ main_choice(const char *what, const char *value, const char *const *names)
 /*
  * Set up the width of ambiguous characters and the frame: width and frame
  * as given (auto: the terminal is asked, and a terminal that draws them
- * wide gets an ASCII frame, since line drawing is ambiguous too).
+ * wide gets boxes in ASCII, since line drawing is ambiguous too).
  */
 static void
 main_terminal(int width, int frame)
@@ -107,8 +107,8 @@ main_terminal(int width, int frame)
 	    view_probe_ambiguous(500);
 
 	text_set_ambiguous(cols == 2 ? 2 : 1);
-	view_draw_ascii(frame == MAIN_FRAME_ASCII || (frame ==
-	    MAIN_FRAME_AUTO && text_ambiguous_width() == 2));
+	view_draw_ascii(frame == MAIN_FRAME_AUTO && text_ambiguous_width() == 2,
+	    frame == MAIN_FRAME_ASCII);
 }
 
 /* The interactive editor on path (or the start screen). */

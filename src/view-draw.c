@@ -8,8 +8,9 @@
  * placeholders and never a part of a wide character.
  *
  * State: draw_colour, whether the terminal has colours and NO_COLOR does
- * not refuse them, set once at set-up; draw_ascii, whether kaiji's own
- * frame (boxes, marks, headings) is ASCII only, set before set-up.
+ * not refuse them, set once at set-up; draw_ascii_boxes and draw_ascii,
+ * whether boxes, and the rest of kaiji's own frame (marks, headings), are
+ * drawn in ASCII only, set before set-up.
  */
 #include "config.h"
 
@@ -26,13 +27,18 @@
 #define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
 
 static int	draw_colour;
+static int	draw_ascii_boxes;
 static int	draw_ascii;
 
-/* Draw kaiji's own frame in ASCII only (ascii), or with line drawing. */
+/*
+ * Draw boxes with + - | (boxes), and marks and headings in ASCII too
+ * (glyphs); else with line drawing and the glyphs below.
+ */
 void
-view_draw_ascii(int ascii)
+view_draw_ascii(int boxes, int glyphs)
 {
-	draw_ascii = ascii;
+	draw_ascii_boxes = boxes || glyphs;
+	draw_ascii = glyphs;
 }
 
 /*
@@ -64,7 +70,7 @@ view_draw_box(int y, int x, int rows, int w)
 	chtype c[6] = { ACS_ULCORNER, ACS_URCORNER, ACS_LLCORNER,
 	    ACS_LRCORNER, ACS_HLINE, ACS_VLINE };
 
-	if (draw_ascii) {
+	if (draw_ascii_boxes) {
 		c[0] = c[1] = c[2] = c[3] = '+';
 		c[4] = '-';
 		c[5] = '|';

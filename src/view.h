@@ -65,7 +65,7 @@ int	view_run(struct editor *);
 
 /* view-draw.c */
 void	view_draw_colours(void);
-void	view_draw_ascii(int);
+void	view_draw_ascii(int, int);
 const char	*view_draw_glyph(enum view_glyph);
 void	view_draw_box(int, int, int, int);
 int	view_draw_cols(void);
