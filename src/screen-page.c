@@ -492,8 +492,7 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		    e->nav.field ? VIEW_CURRENT : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, form_mark_label(f->mark),
-		    f->mark == FORM_OPTIONAL ? VIEW_DIM : f->mark ==
-		    FORM_MANDATORY ? VIEW_MISSING : VIEW_LEVEL);
+		    f->mark == FORM_OPTIONAL ? VIEW_DIM : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		count = editor_edit_count(e, r->index, &limit, &shared);
 		counter[0] = '\0';

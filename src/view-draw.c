@@ -96,10 +96,8 @@ view_draw_colours(void)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(1, COLOR_GREEN, -1);
-	init_pair(2, COLOR_RED, -1);
-	init_pair(3, COLOR_YELLOW, -1);
-	init_pair(4, COLOR_CYAN, -1);
+	init_pair(1, COLOR_RED, -1);
+	init_pair(2, COLOR_MAGENTA, -1);
 }
 
 /* The columns of the screen. */
@@ -109,6 +107,15 @@ view_draw_cols(void)
 	return COLS;
 }
 
+/*
+ * The attributes of a style, and its colour pair in *pair (0: the
+ * terminal's own colours).  The styles read on light and dark backgrounds
+ * alike: headings and items in bold (and underlined) in the terminal's
+ * own colour, red only for what is wrong (a missing 必須 answer, text over
+ * a limit, an error), magenta for what needs a look (a missing 必須○
+ * answer, a warning); every coloured style is also bold, so a terminal
+ * without colours (or NO_COLOR) still tells them from plain text.
+ */
 static attr_t
 draw_attr(enum view_style style, short *pair)
 {
@@ -117,8 +124,7 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_TITLE:
 		return A_REVERSE;
 	case VIEW_HEADING:
-		*pair = 4;
-		return A_BOLD;
+		return A_BOLD | A_UNDERLINE;
 	case VIEW_ITEM:
 		return A_BOLD;
 	case VIEW_DIM:
@@ -127,16 +133,15 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_CURRENT:
 		return A_REVERSE;
 	case VIEW_OK:
-		*pair = 1;
 		return A_NORMAL;
 	case VIEW_MISSING:
 	case VIEW_OVER:
 	case VIEW_ERROR:
-		*pair = 2;
+		*pair = 1;
 		return A_BOLD;
 	case VIEW_LEVEL:
 	case VIEW_WARN:
-		*pair = 3;
+		*pair = 2;
 		return A_BOLD;
 	case VIEW_CONTROL:
 		return A_REVERSE | A_DIM;

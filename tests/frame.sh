@@ -1,9 +1,11 @@
-# The frame of the editor and the width of ambiguous characters, in tmux
+# The frame and styles of the editor and the width of ambiguous
+# characters, in tmux
 # (which draws them one column wide and answers the cursor position
 # request): the default frame, --frame=ascii and KAIJI_FRAME,
 # --ambiguous-width=2 (boxes in ASCII, everything wider by the ○ of
 # 必須○), bad values; a terminal that never answers the probe (script(1)
-# on a pipe) still gets the editor, after at most half a second.
+# on a pipe) still gets the editor, after at most half a second; colours
+# that read on light and dark backgrounds, none with NO_COLOR or on vt100.
 . "${srcdir:-.}/tests/lib.sh"
 . "${srcdir:-.}/tests/term.sh"
 
@@ -70,6 +72,43 @@ title_cols() {	# the columns of the first row of a screen in file $1
 checks=$((checks + 1))
 [ "$(title_cols "$T/narrow")" -eq "$(($(title_cols "$T/wide") + 1))" ] ||
 	fail "the title of --ambiguous-width=2 is not one column shorter"
+
+# styles that read on light and dark backgrounds: red for the missing
+# 必須 answer's ✗ only, not for the 必須 beside every field; no yellow or
+# cyan; no colour at all with NO_COLOR or on vt100, bold marks instead
+esc=$(printf '\033')
+term_start 80 24 "$KAIJI" "$T/a.yaml"
+term_wait " ✓ 2.1 必須"
+term_screen -e > "$T/colour"
+grep "✗.*1\.1" "$T/colour" > "$T/row11"
+grep " 2\.1" "$T/colour" > "$T/row21"
+contains "$T/row11" "${esc}[31m✗"
+lacks "$T/row11" "${esc}[31m必須"
+lacks "$T/row21" "${esc}[31m"
+lacks "$T/colour" "${esc}[33m"
+lacks "$T/colour" "${esc}[36m"
+term_keys C-q
+term_exit_is 0 "colours"
+for how in NO_COLOR vt100; do
+	if [ $how = NO_COLOR ]; then
+		NO_COLOR=1
+		export NO_COLOR
+	else
+		TERM_NAME=vt100
+	fi
+	term_start 80 24 "$KAIJI" "$T/a.yaml"
+	term_wait " ✓ 2.1 必須"
+	term_screen -e > "$T/mono"
+	checks=$((checks + 1))
+	if grep -q "${esc}\[3[0-7]m" "$T/mono"; then
+		fail "$how: colours on the screen"
+	fi
+	contains "$T/mono" "${esc}[1m✗"
+	term_keys C-q
+	term_exit_is 0 "$how"
+	unset NO_COLOR
+	TERM_NAME=xterm-256color
+done
 
 # bad values
 status 2 "--ambiguous-width=3" "$KAIJI" --ambiguous-width=3 "$T/a.yaml" 2>"$T/err"
