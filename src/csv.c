@@ -52,6 +52,7 @@ enum csv_col {
 	CSV_EDITION
 };
 #define CSV_NCOLS 13
+#define CSV_MAX_CELLS	1024	/* in a row: kaiji's have CSV_NCOLS */
 
 /*
  * The column names are the printed form's, not messages: they are the same
@@ -98,17 +99,6 @@ struct csv_out {
 	char		*bad;
 	size_t		 badsize;
 	size_t		 nbad;
-};
-
-struct csv_row {
-	char		**cells;
-	size_t		 n;
-	size_t		 line;		/* where the row starts, from 1 */
-};
-
-struct csv_rows {
-	struct csv_row	*v;
-	size_t		 n;
 };
 
 /* Open the CP932 converters; -1 with a cause when iconv lacks CP932. */
@@ -367,7 +357,7 @@ csv_cell(struct csv_out *o, const char *where, const char *s, int first)
 }
 
 /* An item's shared limit as "500(30.1+30.2)": the limit and who shares it. */
-static void
+void
 csv_shared_limit(const struct form_item *item, char *buf, size_t size)
 {
 	size_t off, r;
@@ -595,8 +585,23 @@ csv_decode(const char *path, const char *buf, size_t len,
 	return xstrndup(buf, len);
 }
 
-static void
+/* Free the rows' cells and arrays (not rows itself). */
+void
 csv_rows_free(struct csv_rows *rows)
+{
+	size_t i, j;
+
+	for (i = 0; i < rows->n; i++) {
+		for (j = 0; j < rows->v[i].n; j++)
+			free(rows->v[i].cells[j]);
+		free(rows->v[i].cells);
+	}
+	free(rows->v);
+}
+
+/* Free the arrays of rows from csv_split, whose cells are in its text. */
+static void
+csv_split_free(struct csv_rows *rows)
 {
 	size_t i;
 
@@ -656,8 +661,8 @@ csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
  * empty (a blank line), which nothing reads, is not kept: the rows take
  * a pointer per cell and a little per row, whatever the input.  Returns
  * 0, or -1 with a cause "path:line: ..." for a quoted cell that is not
- * closed or is followed by other text; the rows read so far are in rows
- * either way.
+ * closed or is followed by other text, or a row of more than
+ * CSV_MAX_CELLS cells; the rows read so far are in rows either way.
  */
 static int
 csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
@@ -691,6 +696,13 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 			delim = i < len ? s[i] : '\0';
 			s[i] = '\0';	/* s[len] is NUL already */
 			empty = empty && *cell == '\0';
+			if (row.n == CSV_MAX_CELLS) {
+				*cause = xasprintf(_("%s:%zu: more than %d "
+				    "cells in a row; not kaiji CSV"), path,
+				    row.line, CSV_MAX_CELLS);
+				free(row.cells);
+				return -1;
+			}
 			row.cells = xgrowarray(row.cells, row.n,
 			    sizeof *row.cells);
 			row.cells[row.n++] = cell;
@@ -895,12 +907,9 @@ csv_import(const char *path, const char *buf, size_t len,
     const char *encoding, struct formdir *fd, struct strvec *notes,
     char **cause)
 {
-	const struct form *form;
 	struct csv_rows rows = { NULL, 0 };
 	struct draft *d = NULL;
-	size_t col[CSV_NCOLS], tlen = 0, *seen = NULL, i, h, ncols;
-	size_t n0 = notes->n, dropped = 0;
-	struct strvec more = STRVEC_INIT;
+	size_t tlen = 0;
 	char *text, *nul;
 
 	if ((text = csv_decode(path, buf, len, encoding, &tlen, cause)) ==
@@ -913,37 +922,58 @@ csv_import(const char *path, const char *buf, size_t len,
 	}
 	if (csv_split(path, text, tlen, &rows, cause) != 0)
 		goto out;
-	for (h = 0; h < rows.n && csv_row_empty(&rows.v[h]); h++)
+	d = csv_import_rows(path, &rows, fd, notes, cause);
+out:
+	csv_split_free(&rows);
+	free(text);
+	return d;
+}
+
+/*
+ * A draft from rows of cells (a CSV file's, or a workbook's sheet, each
+ * row's line its line or row number), read as kaiji CSV: the first row
+ * that is not empty names the columns.  Returns the draft (the caller
+ * frees it) with notes as csv_import adds them, or NULL with a cause.
+ */
+struct draft *
+csv_import_rows(const char *path, const struct csv_rows *rows,
+    struct formdir *fd, struct strvec *notes, char **cause)
+{
+	const struct form *form;
+	struct draft *d = NULL;
+	size_t col[CSV_NCOLS], *seen = NULL, i, h, ncols;
+	size_t n0 = notes->n, dropped = 0;
+	struct strvec more = STRVEC_INIT;
+
+	for (h = 0; h < rows->n && csv_row_empty(&rows->v[h]); h++)
 		;	/* blank lines before the first row */
-	if (h == rows.n) {
+	if (h == rows->n) {
 		*cause = xasprintf(_("%s:1: empty file; the first row must "
 		    "name the columns"), path);
-		goto out;
+		return NULL;
 	}
-	if (csv_header(path, &rows.v[h], col, cause) != 0)
-		goto out;
-	ncols = rows.v[h].n;
-	if ((form = csv_form(path, &rows, h + 1, col, ncols, fd, cause)) ==
+	if (csv_header(path, &rows->v[h], col, cause) != 0)
+		return NULL;
+	ncols = rows->v[h].n;
+	if ((form = csv_form(path, rows, h + 1, col, ncols, fd, cause)) ==
 	    NULL)
-		goto out;
+		return NULL;
 	d = draft_new(form);
 	seen = xcalloc(form->nfields, sizeof *seen);
-	for (i = h + 1; i < rows.n; i++) {
+	for (i = h + 1; i < rows->n; i++) {
 		if (notes->n - n0 < IMPORT_MAX_NOTES) {
-			csv_place(path, &rows.v[i], col, ncols, d, seen, notes);
+			csv_place(path, &rows->v[i], col, ncols, d, seen,
+			    notes);
 			continue;
 		}
 		/* the answers are still placed; the notes only counted */
-		csv_place(path, &rows.v[i], col, ncols, d, seen, &more);
+		csv_place(path, &rows->v[i], col, ncols, d, seen, &more);
 		dropped += more.n;
 		strvec_free(&more);
 	}
 	if (dropped > 0)
 		strvec_addf(notes, _("%s: %zu more notes left out"), path,
 		    dropped);
-out:
 	free(seen);
-	csv_rows_free(&rows);
-	free(text);
 	return d;
 }

@@ -38,6 +38,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 #include "yemit.h"
@@ -47,16 +48,23 @@
 #define DRAFT_VERSION	"2"
 #define DRAFT_HEAD	"kaiji-draft: " DRAFT_VERSION
 
+/* The answer versions handed out so far, to all drafts. */
+static unsigned long draft_versions;
+
 /* An empty draft of form. */
 struct draft *
 draft_new(const struct form *form)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
+	size_t i;
 
 	d->form = form;
 	d->answers = xcalloc(form->nfields, sizeof *d->answers);
 	d->renew = xcalloc(form->nfields, sizeof *d->renew);
 	d->notes = xcalloc(form->nfields, sizeof *d->notes);
+	d->version = xcalloc(form->nfields, sizeof *d->version);
+	for (i = 0; i < form->nfields; i++)
+		d->version[i] = ++draft_versions;
 	return d;
 }
 
@@ -75,6 +83,7 @@ draft_free(struct draft *d)
 	free(d->answers);
 	free(d->renew);
 	free(d->notes);
+	free(d->version);
 	free(d);
 }
 
@@ -123,6 +132,7 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 	if (!same) {
 		free(d->renew[field]);
 		d->renew[field] = NULL;
+		d->version[field] = ++draft_versions;
 	}
 	return 0;
 }
@@ -159,6 +169,35 @@ draft_mark_renew(struct draft *d, const char *from)
 			draft_set_renew(d, i, from);
 			n++;
 		}
+	}
+	return n;
+}
+
+/*
+ * A draft of form to holding d's answers and field state (to renew,
+ * notes), carried over by field id.  The ids of d's answers that to has
+ * no field for are added to lost.  The caller frees the draft.
+ */
+struct draft *
+draft_migrate(const struct draft *d, const struct form *to,
+    struct strvec *lost)
+{
+	const struct form_field *g;
+	struct draft *n = draft_new(to);
+	size_t i;
+
+	for (i = 0; i < d->form->nfields; i++) {
+		if ((g = form_field(to, d->form->fields[i].id)) == NULL) {
+			if (d->answers[i] != NULL)
+				strvec_add(lost, xstrdup(d->form->fields[i].id));
+			continue;
+		}
+		if (d->answers[i] != NULL)
+			n->answers[g->index] = xstrdup(d->answers[i]);
+		if (d->renew[i] != NULL)
+			n->renew[g->index] = xstrdup(d->renew[i]);
+		if (d->notes[i] != NULL)
+			n->notes[g->index] = xstrdup(d->notes[i]);
 	}
 	return n;
 }

@@ -7,7 +7,10 @@
  * what its answer was carried over from (an earlier application) and that
  * it is still to be renewed (changed, or confirmed unchanged); notes[i] is
  * a note about it for whoever fills it in.  Both are NULL or non-empty
- * valid UTF-8.  The form belongs to whoever loaded it (a formdir).
+ * valid UTF-8.  version[i] names answers[i] as it is: a number no other
+ * answer of any draft has had, taken anew whenever draft_set changes it,
+ * so that a view can tell an answer it has seen without comparing text.
+ * The form belongs to whoever loaded it (a formdir).
  */
 #ifndef KAIJI_DRAFT_H
 #define KAIJI_DRAFT_H
@@ -19,12 +22,14 @@
 struct form;
 struct form_field;
 struct formdir;
+struct strvec;
 
 struct draft {
 	const struct form	 *form;
 	char			**answers;
 	char			**renew;
 	char			**notes;
+	unsigned long		 *version;
 };
 
 
@@ -43,6 +48,8 @@ int		 draft_set(struct draft *, size_t, const char *, char **);
 int		 draft_set_note(struct draft *, size_t, const char *, char **);
 void		 draft_set_renew(struct draft *, size_t, const char *);
 size_t		 draft_mark_renew(struct draft *, const char *);
+struct draft	*draft_migrate(const struct draft *, const struct form *,
+		     struct strvec *);
 const char	*draft_get(const struct draft *, size_t);
 
 #endif

@@ -95,5 +95,7 @@ const struct form_field	*form_field(const struct form *, const char *);
 const char		*form_mark_label(enum form_mark);
 size_t			 form_page_end(const struct form *, size_t);
 int			 form_is_ident(const char *);
+unsigned char		*form_select(const struct form *, const char *,
+			     char **);
 
 #endif

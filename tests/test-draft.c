@@ -21,6 +21,7 @@
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
+#include "strvec.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -142,6 +143,54 @@ test_set_get(void **state)
 	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "架空テック株式会社");
 	draft_free(d);
 	free(src);
+	formdir_free(fd);
+}
+
+/*
+ * draft_migrate carries answers and field state by id and names the
+ * answers it could not carry; draft_mark_renew marks only answered fields
+ * the form marks to renew; a changed answer is no longer to renew.
+ */
+static void
+test_migrate_renew(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	const struct form *f2019 = formdir_get(fd, "asp-saas", "2019", NULL);
+	const struct form *f2021 = formdir_get(fd, "asp-saas", "2021", NULL);
+	struct strvec lost = STRVEC_INIT;
+	struct draft *d, *m;
+	char *cause = NULL;
+	size_t i, n, want = 0;
+
+	(void)state;
+	assert_non_null(f2019);
+	assert_non_null(f2021);
+	d = draft_new(f2019);
+	assert_int_equal(draft_set(d, testutil_field(d, "9.1"), "¥1", &cause), 0);
+	assert_int_equal(draft_set(d, testutil_field(d, "2.1"), "架空", &cause), 0);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "2.1"), "確認中",
+	    &cause), 0);
+	m = draft_migrate(d, f2021, &lost);
+	assert_int_equal(lost.n, 0);
+	assert_ptr_equal(m->form, f2021);
+	assert_string_equal(draft_get(m, testutil_field(m, "9.1")), "¥1");
+	assert_string_equal(m->notes[testutil_field(m, "2.1")], "確認中");
+	n = draft_mark_renew(m, "asp-saas 2019");
+	for (i = 0; i < f2021->nfields; i++)
+		want += f2021->fields[i].renew && m->answers[i] != NULL;
+	assert_int_equal(n, want);
+	assert_int_equal(n, 1);
+	assert_string_equal(m->renew[testutil_field(m, "9.1")], "asp-saas 2019");
+	assert_null(m->renew[testutil_field(m, "2.1")]);
+	assert_null(m->renew[testutil_field(m, "1.1")]);	/* unanswered */
+	/* the same answer again keeps the mark, another one clears it */
+	assert_int_equal(draft_set(m, testutil_field(m, "9.1"), "¥1", &cause), 0);
+	assert_non_null(m->renew[testutil_field(m, "9.1")]);
+	assert_int_equal(draft_set(m, testutil_field(m, "9.1"), "¥2", &cause), 0);
+	assert_null(m->renew[testutil_field(m, "9.1")]);
+	draft_free(m);
+	draft_free(d);
+	strvec_free(&lost);
 	formdir_free(fd);
 }
 
@@ -614,6 +663,7 @@ main(void)
 		cmocka_unit_test(test_field_state),
 		cmocka_unit_test(test_version_1),
 		cmocka_unit_test(test_bom_crlf),
+		cmocka_unit_test(test_migrate_renew),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
