@@ -250,10 +250,14 @@ view_run(struct editor *e)
 		if (rc == ERR) {
 			if (view_input_stopped())
 				continue;
-			if (e->file.dirty)
-				editor_file_autosave(e, time(NULL));
-			if (!e->file.dirty && ++errors > 100) {
-				stop = 1;	/* the terminal is gone */
+			editor_file_autosave(e, time(NULL));
+			/*
+			 * The terminal is gone (end of input) when nothing but
+			 * errors comes, whether or not the draft could be
+			 * saved: stop; the rescue writes an emergency copy.
+			 */
+			if (++errors > 100) {
+				stop = 1;
 				break;
 			}
 			continue;
@@ -264,6 +268,7 @@ view_run(struct editor *e)
 			free(paste);
 		} else if (key != KEYS_NONE)
 			editor_key(e, key);
+		editor_file_autosave(e, time(NULL));	/* typing on */
 	}
 	if (stop && editor_file_rescue(e) != 0)
 		status = 2;
