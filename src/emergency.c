@@ -335,6 +335,44 @@ em_say(const char *s)
 	fileio_write_all(STDERR_FILENO, s, strlen(s));
 }
 
+/*
+ * A path, with what a terminal would act on (C0 and C1 controls, DEL,
+ * invalid bytes) shown as \xNN, \u0085.  Async-signal-safe.
+ */
+static void
+em_say_path(const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t len = strlen(s), off = 0, k;
+	uint32_t c;
+	char b[8];
+
+	while (off < len) {
+		k = text_decode(s + off, len - off, &c);
+		if (k == 0 || c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+			if (k == 0) {
+				c = (unsigned char)s[off];
+				k = 1;
+			}
+			b[0] = '\\';
+			b[1] = c < 0x80 || k == 1 ? 'x' : 'u';
+			if (b[1] == 'x') {
+				b[2] = hex[(c >> 4) & 0xf];
+				b[3] = hex[c & 0xf];
+				fileio_write_all(STDERR_FILENO, b, 4);
+			} else {
+				b[2] = '0';
+				b[3] = '0';
+				b[4] = hex[(c >> 4) & 0xf];
+				b[5] = hex[c & 0xf];
+				fileio_write_all(STDERR_FILENO, b, 6);
+			}
+		} else
+			fileio_write_all(STDERR_FILENO, s + off, k);
+		off += k;
+	}
+}
+
 /* Restore the terminal and save, once.  Async-signal-safe. */
 static void
 em_rescue(int sig)
@@ -359,7 +397,7 @@ em_rescue(int sig)
 	rc = em_write(path, sizeof path);
 	if (rc == 0) {
 		em_say(em_msg_saved);
-		em_say(path);
+		em_say_path(path);
 		em_say("\n");
 	} else if (rc == -1) {
 		em_say(em_msg_failed);

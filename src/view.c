@@ -276,7 +276,11 @@ view_run(struct editor *e)
 	view_status_free(&v.status);
 	for (i = 0; i < VIEW_NSCREENS; i++)
 		view_screens[i]->destroy(v.screens[i]);
-	if (stop && status != 0 && e->ui.message != NULL)
-		fprintf(stderr, "kaiji: %s\n", e->ui.message);
+	if (stop && status != 0 && e->ui.message != NULL) {
+		char *safe = text_safe(e->ui.message, 0);	/* names a path */
+
+		fprintf(stderr, "kaiji: %s\n", safe);
+		free(safe);
+	}
 	return status;
 }
