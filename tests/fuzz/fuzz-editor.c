@@ -10,7 +10,8 @@
  * a paste of one character repeated up to 2^20 times (the size rule), a
  * change of the answer width (10 to 79 columns).  After every operation it checks: typing
  * never takes a field from within its 字 limit to beyond it; the prompt's
- * line holds at most PROMPT_MAX_CHARS; the text being edited counts as
+ * line holds at most PROMPT_MAX_CHARS; the text being edited (up to
+ * FUZZ_SMALL bytes; longer after pastes and at the end) counts as
  * text_count counts it; its rows as layout_rewrap brings them up to date
  * are those layout_wrap cuts, covering the text in order, none wider than
  * the width; and the draft, with the text being edited, fits in what
@@ -52,6 +53,13 @@ static const int fuzz_editor_keys[] = {
 	KEYS_CTRL('e'), KEYS_CTRL('a'), KEYS_RESIZE,
 };
 #define FUZZ_NKEYS (sizeof fuzz_editor_keys / sizeof fuzz_editor_keys[0])
+
+/*
+ * Texts up to this many bytes are checked after every operation; longer
+ * ones (made by the pastes of up to 1 Mi characters) after pastes and at
+ * the end, so that a run makes many inputs.
+ */
+#define FUZZ_SMALL	(64 * 1024)
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -241,7 +249,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (e->ui.prompt_text != NULL)
 			FUZZ_CHECK(textbuf_len(e->ui.prompt_text) <=
 			    PROMPT_MAX_CHARS, "prompt line too long");
-		if (e->edit.tb != NULL) {
+		if (e->edit.tb != NULL && (off == size || op >= 0xf0 ||
+		    textbuf_bytes(e->edit.tb) <= FUZZ_SMALL)) {
 			struct textbuf *tb = e->edit.tb;
 
 			text = textbuf_text(tb);
@@ -257,8 +266,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				seen_width = frame.edit_width;
 			}
 			fuzz_editor_layout(tb, frame.edit_width, &rows, &nrows);
-		} else
+		} else if (e->edit.tb == NULL)
 			seen = NULL;
+		else
+			nrows = 0;	/* not followed: rows from nothing next */
 		editor_drawn(e, &frame);
 	}
 	free(rows);
