@@ -60,6 +60,7 @@ static const int fuzz_editor_keys[] = {
  * the end, so that a run makes many inputs.
  */
 #define FUZZ_SMALL	(64 * 1024)
+#define FUZZ_BIG	8	/* pastes of 2^k characters an input makes */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -204,7 +205,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct textbuf *seen = NULL;
 	size_t off = 0, n, nrows = 0, before, after, limit, field, k;
 	char *cause = NULL, *text, save[4096];
-	int op, shared, key, typed, seen_width = 0;
+	int op, shared, key, typed, seen_width = 0, big = 0;
 
 	fuzz_editor_clean();
 	if (editor_open(e, fuzz_editor_path, &cause) != 0)
@@ -231,7 +232,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (text_invalid(text, n) == n && strlen(text) == n)
 				editor_paste(e, text);
 			free(text);
-		} else if (op < 0xfc && off < size) {
+		} else if (op < 0xfc && off < size && big++ < FUZZ_BIG) {
 			/* one character, 2^k times: 1 to 1 Mi */
 			k = data[off++] % 21;
 			text = xmalloc(((size_t)1 << k) + 1);
@@ -249,7 +250,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (e->ui.prompt_text != NULL)
 			FUZZ_CHECK(textbuf_len(e->ui.prompt_text) <=
 			    PROMPT_MAX_CHARS, "prompt line too long");
-		if (e->edit.tb != NULL && (off == size || op >= 0xf0 ||
+		if (e->edit.tb != NULL && (off == size ||
+		    (op >= 0xf0 && op < 0xfc) ||
 		    textbuf_bytes(e->edit.tb) <= FUZZ_SMALL)) {
 			struct textbuf *tb = e->edit.tb;
 
