@@ -80,6 +80,7 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct lock *lk = NULL;
 	char *value = NULL, *cause = NULL;
 	size_t len;
+	unsigned wait = 0;
 	int keep = args->opt['k'] != NULL, rc = 2;
 
 	/* the value is an operand unless --file gives it or --keep */
@@ -92,7 +93,16 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	id = args->argv[1];
 	if (file == NULL && !keep && strcmp(args->argv[2], "-") == 0)
 		file = "-";
-	if (cmd_lock(path, &lk) != 0)
+	if (args->opt['w'] != NULL) {
+		char *end;
+		unsigned long secs = strtoul(args->opt['w'], &end, 10);
+
+		if (*args->opt['w'] == '\0' || *end != '\0' || secs > 3600)
+			return cmd_error(_("set: --wait takes a number of "
+			    "seconds (at most 3600)"));
+		wait = (unsigned)secs;
+	}
+	if (cmd_lock_wait(path, &lk, wait) != 0)
 		return 2;
 	if ((d = draft_load(path, ctx->formdir, &cause)) == NULL)
 		goto out;
@@ -158,6 +168,7 @@ const struct cmd_entry cmd_set_entry = {
 	.options = (const struct cmd_option[]) {
 		{ "file", 'f', CMD_VALUE },
 		{ "keep", 'k', CMD_LONG },
+		{ "wait", 'w', CMD_VALUE },
 		{ NULL, 0, 0 }
 	},
 	.min = 2,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "draft.h"
@@ -271,8 +272,32 @@ cmd_lock_try(const char *path, struct lock **lk, char **cause)
 int
 cmd_lock(const char *path, struct lock **lk)
 {
+	return cmd_lock_wait(path, lk, 0);
+}
+
+/*
+ * cmd_lock, waiting up to seconds for a lock another program holds (as
+ * one "kaiji set" waits for another one's, when scripts run them side by
+ * side), then saying who holds it.
+ */
+int
+cmd_lock_wait(const char *path, struct lock **lk, unsigned seconds)
+{
+	struct lock_holder holder;
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	unsigned long tries = seconds * 10UL;
 	char *cause;
 
+	while (tries-- > 0) {
+		switch (lock_acquire(path, lk, &holder, &cause)) {
+		case 0:
+			return 0;
+		case -1:
+			cmd_fail(cause);
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+	}
 	switch (cmd_lock_try(path, lk, &cause)) {
 	case 0:
 		return 0;

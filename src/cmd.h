@@ -81,6 +81,7 @@ int			 cmd_fail(char *);
 int			 cmd_operands(const struct cmd_entry *,
 			     const struct cmd_args *, int, int);
 int			 cmd_lock(const char *, struct lock **);
+int			 cmd_lock_wait(const char *, struct lock **, unsigned);
 
 struct draft		*cmd_import_read(struct cmd_ctx *, const char *,
 			     const char *, const char *, struct strvec *,

@@ -16,7 +16,8 @@
  * - the only files written besides drafts are the draft's own companions
  *   in the same directory (DRAFT~, DRAFT.lock, DRAFT.txt, DRAFT.save),
  *   the positions file under the user's XDG state directory and, when
- *   the drafts directory takes no emergency copy, that copy there too;
+ *   the drafts directory takes no emergency copy, that copy there too,
+ *   and the compiled forms under the XDG cache directory (formcache);
  * - no subcommand runs and no program is started (kaiji never starts
  *   programs; the restriction is on paths).
  */

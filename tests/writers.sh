@@ -79,6 +79,21 @@ for cmd in "set $T/in.yaml 2.1 x" "migrate $T/in.yaml"; do
 done
 rm -f "$T/in.yaml.lock"
 
+# set --wait: a lock another program holds for a moment is waited for
+cp "$D/complete-2021.yaml" "$T/w.yaml"
+hold "$T/w.yaml"
+status 2 "set without --wait gives up at once" "$KAIJI" set "$T/w.yaml" 2.1 x 2>"$T/err"
+contains "$T/err" "is being edited"
+(sleep 1; rm -f "$T/w.yaml.lock") &
+status 0 "set --wait 20 waits for the lock" "$KAIJI" set --wait 20 "$T/w.yaml" 2.1 "待った" 2>"$T/err"
+draft_is "$T/w.yaml" 2.1 "待った"
+hold "$T/w.yaml"
+status 2 "set --wait 1: still held, gives up" "$KAIJI" set --wait 1 "$T/w.yaml" 2.1 y 2>"$T/err"
+contains "$T/err" "is being edited"
+rm -f "$T/w.yaml.lock"
+status 2 "set --wait takes seconds" "$KAIJI" set --wait soon "$T/w.yaml" 2.1 y 2>"$T/err"
+contains "$T/err" "--wait takes a number of seconds"
+
 # The size rule (src/limit.h): no writer makes a draft larger than kaiji
 # reads back; a refused change leaves the draft as it was, and a draft
 # over the limit (made by hand) is still read and can be shrunk.
