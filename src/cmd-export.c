@@ -28,6 +28,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "strvec.h"
+#include "text.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -115,6 +116,35 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Make the export in *out (*len bytes) safe for a terminal: every control
+ * character but LF and tab shown (text_safe; CR LF as LF), from the form's
+ * strings as from the answers.  Returns 0, or -1 after saying why for an
+ * export that is not UTF-8 (CP932 is for files).
+ */
+static int
+cmd_export_terminal(char **out, size_t *len)
+{
+	char *s = *out, *safe;
+	size_t i, j;
+
+	if (memchr(s, '\0', *len) != NULL || text_invalid(s, *len) != *len) {
+		cmd_error(_("this export is not UTF-8 text for a terminal; give "
+		    "-o FILE"));
+		return -1;
+	}
+	for (i = j = 0; i < *len; i++) {
+		if (s[i] != '\r' || i + 1 >= *len || s[i + 1] != '\n')
+			s[j++] = s[i];
+	}
+	s[j] = '\0';
+	safe = text_safe(s, 1);
+	free(s);
+	*out = safe;
+	*len = strlen(safe);
+	return 0;
+}
+
 static int
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -191,6 +221,8 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	for (i = 0; i < notes.n; i++)
 		cmd_error(_("warning: %s"), notes.v[i]);
+	if (opts.safe && cmd_export_terminal(&out, &len) != 0)
+		goto out;
 	if (cmd_export_write(output, out, len) == 0)
 		rc = 0;
 out:

@@ -56,6 +56,7 @@ enum editor_screen {
 #define EDITOR_REDRAW_FIELD	0x8	/* only the field being edited */
 
 #define EDITOR_IDLE_SAVE	2	/* seconds of idle before autosave */
+#define EDITOR_MAX_UNSAVED	4	/* seconds a change stays unsaved */
 
 struct editor_entry {
 	char		*label;		/* text to show (the view sanitises) */
@@ -76,6 +77,7 @@ struct editor_file {
 	int			 lock_state;	/* EDITOR_LOCK_* at the load */
 	int			 dirty;
 	time_t			 changed_at;
+	time_t			 dirty_since;	/* first unsaved change, or 0 */
 	time_t			 saved_at;
 	int			 save_failed;
 	struct fileio_id	 disk;		/* the draft file as last read

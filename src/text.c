@@ -157,6 +157,27 @@ text_count(const char *s, size_t len)
 }
 
 /*
+ * Whether cp hides itself or changes what is around it: a bidirectional
+ * control, a zero-width character or joiner, a BOM, a combining mark (so
+ * that a decomposed name is told from its composed twin).
+ */
+static int
+text_hidden(uint32_t cp)
+{
+	static const uint32_t hidden[][2] = {
+		{ 0x0300, 0x036f }, { 0x061c, 0x061c }, { 0x1ab0, 0x1aff },
+		{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
+		{ 0x2060, 0x2069 }, { 0x20d0, 0x20ff }, { 0x3099, 0x309a },
+		{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+	};
+
+	return text_in_ranges(hidden, sizeof hidden / sizeof hidden[0], cp);
+}
+
+static char *
+text_safe_how(const char *s, int keep_lf, int names);
+
+/*
  * Return a copy of s that is safe to write to a terminal: C0 and C1 control
  * characters and DEL become visible placeholders (^[ , <U+009B>); a line
  * feed is kept when keep_lf is set, else shown as ^J.  Invalid bytes become
@@ -164,6 +185,24 @@ text_count(const char *s, size_t len)
  */
 char *
 text_safe(const char *s, int keep_lf)
+{
+	return text_safe_how(s, keep_lf, 0);
+}
+
+/*
+ * A file name as text_safe shows it (line feeds as ^J), with what could
+ * make it look like another name (text_hidden) shown as <U+XXXX> too, so
+ * that two names that differ never look the same.  The caller frees it.
+ */
+char *
+text_safe_name(const char *s)
+{
+	return text_safe_how(s, 0, 1);
+}
+
+/* text_safe, and with names also the text_hidden code points shown. */
+static char *
+text_safe_how(const char *s, int keep_lf, int names)
 {
 	size_t len = strlen(s), off = 0, n;
 	char *out, *p;
@@ -187,7 +226,8 @@ text_safe(const char *s, int keep_lf)
 		if (n == 0) {
 			p += sprintf(p, "<0x%02X>", c);
 			off++;
-		} else if (cp >= 0x80 && cp <= 0x9f) {
+		} else if ((cp >= 0x80 && cp <= 0x9f) ||
+		    (names && text_hidden(cp))) {
 			p += sprintf(p, "<U+%04X>", (unsigned)cp);
 			off += n;
 		} else {

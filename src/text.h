@@ -34,6 +34,7 @@ int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
+char	*text_safe_name(const char *);
 enum text_flaw	 text_guard(const char *, size_t, size_t *);
 size_t	 text_line(const char *, size_t, size_t, size_t *);
 uint32_t	*text_cps(const char *, size_t, size_t *);

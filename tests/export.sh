@@ -165,4 +165,19 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	done
 fi
 
+# the form's own strings too: a form whose subtitle holds C1 CSI (U+009B;
+# form.c refuses C0 controls), exported to a terminal, shows them
+if script -qec true /dev/null >/dev/null 2>&1; then
+	mkdir "$T/evilforms"
+	cp "$KAIJI_FORMS_DIR"/*.yaml "$T/evilforms/"
+	L=$(printf 'subtitle: "申請\\u009B31m内容\\u009B2J"') awk \
+	    '/^subtitle: / { print ENVIRON["L"]; next } { print }' \
+	    "$KAIJI_FORMS_DIR/asp-saas-2021.yaml" >"$T/evilforms/asp-saas-2021.yaml"
+	for f in text markdown; do
+		KAIJI_FORMS_DIR="$T/evilforms" script -qec "'$KAIJI' export '$D/complete-2021.yaml' --to $f" /dev/null >"$T/tty.$f" 2>&1
+		contains "$T/tty.$f" "申請<U+009B>31m内容<U+009B>2J"
+		ok "no C1 CSI from the form on a terminal ($f)" sh -c "! grep -q \"$(printf '\302\233')\" '$T/tty.$f'"
+	done
+fi
+
 finish

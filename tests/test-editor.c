@@ -512,6 +512,43 @@ test_yank_limits(void **state)
 	editor_free(e);
 }
 
+/*
+ * Typing on without a pause still saves: at the latest EDITOR_MAX_UNSAVED
+ * seconds after the first unsaved change, however recent the last key.
+ */
+static void
+test_autosave_typing(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	time_t now = time(NULL);
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "あ");
+	assert_true(e->file.dirty);
+	/* the last key just now, the first change a moment ago: not yet */
+	e->file.changed_at = now;
+	e->file.dirty_since = now - 1;
+	assert_true(editor_file_wait(e, now) > 0);
+	assert_true(editor_file_wait(e, now) <= (EDITOR_MAX_UNSAVED - 1) *
+	    1000);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_true(e->file.dirty);
+	/* the first change EDITOR_MAX_UNSAVED ago: now, though typing on */
+	e->file.dirty_since = now - EDITOR_MAX_UNSAVED;
+	assert_int_equal(editor_file_wait(e, now), 0);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_false(e->file.dirty);
+	assert_true(editing(e));
+	assert_saved(f, f->path, "5.1", "あ");
+	/* the next change starts the count again */
+	type(e, "い");
+	assert_true(e->file.dirty_since >= now);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
 /* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
 static void
 test_oversized_readonly(void **state)
@@ -1245,6 +1282,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_autosave_typing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
 		    teardown),

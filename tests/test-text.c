@@ -211,6 +211,37 @@ test_safe(void **state)
 	free(s);
 }
 
+/*
+ * A file name shown on the start screen: controls, bidirectional
+ * overrides, zero-width characters and combining marks are shown, so that
+ * names that differ never look alike (a decomposed が and a composed one).
+ */
+static void
+test_safe_name(void **state)
+{
+	char *s, *t;
+
+	(void)state;
+	s = text_safe_name("a\nb.yaml");
+	assert_string_equal(s, "a^Jb.yaml");
+	free(s);
+	s = text_safe_name("x\xe2\x80\xaelmth.yaml");	/* RLO */
+	assert_string_equal(s, "x<U+202E>lmth.yaml");
+	free(s);
+	s = text_safe_name("a\xe2\x80\x8b" "b.yaml");	/* ZWSP */
+	assert_string_equal(s, "a<U+200B>b.yaml");
+	free(s);
+	s = text_safe_name("\xe3\x81\x8b\xe3\x82\x99.yaml");	/* か + ゙ */
+	t = text_safe_name("\xe3\x81\x8c.yaml");		/* が */
+	assert_string_equal(s, "か<U+3099>.yaml");
+	assert_string_equal(t, "が.yaml");
+	free(s);
+	free(t);
+	s = text_safe("a\xe2\x80\x8b" "b", 0);	/* text: kept */
+	assert_string_equal(s, "a\xe2\x80\x8b" "b");
+	free(s);
+}
+
 static void
 test_digits_era(void **state)
 {
@@ -239,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_curses),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
 	};
 
