@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 struct form;
 struct form_field;
 struct formdir;
@@ -26,7 +28,6 @@ struct draft {
 	char			**notes;
 };
 
-#define DRAFT_MAX_SIZE	(4U * 1024 * 1024)
 
 struct draft	*draft_new(const struct form *);
 void		 draft_free(struct draft *);
@@ -34,6 +35,10 @@ struct draft	*draft_parse(const char *, const char *, size_t,
 		     struct formdir *, char **);
 struct draft	*draft_load(const char *, struct formdir *, char **);
 char		*draft_format(const struct draft *, size_t *);
+size_t		 draft_bound(const struct draft *, size_t, size_t);
+int		 draft_fits(const struct draft *, size_t, const char *);
+char		*draft_bytes(const struct draft *, const char *, size_t *,
+		     char **);
 int		 draft_save(const struct draft *, const char *, int, char **);
 int		 draft_set(struct draft *, size_t, const char *, char **);
 int		 draft_set_note(struct draft *, size_t, const char *, char **);

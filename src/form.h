@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 struct ftype;
 
 enum form_mark {
@@ -81,7 +83,6 @@ struct form_file {
 	long long		 mtime_ns;
 };
 
-#define FORM_MAX_SIZE	(4U * 1024 * 1024)
 #define FORM_MAX_BASES	8
 
 struct form		*form_load(const char *, char **);

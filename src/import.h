@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limit.h"
+
 struct draft;
 struct formdir;
 struct strvec;
@@ -48,8 +50,6 @@ struct import_stats {
 	size_t			missing;	/* fields with no answer else */
 	size_t			unplaced;	/* cells, rows, lines dropped */
 };
-
-#define IMPORT_MAX_SIZE	(16U * 1024 * 1024)
 
 enum import_kind	 import_detect(const char *, size_t);
 struct draft		*import_published(const char *, const char *, size_t,

@@ -331,6 +331,60 @@ test_bad_drafts(void **state)
 	formdir_free(fd);
 }
 
+/*
+ * The size rule: a draft that would be larger than DRAFT_MAX_SIZE is not
+ * saved (nothing is written), one a little smaller is, and one larger, up
+ * to DRAFT_READ_MAX, is read.
+ */
+static void
+test_size_rule(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	const struct form *form;
+	struct draft *d, *back;
+	char *dir = testutil_tmpdir(), *path, *cause = NULL, *big, *buf;
+	size_t len, half = DRAFT_MAX_SIZE / 2 + 1;
+
+	(void)state;
+	form = formdir_newest(fd, "asp-saas", &cause);
+	assert_non_null(form);
+	d = draft_new(form);
+	big = xmalloc(half + 1);
+	memset(big, 'a', half);
+	big[half] = '\0';
+	path = xasprintf("%s/d.yaml", dir);
+	assert_int_equal(draft_set(d, testutil_field(d, "5.1"), big, &cause),
+	    0);
+	assert_true(draft_fits(d, (size_t)-1, NULL));
+	assert_int_equal(draft_save(d, path, FILEIO_EXCL, &cause), 0);
+	assert_false(draft_fits(d, testutil_field(d, "31.1"), big));
+	assert_int_equal(draft_set(d, testutil_field(d, "31.1"), big, &cause),
+	    0);
+	assert_false(draft_fits(d, (size_t)-1, NULL));
+	assert_true(draft_fits(d, testutil_field(d, "31.1"), NULL));
+	assert_int_equal(draft_save(d, path, FILEIO_BACKUP, &cause), -1);
+	assert_non_null(strstr(cause, "not saved: the draft would be"));
+	free(cause);
+	back = draft_load(path, fd, &cause);
+	assert_non_null(back);
+	assert_null(back->answers[testutil_field(back, "31.1")]);
+	draft_free(back);
+	/* what no save writes is still read */
+	buf = draft_format(d, &len);
+	assert_true(len > DRAFT_MAX_SIZE && len <= DRAFT_READ_MAX);
+	assert_int_equal(fileio_replace(path, buf, len, 0, &cause), 0);
+	back = draft_load(path, fd, &cause);
+	assert_non_null(back);
+	assert_string_equal(back->answers[testutil_field(back, "31.1")], big);
+	draft_free(back);
+	free(buf);
+	free(big);
+	free(path);
+	draft_free(d);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
 /* Oversized files, directories and FIFOs are refused without blocking. */
 static void
 test_not_drafts(void **state)
@@ -346,7 +400,7 @@ test_not_drafts(void **state)
 	assert_non_null(fp);
 	fputs("kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\nanswers:\n"
 	    "  \"2.1\": ", fp);
-	for (i = 0; i < DRAFT_MAX_SIZE / 64 + 1; i++)
+	for (i = 0; i < DRAFT_READ_MAX / 64 + 1; i++)
 		fputs("ああああああああああああああああああああ\n    ", fp);
 	fclose(fp);
 	assert_null(draft_load(path, fd, &cause));
@@ -604,6 +658,7 @@ main(void)
 		cmocka_unit_test(test_save_files),
 		cmocka_unit_test(test_bad_drafts),
 		cmocka_unit_test(test_not_drafts),
+		cmocka_unit_test(test_size_rule),
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_field_state),
 		cmocka_unit_test(test_version_1),
