@@ -159,6 +159,9 @@ editor_edit_status(const struct editor *e, size_t field)
 		case FINDING_OVER_LIMIT:
 			st = EDITOR_ST_OVER;
 			break;
+		case FINDING_RENEW:	/* below */
+		case FINDING_NOTE:	/* a mark of its own */
+			break;
 		default:
 			if (st == EDITOR_ST_OK)
 				st = EDITOR_ST_WARN;
@@ -166,6 +169,9 @@ editor_edit_status(const struct editor *e, size_t field)
 		}
 	}
 	validate_free(&fs);
+	if (e->file.draft->renew[field] != NULL && (st == EDITOR_ST_OK ||
+	    st == EDITOR_ST_WARN))
+		st = EDITOR_ST_RENEW;
 	return st;
 }
 

@@ -191,6 +191,35 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	}
 }
 
+/*
+ * After the field's count on the status line: why it is to renew, and its
+ * note (on one line).
+ */
+static void
+status_state(const struct editor *e, char **left)
+{
+	const struct draft *d = e->file.draft;
+	const char *renew = d->renew[e->nav.field];
+	const char *note = d->notes[e->nav.field];
+	char *s, *p;
+
+	if (renew != NULL) {
+		s = xasprintf(_("%s  ↻ to renew: as in %s; change it or confirm "
+		    "it unchanged"), *left, renew);
+		free(*left);
+		*left = s;
+	}
+	if (note != NULL) {
+		s = xasprintf("%s  ✎ %s", *left, note);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		}
+		free(*left);
+		*left = s;
+	}
+}
+
 /* The status line; returns whether a long message took the key-hint line. */
 static int
 status_line(const struct editor *e, struct view_frame *frame)
@@ -236,6 +265,7 @@ status_line(const struct editor *e, struct view_frame *frame)
 		    form_mark_label(f->mark), count, limit);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
+	status_state(e, &left);
 	view_draw_text(LINES - 2, 0, COLS - rw - 1, left, limit != 0 &&
 	    count > limit ? VIEW_OVER : VIEW_NORMAL);
 	view_draw_text(LINES - 2, COLS - rw, rw, right, e->file.save_failed ?

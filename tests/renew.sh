@@ -2,7 +2,7 @@
 # Renewal: the answers to renew are kept in the draft (migrate, import
 # --renew, kaiji renew), listed by summary until changed or confirmed
 # (set --keep).
-. "${KAIJI_TEST_DIR:-$(dirname "$0")}/lib.sh"
+. "${srcdir:-.}/tests/lib.sh"
 export LC_ALL=C.UTF-8 LANGUAGE=
 D=$KAIJI_TEST_DATA
 

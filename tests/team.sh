@@ -2,7 +2,7 @@
 # Working as a team: notes on fields (kaiji note, summary, exports),
 # reuse across services (new --from, copy) and three-way merges (merge,
 # as a git merge driver).
-. "${KAIJI_TEST_DIR:-$(dirname "$0")}/lib.sh"
+. "${srcdir:-.}/tests/lib.sh"
 export LC_ALL=C.UTF-8 LANGUAGE=
 D=$KAIJI_TEST_DATA
 
