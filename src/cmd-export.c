@@ -1,5 +1,5 @@
 /*
- * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json
+ * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx
  * [-o FILE] [--encoding utf-8|cp932] [--replace] [--final] — write the
  * draft out for printing, review, spreadsheets or other programs.
  *
@@ -132,12 +132,12 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		output = NULL;
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "
-		    "csv, yaml or json"));
+		    "csv, yaml, json or xlsx"));
 		return 2;
 	}
 	if (!export_known(format)) {
 		cmd_error(_("unknown format '%s' (use text, markdown, csv, "
-		    "yaml or json)"), format);
+		    "yaml, json or xlsx)"), format);
 		return 2;
 	}
 	if ((encoding != NULL || opts.replace) && strcmp(format, "csv") != 0) {
@@ -177,6 +177,11 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    "exported anyway", problems), path, problems);
 	}
 	opts.safe = output == NULL && isatty(STDOUT_FILENO);
+	if (opts.safe && strcmp(format, "xlsx") == 0) {
+		cmd_error(_("a workbook is not for a terminal; give -o "
+		    "FILE.xlsx"));
+		goto out;
+	}
 	if (export_draft(d, format, &opts, &out, &len, &notes, &cause) != 0) {
 		cmd_fail(cause);
 		if (opts.cp932 && !opts.replace)
@@ -197,10 +202,10 @@ out:
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = N_("DRAFT --to text|markdown|csv|yaml|json [-o FILE] "
+	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx [-o FILE] "
 	    "[--encoding utf-8|cp932] [--replace] [--final] [--notes]"),
-	.help = N_("Write the draft out as the printed pages, CSV for "
-	    "spreadsheets, YAML or JSON."),
+	.help = N_("Write the draft out as the printed pages, CSV or "
+	    "a workbook for spreadsheets, YAML or JSON."),
 	.options = (const struct cmd_option[]) {
 		{ "to", 't', CMD_VALUE },
 		{ "output", 'o', CMD_VALUE },

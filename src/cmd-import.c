@@ -1,8 +1,8 @@
 /*
- * cmd-import: kaiji import [--format published|csv] [--encoding ENC]
+ * cmd-import: kaiji import [--format published|csv|xlsx] [--encoding ENC]
  * [--force] FILE -o DRAFT — make a draft from a certified service's
- * published disclosure text (see import.h) or from kaiji's own CSV (see
- * csv.h).  The notes (fields to fill in, cells not placed) go to stderr,
+ * published disclosure text (see import.h), from kaiji's own CSV (see
+ * csv.h) or from a workbook (import-xlsx.c).  The notes (fields to fill in, cells not placed) go to stderr,
  * one per line, then a count line, once DRAFT is written (0600,
  * atomically, by the rule of cmd_draft_write: only when it does not exist,
  * or with --force, keeping it as DRAFT~).
@@ -28,8 +28,8 @@
 
 /*
  * Read the file at path as a draft by any reader kaiji has: a kaiji draft,
- * kaiji's CSV or a published disclosure (format: NULL to tell them by the
- * contents, "published" or "csv").  The readers' notes are added to notes.
+ * kaiji's CSV, kaiji's workbook or a published disclosure (format: NULL to
+ * tell them by the contents, "published", "csv" or "xlsx").  The readers' notes are added to notes.
  * Returns a draft the caller frees, or NULL with a cause.
  */
 struct draft *
@@ -52,10 +52,16 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 	}
 	if (format != NULL)
 		kind = strcmp(format, "csv") == 0 ? IMPORT_CSV :
+		    strcmp(format, "xlsx") == 0 ? IMPORT_XLSX :
 		    IMPORT_PUBLISHED;
 	else
 		kind = import_detect(buf, len);
-	if (kind == IMPORT_CSV)
+	if (kind == IMPORT_XLSX && encoding != NULL)
+		*cause = xasprintf(_("%s: a workbook holds its own encoding; "
+		    "--encoding is for CSV"), path);
+	else if (kind == IMPORT_XLSX)
+		d = import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+	else if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, notes,
 		    cause);
 	else if (encoding != NULL && csv_encoding(encoding) == 1)
@@ -73,9 +79,9 @@ int
 cmd_import_check(const char *format, const char *encoding)
 {
 	if (format != NULL && strcmp(format, "published") != 0 &&
-	    strcmp(format, "csv") != 0)
-		return cmd_error(_("unknown format '%s' (published or csv)"),
-		    format);
+	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
+		return cmd_error(_("unknown format '%s' (published, csv or "
+		    "xlsx)"), format);
 	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
@@ -131,10 +137,10 @@ out:
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = N_("[--format published|csv] [--encoding ENCODING] [--renew] "
-	    "[--force] FILE -o DRAFT"),
-	.help = N_("Make a draft from a published disclosure or a kaiji CSV; "
-	    "report what to fill in."),
+	.usage = N_("[--format published|csv|xlsx] [--encoding ENCODING] "
+	    "[--renew] [--force] FILE -o DRAFT"),
+	.help = N_("Make a draft from a published disclosure, a kaiji CSV or "
+	    "a workbook; report what to fill in."),
 	.options = (const struct cmd_option[]) {
 		{ "output", 'o', CMD_VALUE },
 		{ "force", 'f', 0 },

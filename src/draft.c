@@ -48,16 +48,23 @@
 #define DRAFT_VERSION	"2"
 #define DRAFT_HEAD	"kaiji-draft: " DRAFT_VERSION
 
+/* The answer versions handed out so far, to all drafts. */
+static unsigned long draft_versions;
+
 /* An empty draft of form. */
 struct draft *
 draft_new(const struct form *form)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
+	size_t i;
 
 	d->form = form;
 	d->answers = xcalloc(form->nfields, sizeof *d->answers);
 	d->renew = xcalloc(form->nfields, sizeof *d->renew);
 	d->notes = xcalloc(form->nfields, sizeof *d->notes);
+	d->version = xcalloc(form->nfields, sizeof *d->version);
+	for (i = 0; i < form->nfields; i++)
+		d->version[i] = ++draft_versions;
 	return d;
 }
 
@@ -76,6 +83,7 @@ draft_free(struct draft *d)
 	free(d->answers);
 	free(d->renew);
 	free(d->notes);
+	free(d->version);
 	free(d);
 }
 
@@ -124,6 +132,7 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 	if (!same) {
 		free(d->renew[field]);
 		d->renew[field] = NULL;
+		d->version[field] = ++draft_versions;
 	}
 	return 0;
 }

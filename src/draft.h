@@ -7,7 +7,10 @@
  * what its answer was carried over from (an earlier application) and that
  * it is still to be renewed (changed, or confirmed unchanged); notes[i] is
  * a note about it for whoever fills it in.  Both are NULL or non-empty
- * valid UTF-8.  The form belongs to whoever loaded it (a formdir).
+ * valid UTF-8.  version[i] names answers[i] as it is: a number no other
+ * answer of any draft has had, taken anew whenever draft_set changes it,
+ * so that a view can tell an answer it has seen without comparing text.
+ * The form belongs to whoever loaded it (a formdir).
  */
 #ifndef KAIJI_DRAFT_H
 #define KAIJI_DRAFT_H
@@ -26,6 +29,7 @@ struct draft {
 	char			**answers;
 	char			**renew;
 	char			**notes;
+	unsigned long		 *version;
 };
 
 

@@ -44,11 +44,12 @@ enum export_format {
 	EXPORT_MARKDOWN,
 	EXPORT_CSV,
 	EXPORT_YAML,
-	EXPORT_JSON
+	EXPORT_JSON,
+	EXPORT_XLSX
 };
 
 static const char *const export_names[] = {
-	"text", "markdown", "csv", "yaml", "json"
+	"text", "markdown", "csv", "yaml", "json", "xlsx"
 };
 #define EXPORT_NFORMATS (sizeof export_names / sizeof export_names[0])
 
@@ -650,7 +651,7 @@ export_draft(const struct draft *d, const char *format,
 
 	if (which == -1) {
 		*cause = xasprintf(_("unknown format '%s' (use text, markdown, "
-		    "csv, yaml or json)"), format);
+		    "csv, yaml, json or xlsx)"), format);
 		return -1;
 	}
 	if (opts->safe && (which == EXPORT_TEXT || which == EXPORT_MARKDOWN ||
@@ -669,6 +670,9 @@ export_draft(const struct draft *d, const char *format,
 	case EXPORT_YAML:
 	case EXPORT_JSON:
 		*out = export_tree(src, which == EXPORT_JSON, opts->notes, len);
+		break;
+	case EXPORT_XLSX:
+		*out = export_xlsx(src, len, cause);
 		break;
 	}
 	draft_free(safe);

@@ -32,7 +32,8 @@ struct strvec;
 
 enum import_kind {
 	IMPORT_PUBLISHED,	/* the published disclosure text */
-	IMPORT_CSV		/* kaiji's own CSV (see csv.h) */
+	IMPORT_CSV,		/* kaiji's own CSV (see csv.h) */
+	IMPORT_XLSX		/* a workbook (import-xlsx.c) */
 };
 
 enum import_layout {
@@ -52,6 +53,9 @@ struct import_stats {
 };
 
 enum import_kind	 import_detect(const char *, size_t);
+int			 import_xlsx_magic(const char *, size_t);
+struct draft		*import_xlsx(const char *, const char *, size_t,
+			     struct formdir *, struct strvec *, char **);
 struct draft		*import_published(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);
