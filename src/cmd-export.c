@@ -71,7 +71,8 @@ cmd_export_problems(const struct draft *d)
 			snprintf(id, sizeof id, "%s", f->id);
 		switch (fi->kind) {
 		case FINDING_OVER_LIMIT:
-			detail = validate_count_text(fi->count, fi->limit);
+			detail = validate_limit_text(form, fi->count,
+			    fi->halves, fi->limit);
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
