@@ -145,9 +145,10 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		cmd_error(_("--encoding and --replace apply only to --to csv"));
 		return 2;
 	}
-	if (opts.notes && strcmp(format, "csv") == 0) {
+	if (opts.notes && (strcmp(format, "csv") == 0 ||
+	    strcmp(format, "xlsx") == 0)) {
 		cmd_error(_("--notes applies to text, markdown, yaml and json, "
-		    "not to csv"));
+		    "not to csv or xlsx"));
 		return 2;
 	}
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {

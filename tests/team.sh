@@ -33,6 +33,9 @@ contains "$T/notes.json" '"note": "財務に確認中"'
 status 2 "--notes is not for csv" "$KAIJI" export "$T/n.yaml" --to csv \
     --notes 2>"$T/err"
 contains "$T/err" "--notes applies to"
+status 2 "--notes is not for xlsx" "$KAIJI" export "$T/n.yaml" --to xlsx \
+    --notes -o "$T/n.xlsx" 2>"$T/err"
+ok "no workbook written" test ! -e "$T/n.xlsx"
 ok "set keeps the note" "$KAIJI" set "$T/n.yaml" 30.1 "別の説明"
 contains "$T/n.yaml" "note: 財務に確認中"
 ok "'' removes the note" "$KAIJI" note "$T/n.yaml" 30.1 ""
