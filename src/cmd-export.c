@@ -72,7 +72,8 @@ cmd_export_problems(const struct draft *d)
 			snprintf(id, sizeof id, "%s", f->id);
 		switch (fi->kind) {
 		case FINDING_OVER_LIMIT:
-			detail = validate_count_text(fi->count, fi->limit);
+			detail = validate_limit_text(form, fi->count,
+			    fi->halves, fi->limit);
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
@@ -174,9 +175,10 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		cmd_error(_("--encoding and --replace apply only to --to csv"));
 		return 2;
 	}
-	if (opts.notes && strcmp(format, "csv") == 0) {
+	if (opts.notes && (strcmp(format, "csv") == 0 ||
+	    strcmp(format, "xlsx") == 0)) {
 		cmd_error(_("--notes applies to text, markdown, yaml and json, "
-		    "not to csv"));
+		    "not to csv or xlsx"));
 		return 2;
 	}
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {

@@ -515,7 +515,8 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	const struct form_field *f = &form->fields[i];
 	const struct form_item *item = &form->items[f->item];
 	const char *a = d->answers[i];
-	size_t k;
+	char zenkaku[32];
+	size_t k, halves;
 
 	export_tree_open(t, 1, 1);
 	export_tree_key(t, "id");
@@ -549,6 +550,11 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	export_tree_word(t, item->limit != 0 ? "true" : "false");
 	export_tree_key(t, "count");
 	export_tree_num(t, a != NULL ? text_count(a, strlen(a)) : 0, 0);
+	halves = a != NULL ? text_halves(a, strlen(a)) : 0;
+	snprintf(zenkaku, sizeof zenkaku, halves % 2 ? "%zu.5" : "%zu",
+	    halves / 2);
+	export_tree_key(t, "count-zenkaku");
+	export_tree_word(t, zenkaku);
 	export_tree_key(t, "answer");
 	export_tree_str(t, a, 1);
 	if (t->notes) {
