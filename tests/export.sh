@@ -165,4 +165,14 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	done
 fi
 
+# a tab in an answer never starts a column (every table line has six
+# cells), and leading spaces are kept
+cp "$D/complete-2021.yaml" "$T/tab.yaml"
+"$KAIJI" set "$T/tab.yaml" 30.1 "$(printf '\tタブで始まり\tタブを含む\n  二行目は空白から')" 2>/dev/null
+"$KAIJI" export "$T/tab.yaml" --to text >"$T/tab.txt" 2>/dev/null
+contains "$T/tab.txt" "$(printf '\t    タブで始まり    タブを含む')"
+contains "$T/tab.txt" "$(printf '\t\t\t\t\t  二行目は空白から')"
+ok "a tab in an answer: every table line has six cells" \
+    test -z "$(awk -F '\t' 'NF > 1 && NF != 6' "$T/tab.txt")"
+
 finish
