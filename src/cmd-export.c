@@ -1,7 +1,8 @@
 /*
  * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx
- * [-o FILE] [--encoding utf-8|cp932] [--replace] [--final] — write the
- * draft out for printing, review, spreadsheets or other programs.
+ * [-o FILE] [--encoding utf-8|cp932] [--replace] [--quote-all] [--final]
+ * — write the draft out for printing, review, spreadsheets or other
+ * programs.
  *
  * The export goes to standard output, or with -o to FILE, replaced
  * atomically with mode 0600 (never the draft itself).  A draft with
@@ -116,7 +117,7 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 static int
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	struct export_opts opts = { 0, args->opt['r'] != NULL, 0 };
+	struct export_opts opts = { 0, args->opt['r'] != NULL, 0, 0 };
 	const char *format = args->opt['t'], *output = args->opt['o'];
 	const char *encoding = args->opt['e'], *path = args->argv[0];
 	struct draft *d = NULL;
@@ -137,10 +138,13 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    "yaml, json or xlsx)"), format);
 		return 2;
 	}
-	if ((encoding != NULL || opts.replace) && strcmp(format, "csv") != 0) {
-		cmd_error(_("--encoding and --replace apply only to --to csv"));
+	if ((encoding != NULL || opts.replace || args->opt['q'] != NULL) &&
+	    strcmp(format, "csv") != 0) {
+		cmd_error(_("--encoding, --replace and --quote-all apply only "
+		    "to --to csv"));
 		return 2;
 	}
+	opts.quote_all = args->opt['q'] != NULL;
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {
 		cmd_error(_("unknown encoding '%s' (use utf-8 or cp932)"),
 		    encoding);
@@ -195,7 +199,7 @@ out:
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx [-o FILE] "
-	    "[--encoding utf-8|cp932] [--replace] [--final]"),
+	    "[--encoding utf-8|cp932] [--replace] [--quote-all] [--final]"),
 	.help = N_("Write the draft out as the printed pages, CSV or "
 	    "a workbook for spreadsheets, YAML or JSON."),
 	.options = (const struct cmd_option[]) {
@@ -203,6 +207,7 @@ const struct cmd_entry cmd_export_entry = {
 		{ "output", 'o', CMD_VALUE },
 		{ "encoding", 'e', CMD_VALUE },
 		{ "replace", 'r', CMD_LONG },
+		{ "quote-all", 'q', CMD_LONG },
 		{ "final", 'F', CMD_LONG },
 		{ NULL, 0, 0 }
 	},

@@ -646,8 +646,9 @@ export_draft(const struct draft *d, const char *format,
 		*out = export_pages(src, which == EXPORT_MARKDOWN, len);
 		break;
 	case EXPORT_CSV:
-		*out = csv_export(src, opts->cp932, opts->replace, len, notes,
-		    cause);
+		*out = csv_export(src, opts->cp932,
+		    (opts->replace ? CSV_REPLACE : 0) |
+		    (opts->quote_all ? CSV_QUOTE_ALL : 0), len, notes, cause);
 		break;
 	case EXPORT_YAML:
 	case EXPORT_JSON:

@@ -22,6 +22,7 @@ struct export_opts {
 	int	 cp932;		/* csv: CP932 instead of UTF-8 with a BOM */
 	int	 replace;	/* csv: 〓 for what CP932 cannot hold */
 	int	 safe;		/* for a terminal: control characters shown */
+	int	 quote_all;	/* csv: every cell quoted */
 };
 
 int	 export_known(const char *);

@@ -175,4 +175,18 @@ contains "$T/tab.txt" "$(printf '\t\t\t\t\t  二行目は空白から')"
 ok "a tab in an answer: every table line has six cells" \
     test -z "$(awk -F '\t' 'NF > 1 && NF != 6' "$T/tab.txt")"
 
+# --quote-all: every cell quoted; the file reads back the same
+status 0 "--quote-all" "$KAIJI" export "$D/complete-2021.yaml" --to csv --quote-all -o "$T/q.csv"
+contains "$T/q.csv" '"ID","ページ","区分","項目番号"'
+ok "--quote-all: every row starts with a quote" test -z "$(tail -n +2 "$T/q.csv" | tr -d '\r' | grep -v '^"' | grep -c '^[0-9]*\.[0-9]*,' | grep -v '^0$')"
+status 0 "--quote-all imports" "$KAIJI" import "$T/q.csv" -o "$T/q.yaml" 2>"$T/err"
+contains "$T/err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+status 2 "--quote-all is for csv" "$KAIJI" export "$D/complete-2021.yaml" --to text --quote-all 2>"$T/err"
+contains "$T/err" "--quote-all apply only to --to csv"
+# a yen amount read back with a backslash is a note
+printf 'ID,申請内容,様式,版\r\n9.1,\\1000,asp-saas,2021\r\n' >"$T/yen.csv"
+status 0 "import of a backslashed yen amount" "$KAIJI" import "$T/yen.csv" -o "$T/yen.yaml" 2>"$T/err"
+contains "$T/err" "yen.csv:2: 9.1: a backslash in an amount in yen"
+contains "$T/err" "yen.csv: 132 fields have no row, left unanswered: 1.1, 2.1,"
+
 finish
