@@ -1,5 +1,5 @@
 /*
- * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx
+ * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx|html
  * [-o FILE] [--encoding utf-8|cp932] [--replace] [--quote-all] [--final]
  * — write the draft out for printing, review, spreadsheets or other
  * programs.
@@ -130,12 +130,12 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		output = NULL;
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "
-		    "csv, yaml, json or xlsx"));
+		    "csv, yaml, json, xlsx or html"));
 		return 2;
 	}
 	if (!export_known(format)) {
 		cmd_error(_("unknown format '%s' (use text, markdown, csv, "
-		    "yaml, json or xlsx)"), format);
+		    "yaml, json, xlsx or html)"), format);
 		return 2;
 	}
 	if ((encoding != NULL || opts.replace || args->opt['q'] != NULL) &&
@@ -198,10 +198,11 @@ out:
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx [-o FILE] "
+	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx|html [-o FILE] "
 	    "[--encoding utf-8|cp932] [--replace] [--quote-all] [--final]"),
-	.help = N_("Write the draft out as the printed pages, CSV or "
-	    "a workbook for spreadsheets, YAML or JSON."),
+	.help = N_("Write the draft out as the printed pages (text or "
+	    "a page to print from a browser), CSV or a workbook for "
+	    "spreadsheets, YAML or JSON."),
 	.options = (const struct cmd_option[]) {
 		{ "to", 't', CMD_VALUE },
 		{ "output", 'o', CMD_VALUE },

@@ -46,11 +46,12 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_YAML,
 	EXPORT_JSON,
-	EXPORT_XLSX
+	EXPORT_XLSX,
+	EXPORT_HTML
 };
 
 static const char *const export_names[] = {
-	"text", "markdown", "csv", "yaml", "json", "xlsx"
+	"text", "markdown", "csv", "yaml", "json", "xlsx", "html"
 };
 #define EXPORT_NFORMATS (sizeof export_names / sizeof export_names[0])
 
@@ -634,7 +635,7 @@ export_draft(const struct draft *d, const char *format,
 
 	if (which == -1) {
 		*cause = xasprintf(_("unknown format '%s' (use text, markdown, "
-		    "csv, yaml, json or xlsx)"), format);
+		    "csv, yaml, json, xlsx or html)"), format);
 		return -1;
 	}
 	if (opts->safe && (which == EXPORT_TEXT || which == EXPORT_MARKDOWN ||
@@ -656,6 +657,9 @@ export_draft(const struct draft *d, const char *format,
 		break;
 	case EXPORT_XLSX:
 		*out = export_xlsx(src, len, cause);
+		break;
+	case EXPORT_HTML:
+		*out = export_html(src, len);
 		break;
 	}
 	draft_free(safe);

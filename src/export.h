@@ -6,7 +6,8 @@
  * each item's 記述内容 rows with their marks and answers, the form's notes
  * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
  * list every field with the form's labels and the answer; "xlsx" is a
- * workbook laid out like the form (export-xlsx.c).  The output
+ * workbook laid out like the form (export-xlsx.c); "html" one page that
+ * prints like the form, a form page a sheet (export-html.c).  The output
  * depends only on the draft, its form and the options, never on the
  * locale or the time.
  */
@@ -27,6 +28,7 @@ struct export_opts {
 
 int	 export_known(const char *);
 char	*export_xlsx(const struct draft *, size_t *, char **);
+char	*export_html(const struct draft *, size_t *);
 int	 export_draft(const struct draft *, const char *,
 	     const struct export_opts *, char **, size_t *, struct strvec *,
 	     char **);
