@@ -53,7 +53,7 @@ import_xlsx_magic(const char *buf, size_t len)
 #define XLSX_MAX_COLS	64
 #define XLSX_MAX_CELLS	(1U << 20)	/* text cells kept, padding too */
 #define XLSX_MAX_ROW	1048576U	/* Excel's last row */
-#define XLSX_MAX_STRINGS (1U << 20)	/* shared strings */
+#define XLSX_MAX_STRINGS (1U << 18)	/* shared strings */
 
 /* A cell that was a value, not text, kept until the columns are known. */
 struct xlsx_value {
