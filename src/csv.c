@@ -29,6 +29,7 @@
 #include "draft.h"
 #include "form.h"
 #include "formdir.h"
+#include "ftype.h"
 #include "i18n.h"
 #include "limit.h"
 #include "strvec.h"
@@ -94,6 +95,7 @@ struct csv_out {
 	FILE		*fp;
 	struct csv_conv	*conv;		/* NULL: write UTF-8 */
 	int		 replace;
+	int		 quote_all;
 	struct strvec	 notes;
 	FILE		*badfp;		/* what CP932 cannot hold, listed */
 	char		*bad;
@@ -342,7 +344,7 @@ static void
 csv_cell(struct csv_out *o, const char *where, const char *s, int first)
 {
 	size_t len = strlen(s), off = 0, pos = 1;
-	int quote = csv_needs_quotes(s);
+	int quote = o->quote_all || csv_needs_quotes(s);
 
 	if (!first)
 		fputc(',', o->fp);
@@ -419,10 +421,11 @@ csv_row_out(struct csv_out *o, const struct draft *d, size_t i)
  * Returns the file (NUL-terminated, *len bytes; the caller frees it),
  * adding the notes about folded or replaced characters to notes, or NULL
  * with a cause listing every field, position and character CP932 cannot
- * hold (when not replace); then no note is added.
+ * hold (when not CSV_REPLACE in flags); then no note is added.  With
+ * CSV_QUOTE_ALL, every cell is quoted.
  */
 char *
-csv_export(const struct draft *d, int cp932, int replace, size_t *len,
+csv_export(const struct draft *d, int cp932, int flags, size_t *len,
     struct strvec *notes, char **cause)
 {
 	const struct form *form = d->form;
@@ -437,7 +440,8 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 			return NULL;
 		o.conv = &cv;
 	}
-	o.replace = replace;
+	o.replace = (flags & CSV_REPLACE) != 0;
+	o.quote_all = (flags & CSV_QUOTE_ALL) != 0;
 	o.fp = xmemstream(&buf, &size);
 	o.badfp = xmemstream(&o.bad, &o.badsize);
 	if (!cp932)
@@ -930,6 +934,43 @@ out:
 }
 
 /*
+ * Note what a spreadsheet may have done to the answers: the fields without
+ * a row (seen[i] == 0), all in one note, and each yen amount with a
+ * backslash (what ¥ becomes when a CP932 file is saved again as UTF-8).
+ */
+static void
+csv_doubts(const char *path, const struct draft *d, const size_t *seen,
+    struct strvec *notes)
+{
+	const struct form *form = d->form;
+	const struct form_field *f;
+	FILE *fp;
+	char *ids;
+	size_t i, n = 0, len;
+
+	fp = xmemstream(&ids, &len);
+	for (i = 0; i < form->nfields; i++) {
+		f = &form->fields[i];
+		if (seen[i] == 0) {
+			fprintf(fp, "%s%s", n++ > 0 ? ", " : "", f->id);
+			continue;
+		}
+		if (d->answers[i] != NULL && strcmp(f->type->name, "yen") ==
+		    0 && strchr(d->answers[i], '\\') != NULL)
+			strvec_addf(notes, _("%s:%zu: %s: a backslash in an "
+			    "amount in yen: a CP932 file saved again as UTF-8 "
+			    "turns ¥ into \\; check the answer"), path, seen[i],
+			    f->id);
+	}
+	xmemclose(fp);
+	if (n > 0)
+		strvec_addf(notes, ngettext("%s: %zu field has no row, left "
+		    "unanswered: %s", "%s: %zu fields have no row, left "
+		    "unanswered: %s", n), path, n, ids);
+	free(ids);
+}
+
+/*
  * A draft from rows of cells (a CSV file's, or a workbook's sheet, each
  * row's line its line or row number), read as kaiji CSV: the first row
  * that is not empty names the columns.  Returns the draft (the caller
@@ -974,6 +1015,7 @@ csv_import_rows(const char *path, const struct csv_rows *rows,
 	if (dropped > 0)
 		strvec_addf(notes, _("%s: %zu more notes left out"), path,
 		    dropped);
+	csv_doubts(path, d, seen, notes);
 	free(seen);
 	return d;
 }

@@ -176,7 +176,8 @@ enum {
 	EDITOR_ST_MISSING,	/* 必須 unanswered */
 	EDITOR_ST_MISSING_LEVEL,/* 必須○ unanswered */
 	EDITOR_ST_OVER,		/* over a limit */
-	EDITOR_ST_WARN		/* a format warning or not a choice */
+	EDITOR_ST_WARN,		/* a format warning or not a choice */
+	EDITOR_ST_RENEW		/* carried over, still to renew */
 };
 
 /* editor.c */
@@ -230,6 +231,7 @@ void		 editor_edit_type(struct editor *, const char *, int);
 size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);
 int		 editor_edit_status(const struct editor *, size_t);
+size_t		 editor_edit_halves(const struct editor *, size_t);
 
 /* editor-list.c */
 extern const struct editor_cmd editor_list_cmds[];
@@ -237,6 +239,10 @@ void		 editor_list_clear(struct editor *);
 struct editor_entry *editor_list_add(struct editor *, size_t, int, char *);
 void		 editor_list_keys(struct editor *);
 void		 editor_list_close(struct editor *);
+
+/* editor-state.c */
+extern const struct editor_cmd editor_state_cmds[];
+int		 editor_state_set_note(struct editor *, const char *);
 
 /* editor-start.c */
 int		 editor_start(struct editor *);

@@ -36,7 +36,7 @@
 #include "xalloc.h"
 #include "xdg.h"
 
-#define FORMCACHE_MAGIC	"kaiji form cache 1 " PACKAGE_VERSION "\n"
+#define FORMCACHE_MAGIC	"kaiji form cache 2 " PACKAGE_VERSION "\n"
 #define FORMCACHE_NONE		0xffffffffU
 
 struct formcache_out {
@@ -318,6 +318,9 @@ formcache_form(struct formcache_in *in, struct form *form)
 	form->edition = formcache_str(in, 0);
 	form->title = formcache_str(in, 0);
 	form->subtitle = formcache_str(in, 1);
+	if ((v = formcache_u32(in)) > FORM_COUNT_ZENKAKU)
+		return -1;
+	form->count = (enum form_count)v;
 	if (in->bad || !form_is_ident(form->name) ||
 	    !form_is_ident(form->edition))
 		return -1;
@@ -501,6 +504,7 @@ formcache_put(const struct form *form, const struct form_file *files,
 	formcache_put_str(&o, form->edition);
 	formcache_put_str(&o, form->title);
 	formcache_put_str(&o, form->subtitle);
+	formcache_put_u32(&o, (size_t)form->count);
 	formcache_put_u32(&o, form->nsections);
 	formcache_put_u32(&o, form->nitems);
 	formcache_put_u32(&o, form->nfields);

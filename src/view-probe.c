@@ -7,10 +7,13 @@
  * (CPR, ESC [ 6 n) and read the answer ESC [ row ; col R: column 3 means
  * the character took two columns.  The line is erased again and the
  * terminal's modes put back.  A terminal that does not answer in time
- * leaves the width unknown, quietly.  No state.
+ * leaves the width unknown, quietly.  Whatever the user typed while the
+ * probe waited (keys typed ahead over a slow link) is kept, in order, and
+ * handed to curses by view_probe_replay once it starts: the only state.
  */
 #include "config.h"
 
+#include <curses.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
@@ -20,6 +23,18 @@
 #include <unistd.h>
 
 #include "view.h"
+
+/* Bytes read while waiting that were not part of the report. */
+static char	probe_typed[256];
+static size_t	probe_ntyped;
+
+/* Keep byte c for view_probe_replay (beyond the buffer it is dropped). */
+static void
+probe_keep(char c)
+{
+	if (probe_ntyped < sizeof probe_typed)
+		probe_typed[probe_ntyped++] = c;
+}
 
 /* Milliseconds from now until deadline (CLOCK_MONOTONIC), at least 0. */
 static int
@@ -34,9 +49,20 @@ probe_left(const struct timespec *deadline)
 	return ms > 0 ? (int)ms : 0;
 }
 
+/* Keep the len bytes of a sequence that was not a report; empty it. */
+static void
+probe_flush(char *buf, size_t *len)
+{
+	size_t i;
+
+	for (i = 0; i < *len; i++)
+		probe_keep(buf[i]);
+	*len = 0;
+}
+
 /*
  * Read a cursor position report from fd within wait_ms; return its column,
- * or 0 when none came.  Bytes before the report are dropped.
+ * or 0 when none came.  Other bytes (typed ahead) are kept by probe_keep.
  */
 static int
 probe_read(int fd, int wait_ms)
@@ -57,17 +83,25 @@ probe_read(int fd, int wait_ms)
 	while (poll(&pfd, 1, probe_left(&deadline)) > 0) {
 		if (read(fd, &c, 1) != 1)
 			return 0;
-		if (c == '\033')
-			len = 0;
-		if (len < sizeof buf - 1)
+		if (c == '\033' || len > 0) {
+			if (c == '\033')
+				probe_flush(buf, &len);
 			buf[len++] = c;
-		if (c == 'R') {
-			buf[len] = '\0';
-			if (sscanf(buf, "\033[%d;%dR", &row, &col) == 2)
-				return col;
-			len = 0;
-		}
+			if (c == 'R') {
+				buf[len] = '\0';
+				if (sscanf(buf, "\033[%d;%dR", &row, &col) ==
+				    2)
+					return col;
+				probe_flush(buf, &len);
+			} else if (len == 2 && c != '[')
+				probe_flush(buf, &len);
+			else if (len == sizeof buf - 1 ||
+			    (len > 2 && !(c >= '0' && c <= '9') && c != ';'))
+				probe_flush(buf, &len);
+		} else
+			probe_keep(c);
 	}
+	probe_flush(buf, &len);
 	return 0;
 }
 
@@ -103,4 +137,12 @@ view_probe_ambiguous(int wait_ms)
 	}
 	close(fd);
 	return col == 3 ? 2 : col == 2 ? 1 : 0;
+}
+
+/* Give curses, once it has started, the keys typed while the probe waited. */
+void
+view_probe_replay(void)
+{
+	while (probe_ntyped > 0)
+		ungetch((unsigned char)probe_typed[--probe_ntyped]);
 }

@@ -204,6 +204,7 @@ view_setup(void)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	view_input_keys();
+	view_probe_replay();
 	view_draw_colours();
 	/* bracketed paste */
 	putp("\033[?2004h");

@@ -42,6 +42,21 @@ test_count_japanese(void **state)
 	assert_int_equal(count("　"), 1);	/* ideographic space */
 }
 
+/* 全角換算 in halves: half-width characters count as half. */
+static void
+test_halves(void **state)
+{
+	(void)state;
+	assert_int_equal(text_halves("", 0), 0);
+	assert_int_equal(text_halves("開示", strlen("開示")), 4);
+	assert_int_equal(text_halves("ASP・SaaS", strlen("ASP・SaaS")), 9);
+	assert_int_equal(text_halves("ＡＢＣ", strlen("ＡＢＣ")), 6);
+	assert_int_equal(text_halves("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4);
+	assert_int_equal(text_halves("一行\r\n二", strlen("一行\r\n二")), 6);
+	assert_int_equal(text_halves("a\tb", 3), 4);	/* a tab is no glyph */
+	assert_int_equal(text_halves("\xff", 1), 2);
+}
+
 static void
 test_count_breaks(void **state)
 {
@@ -264,6 +279,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_japanese),
 		cmocka_unit_test(test_count_breaks),
+		cmocka_unit_test(test_halves),
 		cmocka_unit_test(test_count_combining),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_width),
