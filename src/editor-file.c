@@ -128,6 +128,7 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	file->readonly = state != EDITOR_LOCK_TAKEN;
 	file->saved_at = time(NULL);
 	file->dirty = file->save_failed = file->conflict = 0;
+	file->dirty_since = 0;
 	file->overwrite = 0;
 	file->disk = id;
 	return 0;
@@ -577,6 +578,7 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 	file->disk = id;
 	file->readonly = 0;
 	file->dirty = file->save_failed = file->conflict = 0;
+	file->dirty_since = 0;
 	file->overwrite = 0;
 	file->saved_at = time(NULL);
 	editor_message(e, 0, _("Saved %s; editing it from now on."), path);

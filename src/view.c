@@ -269,7 +269,8 @@ view_run(struct editor *e)
 			free(paste);
 		} else if (key != KEYS_NONE)
 			editor_key(e, key);
-		editor_file_autosave(e, time(NULL));	/* typing on */
+		if (!e->file.save_failed)	/* typing on; no retry per key */
+			editor_file_autosave(e, time(NULL));
 	}
 	if (stop && editor_file_rescue(e) != 0)
 		status = 2;

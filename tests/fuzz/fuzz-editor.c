@@ -7,7 +7,8 @@
  * The input is a program of operations, one byte each (some followed by
  * operands): a key from a table (text, line breaks, the control keys of
  * the edit commands), a command by number, a paste of the next n bytes,
- * a paste of one character repeated up to 2^20 times (the size rule), a
+ * a paste of one character repeated up to 2^17 times (40 of them pass
+ * the size rule), a
  * change of the answer width (10 to 79 columns).  After every operation it checks: typing
  * never takes a field from within its 字 limit to beyond it; the prompt's
  * line holds at most PROMPT_MAX_CHARS; the text being edited (up to
@@ -56,11 +57,11 @@ static const int fuzz_editor_keys[] = {
 
 /*
  * Texts up to this many bytes are checked after every operation; longer
- * ones (made by the pastes of up to 1 Mi characters) after pastes and at
+ * ones (made by the pastes of up to 128 Ki characters) after pastes and at
  * the end, so that a run makes many inputs.
  */
 #define FUZZ_SMALL	(64 * 1024)
-#define FUZZ_BIG	8	/* pastes of 2^k characters an input makes */
+#define FUZZ_BIG	40	/* pastes of 2^k characters an input makes */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -233,8 +234,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				editor_paste(e, text);
 			free(text);
 		} else if (op < 0xfc && off < size && big++ < FUZZ_BIG) {
-			/* one character, 2^k times: 1 to 1 Mi */
-			k = data[off++] % 21;
+			/* one character, 2^k times: 1 to 128 Ki */
+			k = data[off++] % 18;
 			text = xmalloc(((size_t)1 << k) + 1);
 			memset(text, "a\n"[op & 1], (size_t)1 << k);
 			text[(size_t)1 << k] = '\0';
