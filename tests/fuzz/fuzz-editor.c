@@ -142,14 +142,18 @@ fuzz_editor_layout(struct textbuf *tb, int width, struct layout_row **rows,
 	    0, "layout_rewrap differs from layout_wrap");
 	FUZZ_CHECK(n >= 1, "no row");
 	for (i = 0; i < n; i++) {
-		FUZZ_CHECK(fresh[i].start == at && fresh[i].end >= at &&
-		    fresh[i].end <= len, "rows out of order");
+		/* a row starts where the last ended, or after its LF */
+		FUZZ_CHECK(fresh[i].start == at || (i > 0 && at < len &&
+		    textbuf_char(tb, at) == '\n' && fresh[i].start == at + 1),
+		    "rows out of order");
+		FUZZ_CHECK(fresh[i].end >= fresh[i].start &&
+		    fresh[i].end <= len, "row out of the text");
+		for (k = fresh[i].start; k < fresh[i].end; k++)
+			FUZZ_CHECK(textbuf_char(tb, k) != '\n', "LF in a row");
 		for (w = 0, k = fresh[i].start; k < fresh[i].end; k++)
 			w += textbuf_charwidth(tb, k);
 		FUZZ_CHECK(w <= width, "row wider than the width");
 		at = fresh[i].end;
-		if (at < len && textbuf_char(tb, at) == '\n')
-			at++;
 	}
 	FUZZ_CHECK(at == len, "rows do not cover the text");
 	free(fresh);
