@@ -203,6 +203,7 @@ view_setup(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	view_probe_unread();
 	view_input_keys();
 	view_draw_colours();
 	/* bracketed paste */
