@@ -4,8 +4,9 @@
  * was saved; a message; a prompt) and the key-hint line, whose labels come
  * from the command table (see view.h).
  *
- * State, struct view_status: what the title and hint lines show, so that
- * they are drawn again only when that changes; hints_hidden: a long
+ * State, struct view_status: what the title, status and hint lines show,
+ * so that they are drawn again only when that changes (the status line:
+ * only the part that changed); hints_hidden: a long
  * message went on over the hint line, which must come back after it.
  */
 #include "config.h"
@@ -191,17 +192,94 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	}
 }
 
+/* Forget what the status line shows. */
+static void
+status_forget(struct view_status *vs)
+{
+	free(vs->left);
+	free(vs->right);
+	vs->left = vs->right = NULL;
+}
+
+/*
+ * Draw the field's part of the status line, left in style ls and right in
+ * rs: only what differs from what the line shows (vs), which is mostly
+ * the count at the end of left while typing.  The last code point the
+ * old and the new left share is drawn again, in case what follows is a
+ * combining mark.  Takes left (malloc'd).
+ */
+static void
+status_field_line(struct view_status *vs, char *left, int ls,
+    const char *right, int rs)
+{
+	size_t same = 0, back;
+	int rw = (int)text_width(right), from, oldw;
+	char *head;
+
+	if (vs->left == NULL || vs->line_cols != COLS ||
+	    vs->left_style != ls || vs->right_style != rs ||
+	    strcmp(vs->right, right) != 0) {
+		status_forget(vs);
+		view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+		view_draw_text(LINES - 2, 0, COLS - rw - 1, left,
+		    (enum view_style)ls);
+		view_draw_text(LINES - 2, COLS - rw, rw, right,
+		    (enum view_style)rs);
+		vs->left = left;
+		vs->right = xstrdup(right);
+		vs->left_style = ls;
+		vs->right_style = rs;
+		vs->line_cols = COLS;
+		return;
+	}
+	while (left[same] != '\0' && left[same] == vs->left[same])
+		same++;
+	if (left[same] == '\0' && vs->left[same] == '\0') {
+		free(left);
+		return;		/* on the screen already */
+	}
+	/* back to the start of the last code point both have in full */
+	back = same;
+	while (back > 0 && ((unsigned char)left[back] & 0xc0) == 0x80)
+		back--;
+	if (back > 0) {
+		back--;
+		while (back > 0 && ((unsigned char)left[back] & 0xc0) == 0x80)
+			back--;
+	}
+	head = xstrndup(left, back);
+	from = (int)text_width(head);
+	free(head);
+	oldw = (int)text_width(vs->left);
+	if (oldw > COLS - rw - 1)
+		oldw = COLS - rw - 1;
+	if (from < COLS - rw - 1) {
+		if (oldw > from)
+			view_draw_fill(LINES - 2, from, oldw - from,
+			    VIEW_NORMAL);
+		view_draw_text(LINES - 2, from, COLS - rw - 1 - from,
+		    left + back, (enum view_style)ls);
+	}
+	free(vs->left);
+	vs->left = left;
+}
+
 /* The status line; returns whether a long message took the key-hint line. */
 static int
-status_line(const struct editor *e, struct view_frame *frame)
+status_line(struct view_status *vs, const struct editor *e, int all,
+    struct view_frame *frame)
 {
 	const struct form_field *f;
 	char *left = NULL, right[64], *prompt;
 	size_t count, limit;
 	struct tm tm;
-	int shared, rw, x;
+	int shared, x;
 
-	view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+	if (all || e->ui.prompt != NULL || e->ui.message != NULL ||
+	    e->file.draft == NULL)
+		status_forget(vs);
+	if (vs->left == NULL)
+		view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
 	if (e->ui.prompt != NULL) {
 		prompt = textbuf_text(e->ui.prompt_text);
 		left = xasprintf("%s%s", editor_prompt_label(e), prompt);
@@ -224,7 +302,6 @@ status_line(const struct editor *e, struct view_frame *frame)
 		localtime_r(&e->file.saved_at, &tm);
 		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
 	}
-	rw = (int)text_width(right);
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
 	if (limit != 0 && shared)
@@ -236,11 +313,8 @@ status_line(const struct editor *e, struct view_frame *frame)
 		    form_mark_label(f->mark), count, limit);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
-	view_draw_text(LINES - 2, 0, COLS - rw - 1, left, limit != 0 &&
-	    count > limit ? VIEW_OVER : VIEW_NORMAL);
-	view_draw_text(LINES - 2, COLS - rw, rw, right, e->file.save_failed ?
-	    VIEW_ERROR : VIEW_DIM);
-	free(left);
+	status_field_line(vs, left, limit != 0 && count > limit ? VIEW_OVER :
+	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;
 }
 
@@ -252,7 +326,7 @@ void
 view_status_lines(struct view_status *vs, const struct editor *e, int all,
     struct view_frame *frame)
 {
-	int over = status_line(e, frame);
+	int over = status_line(vs, e, all, frame);
 
 	if (!over)
 		status_hints(vs, e, all || vs->hints_hidden);
@@ -266,4 +340,5 @@ view_status_free(struct view_status *vs)
 	free(vs->title);
 	vs->title = NULL;
 	vs->hint_context = -1;
+	status_forget(vs);
 }

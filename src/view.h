@@ -46,6 +46,9 @@ struct view_status {
 	int		 hint_context;	/* the hints drawn, -1: none */
 	int		 hint_cols;
 	int		 hints_hidden;	/* a message took the hint line */
+	char		*left, *right;	/* the status line drawn (NULL: */
+	int		 left_style;	/* unknown), its styles and width */
+	int		 right_style, line_cols;
 };
 
 /* Styles for view_draw_text. */
