@@ -170,6 +170,65 @@ editor_edit_status(const struct editor *e, size_t field)
 }
 
 /*
+ * Why the field is marked, in a phrase for the status line and F1 (the
+ * caller frees it), or NULL when it is not: unanswered, over its limit
+ * (or its item's), the first finding's message otherwise.  For the
+ * answer being edited, only the count and whether it is empty.
+ */
+char *
+editor_edit_why(const struct editor *e, size_t field)
+{
+	const struct form_field *f = &e->file.draft->form->fields[field];
+	struct findings fs = { NULL, 0 };
+	const struct finding *fi = NULL;
+	size_t count, limit, i;
+	char *why = NULL;
+	int shared;
+
+	count = editor_edit_count(e, field, &limit, &shared);
+	if (limit != 0 && count > limit)
+		return shared ? xasprintf(_("%zu字 over item %u's limit"),
+		    count - limit, e->file.draft->form->items[f->item].no) :
+		    xasprintf(_("%zu字 over the limit"), count - limit);
+	if (e->edit.tb != NULL && field == e->nav.field) {
+		if (textbuf_len(e->edit.tb) != 0 || f->mark == FORM_OPTIONAL)
+			return NULL;
+		return xstrdup(_("not answered yet"));
+	}
+	validate_field(e->file.draft, field, &fs);
+	/* what the mark shows first: a problem, then a warning */
+	for (i = 0; i < fs.n && fi == NULL; i++) {
+		if (validate_is_problem(&fs.v[i]) &&
+		    fs.v[i].kind != FINDING_RENEW)
+			fi = &fs.v[i];
+	}
+	for (i = 0; i < fs.n && fi == NULL; i++)
+		fi = &fs.v[i];
+	if (fi != NULL) {
+		switch (fi->kind) {
+		case FINDING_MISSING:
+		case FINDING_MISSING_LEVEL:
+			why = xstrdup(_("not answered yet"));
+			break;
+		case FINDING_OVER_LIMIT:
+			why = xasprintf(_("%zu字 over the limit"),
+			    fi->count - fi->limit);
+			break;
+		case FINDING_RENEW:
+			why = xasprintf(_("as in %s"), fi->message);
+			break;
+		case FINDING_NOT_CHOICE:
+		case FINDING_FORMAT:
+		case FINDING_NOTE:
+			why = xstrdup(fi->message);
+			break;
+		}
+	}
+	validate_free(&fs);
+	return why;
+}
+
+/*
  * Whether inserting text at the cursor of the answer being edited keeps
  * the draft within what kaiji saves (draft_fits); says so when not.
  */

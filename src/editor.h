@@ -228,6 +228,7 @@ void		 editor_edit_type(struct editor *, const char *, int);
 size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);
 int		 editor_edit_status(const struct editor *, size_t);
+char		*editor_edit_why(const struct editor *, size_t);
 
 /* editor-list.c */
 extern const struct editor_cmd editor_list_cmds[];

@@ -105,5 +105,7 @@ bad:
 const struct ftype ftype_date = {
 	.name = "date",
 	.multiline = 0,
+	.formats = N_("a date in the Western calendar (西暦), e.g. "
+	    "2021/6/25, 2021-06-25 or 2021年6月25日"),
 	.check = ftype_date_check,
 };

@@ -270,7 +270,7 @@ status_line(struct view_status *vs, const struct editor *e, int all,
     struct view_frame *frame)
 {
 	const struct form_field *f;
-	char *left = NULL, right[64], *prompt;
+	char *left = NULL, right[64], *prompt, *why, *s;
 	size_t count, limit;
 	struct tm tm;
 	int shared, x;
@@ -313,6 +313,13 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		    form_mark_label(f->mark), count, limit);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
+	if ((why = editor_edit_why(e, e->nav.field)) != NULL) {
+		/* why the field is marked, after what the line says */
+		s = xasprintf("%s  %s", left, why);
+		free(left);
+		free(why);
+		left = s;
+	}
 	status_field_line(vs, left, limit != 0 && count > limit ? VIEW_OVER :
 	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;

@@ -1,0 +1,70 @@
+# Feedback at the field, in tmux: the status line says why the selected
+# field is marked (a date that does not exist, an answer over its limit,
+# a missing answer), and F1 says it too, with the formats the field's type
+# accepts and an example (date, year, yen); in English and Japanese.
+. "${srcdir:-.}/tests/lib.sh"
+. "${srcdir:-.}/tests/term.sh"
+
+export LC_ALL=C.UTF-8 LANGUAGE= XDG_DATA_HOME="$T/data" XDG_STATE_HOME="$T/state"
+unset KAIJI_AMBIGUOUS_WIDTH KAIJI_FRAME
+"$KAIJI" new "$T/a.yaml" >/dev/null
+"$KAIJI" set "$T/a.yaml" 28.1 "2017/4/31" 2>/dev/null
+"$KAIJI" set "$T/a.yaml" 5.1 "$(printf '%0122d' 0)" 2>/dev/null
+"$KAIJI" set "$T/a.yaml" 2.1 "株式会社そらまめ"
+
+go() {	# go ID: jump to field ID
+	term_keys g
+	term_type "$1"
+	term_keys Enter
+	term_wait "$1 必須"
+}
+
+term_start 100 30 "$KAIJI" "$T/a.yaml"
+term_wait "F1 Help"
+go 28.1
+term_wait "28.1 必須  2017/4/31 is not a valid date"
+term_keys F1
+term_wait "Accepted: a date in the Western calendar (西暦), e.g. 2021/6/25"
+term_wait "Now: 2017/4/31 is not a valid date"
+term_keys Escape
+go 5.1
+term_wait "22字 over the limit"
+go 3.1
+term_wait "3.1 必須  not answered yet"
+term_keys F1
+term_wait "Accepted: a year in the Western calendar (西暦)"
+term_keys Escape
+go 9.1
+term_keys F1
+term_wait "Accepted: an amount in yen, digits grouped by three"
+term_keys Escape
+go 2.1
+term_screen > "$T/screen"
+lacks "$T/screen" "not answered yet"
+lacks "$T/screen" "Now:"
+term_keys C-q
+term_exit_is 0 "English"
+
+gmo="$KAIJI_BUILD_PO_DIR/ja.gmo"
+[ -f "$gmo" ] || gmo="$KAIJI_PO_DIR/ja.gmo"
+if [ -f "$gmo" ] && locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+	mkdir -p "$T/locale/ja/LC_MESSAGES"
+	cp "$gmo" "$T/locale/ja/LC_MESSAGES/kaiji.mo"
+	LC_ALL=ja_JP.UTF-8 LANGUAGE=ja KAIJI_LOCALEDIR="$T/locale"
+	export LC_ALL LANGUAGE KAIJI_LOCALEDIR
+	term_start 100 30 "$KAIJI" "$T/a.yaml"
+	term_wait "必須"
+	go 28.1
+	term_wait "28.1 必須  2017/4/31 は存在しない日付です"
+	term_keys F1
+	term_wait "受け付ける形式: 西暦の年月日。例: 2021/6/25"
+	term_keys Escape
+	go 5.1
+	term_wait "22字超過"
+	term_keys C-q
+	term_exit_is 0 "Japanese"
+else
+	echo "SKIP: no ja_JP.UTF-8 locale or catalogue; Japanese not checked"
+fi
+
+finish
