@@ -30,6 +30,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "popup.h"
+#include "strvec.h"
 #include "text.h"
 #include "textbuf.h"
 #include "validate.h"
@@ -256,10 +257,11 @@ edit_fits(struct editor *e, const char *text)
 	return fits;
 }
 
+static void	edit_paste(struct editor *, const char *);
+
 /*
  * Type text into the field being edited under the limit rule (paste: kept
- * whole) and the size rule; a paste into a one-line field has its line
- * breaks as spaces.
+ * whole, see edit_paste) and the size rule.
  */
 void
 editor_edit_type(struct editor *e, const char *text, int paste)
@@ -269,23 +271,13 @@ editor_edit_type(struct editor *e, const char *text, int paste)
 
 	if (e->edit.tb == NULL)
 		return;
-	if (paste && !edit_field(e)->multiline &&
-	    strpbrk(text, "\r\n") != NULL) {
-		char *flat = xstrdup(text), *p;
-
-		for (p = flat; *p != '\0'; p++) {
-			if (*p == '\r' || *p == '\n')
-				*p = ' ';
-		}
-		editor_edit_type(e, flat, paste);
-		free(flat);
-		editor_message(e, 0, _("This field is one line: the line breaks "
-		    "of the paste became spaces."));
+	if (paste) {
+		edit_paste(e, text);
 		return;
 	}
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
 	add = text_count(text, strlen(text));
-	if (!paste && limit != 0 && count + add > limit && add > 0) {
+	if (limit != 0 && count + add > limit && add > 0) {
 		editor_message(e, 1, _("The limit of %zu字 is reached."),
 		    limit);
 		return;
@@ -295,12 +287,64 @@ editor_edit_type(struct editor *e, const char *text, int paste)
 	textbuf_insert(e->edit.tb, text);
 	e->edit.goal_col = -1;
 	editor_file_changed(e);
-	if (paste && limit != 0 && count + add > limit)
-		editor_message(e, 1, _("Pasted %zu字: %zu/%zu字, %zu over the "
+}
+
+/*
+ * A paste into the answer being edited: kept whole (over a limit too),
+ * tidied as text_paste does for the field; the message gives its count,
+ * how far over a limit it goes and what was changed.
+ */
+static void
+edit_paste(struct editor *e, const char *text)
+{
+	struct strvec what = STRVEC_INIT;
+	size_t count, limit, add, i;
+	char *tidy, *base, *list, *p;
+	unsigned changed;
+	int shared, multiline = edit_field(e)->multiline, over;
+
+	tidy = text_paste(text, multiline, &changed);
+	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	add = text_count(tidy, strlen(tidy));
+	if (!edit_fits(e, tidy)) {
+		free(tidy);
+		return;
+	}
+	textbuf_insert(e->edit.tb, tidy);
+	free(tidy);
+	e->edit.goal_col = -1;
+	editor_file_changed(e);
+	over = limit != 0 && count + add > limit;
+	if (over)
+		base = xasprintf(_("Pasted %zu字: %zu/%zu字, %zu over the "
 		    "limit; shorten it before you submit."), add, count + add,
 		    limit, count + add - limit);
-	else if (paste)
-		editor_message(e, 0, _("Pasted %zu字."), add);
+	else
+		base = xasprintf(_("Pasted %zu字."), add);
+	if (changed & TEXT_PASTE_END)
+		strvec_add(&what, xstrdup(multiline ? _("the line break at "
+		    "the end dropped") : _("the line breaks and spaces at the "
+		    "end dropped")));
+	if (changed & TEXT_PASTE_BREAKS)
+		strvec_add(&what, xstrdup(_("line breaks became spaces (the "
+		    "field is one line)")));
+	if (changed & TEXT_PASTE_TABS)
+		strvec_add(&what, xstrdup(_("tabs became spaces")));
+	if (what.n == 0) {
+		editor_message(e, over, "%s", base);
+		free(base);
+		return;
+	}
+	list = xstrdup(what.v[0]);
+	for (i = 1; i < what.n; i++) {
+		p = xasprintf(_("%s, %s"), list, what.v[i]);
+		free(list);
+		list = p;
+	}
+	editor_message(e, over, _("%s Changed: %s."), base, list);
+	free(list);
+	free(base);
+	strvec_free(&what);
 }
 
 /* Enter on a field: edit its answer, or choose one from its list. */

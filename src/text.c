@@ -381,6 +381,49 @@ text_width(const char *s)
 	return w;
 }
 
+/*
+ * A paste (s) as an answer takes it: line breaks as LF (terminals send CR,
+ * Windows programs CR LF); the line breaks at the end dropped (Excel ends
+ * every copied cell with one) and, for a one-line field (multiline 0),
+ * the spaces and tabs at the end too, other tabs and line breaks become
+ * spaces.  *changed gets the TEXT_PASTE_* bits of what was changed
+ * besides the CR.  The caller frees the result.
+ */
+char *
+text_paste(const char *s, int multiline, unsigned *changed)
+{
+	size_t len = strlen(s), n = 0, i;
+	char *out = xmalloc(len + 1);
+
+	*changed = 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			out[n++] = '\n';
+			if (s[i + 1] == '\n')
+				i++;
+		} else
+			out[n++] = s[i];
+	}
+	while (n > 0 && (out[n - 1] == '\n' || (!multiline &&
+	    (out[n - 1] == ' ' || out[n - 1] == '\t')))) {
+		*changed |= TEXT_PASTE_END;
+		n--;
+	}
+	out[n] = '\0';
+	if (multiline)
+		return out;
+	for (i = 0; i < n; i++) {
+		if (out[i] == '\t') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_TABS;
+		} else if (out[i] == '\n') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_BREAKS;
+		}
+	}
+	return out;
+}
+
 /* Whether s names a Japanese era (令和, 平成, 昭和, 大正, 明治). */
 int
 text_has_era(const char *s)

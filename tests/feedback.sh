@@ -1,7 +1,8 @@
 # Feedback at the field, in tmux: the status line says why the selected
 # field is marked (a date that does not exist, an answer over its limit,
 # a missing answer), and F1 says it too, with the formats the field's type
-# accepts and an example (date, year, yen); in English and Japanese.
+# accepts and an example (date, year, yen); a cell pasted from Excel is
+# tidied and the message says how; in English and Japanese.
 . "${srcdir:-.}/tests/lib.sh"
 . "${srcdir:-.}/tests/term.sh"
 
@@ -42,8 +43,14 @@ go 2.1
 term_screen > "$T/screen"
 lacks "$T/screen" "not answered yet"
 lacks "$T/screen" "Now:"
+# a cell pasted from Excel into a one-line field: the tab and the CR LF
+term_keys Enter C-e
+term_paste -r "$(printf '\tクラウド\r\n')"
+term_wait "Pasted 5字. Changed: the line breaks and spaces at the end dropped, tabs became spaces."
+term_keys Escape
 term_keys C-q
 term_exit_is 0 "English"
+draft_is "$T/a.yaml" 2.1 "株式会社そらまめ クラウド"
 
 gmo="$KAIJI_BUILD_PO_DIR/ja.gmo"
 [ -f "$gmo" ] || gmo="$KAIJI_PO_DIR/ja.gmo"

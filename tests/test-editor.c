@@ -590,13 +590,24 @@ test_paste_one_line(void **state)
 	jump(e, "2.1");
 	press(e, KEYS_ENTER);
 	paste(e, "株式会社\nサンプル\n");
-	assert_edit_text(e, "株式会社 サンプル ");
-	assert_message(e, "This field is one line");
+	assert_edit_text(e, "株式会社 サンプル");
+	assert_message(e, "line breaks became spaces (the field is one line)");
+	assert_message(e, "the line breaks and spaces at the end dropped");
 	/* Enter in a one-line field leaves it for the next */
 	press(e, KEYS_ENTER);
 	assert_false(editing(e));
 	assert_string_equal(cur_id(e), "3.1");
-	assert_saved(f, f->path, "2.1", "株式会社 サンプル ");
+	assert_saved(f, f->path, "2.1", "株式会社 サンプル");
+
+	/* a cell copied from Excel: a tab inside, CR LF at the end */
+	jump(e, "2.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_CTRL('u'));
+	paste(e, "株式会社\tそらまめ \r\n");
+	assert_edit_text(e, "株式会社 そらまめ");
+	assert_message(e, "Pasted 9字.");
+	assert_message(e, "tabs became spaces");
+	press(e, KEYS_ESC);
 
 	/* a multi-line field keeps them */
 	jump(e, "4.3");
@@ -604,6 +615,14 @@ test_paste_one_line(void **state)
 	paste(e, "東京\n大阪");
 	assert_edit_text(e, "東京\n大阪");
 	assert_message(e, "Pasted 4字.");
+	assert_true(strstr(message(e), "Changed") == NULL);
+	/* CR LF from Windows, the final line break dropped */
+	paste(e, "\r\n名古屋\r\n");
+	assert_edit_text(e, "東京\n大阪\n名古屋");
+	assert_message(e, "Pasted 3字. Changed: the line break at the end "
+	    "dropped.");
+	press(e, KEYS_CTRL('z'));
+	assert_edit_text(e, "東京\n大阪");
 	press(e, KEYS_ESC);
 	assert_string_equal(answer(e, "4.3"), "東京\n大阪");
 

@@ -188,6 +188,40 @@ test_width_curses(void **state)
 	fclose(in);
 }
 
+/* Pastes tidied for a one-line and a multi-line field (text_paste). */
+static void
+test_paste(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 multiline;
+		const char	*out;
+		unsigned	 changed;
+	} cases[] = {
+		{ "abc", 0, "abc", 0 },
+		{ "abc", 1, "abc", 0 },
+		{ "a\tb\r\n", 0, "a b", TEXT_PASTE_END | TEXT_PASTE_TABS },
+		{ "a\tb\r\n", 1, "a\tb", TEXT_PASTE_END },
+		{ "一\r\n二\r三\n", 1, "一\n二\n三", TEXT_PASTE_END },
+		{ "一\r\n二  \t\r\n\r\n", 0, "一 二", TEXT_PASTE_END |
+		    TEXT_PASTE_BREAKS },
+		{ "  lead", 0, "  lead", 0 },
+		{ "\n\n", 1, "", TEXT_PASTE_END },
+		{ "a \n", 1, "a ", TEXT_PASTE_END },
+	};
+	size_t i;
+	unsigned changed;
+	char *out;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = text_paste(cases[i].in, cases[i].multiline, &changed);
+		assert_string_equal(out, cases[i].out);
+		assert_int_equal(changed, cases[i].changed);
+		free(out);
+	}
+}
+
 static void
 test_safe(void **state)
 {
@@ -238,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_curses),
+		cmocka_unit_test(test_paste),
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_digits_era),
 	};
