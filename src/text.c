@@ -424,6 +424,39 @@ text_paste(const char *s, int multiline, unsigned *changed)
 	return out;
 }
 
+/*
+ * A copy of s with full-width ASCII (！ to ～, as an IME types it) as
+ * ASCII and the ideographic space as a space, for reading what kaiji
+ * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
+ * bytes are copied as they are.  The caller frees the result.
+ */
+char *
+text_fold(const char *s)
+{
+	size_t len = strlen(s), off = 0, n, o = 0;
+	char *out = xmalloc(len + 1);
+	uint32_t cp;
+
+	while (off < len) {
+		n = text_decode(s + off, len - off, &cp);
+		if (n == 0) {
+			out[o++] = s[off++];
+			continue;
+		}
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			out[o++] = (char)(cp - 0xfee0);
+		else if (cp == 0x3000)
+			out[o++] = ' ';
+		else {
+			memcpy(out + o, s + off, n);
+			o += n;
+		}
+		off += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Whether s names a Japanese era (令和, 平成, 昭和, 大正, 明治). */
 int
 text_has_era(const char *s)

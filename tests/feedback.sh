@@ -2,7 +2,8 @@
 # field is marked (a date that does not exist, an answer over its limit,
 # a missing answer), and F1 says it too, with the formats the field's type
 # accepts and an example (date, year, yen); a cell pasted from Excel is
-# tidied and the message says how; in English and Japanese.
+# tidied and the message says how; a jump and a search typed in full
+# width (through an IME) work; in English and Japanese.
 . "${srcdir:-.}/tests/lib.sh"
 . "${srcdir:-.}/tests/term.sh"
 
@@ -17,7 +18,9 @@ go() {	# go ID: jump to field ID
 	term_keys g
 	term_type "$1"
 	term_keys Enter
-	term_wait "$1 必須"
+	case $1 in
+	*[0-9]*) term_wait "$1 必須" ;;
+	esac
 }
 
 term_start 100 30 "$KAIJI" "$T/a.yaml"
@@ -39,6 +42,13 @@ go 9.1
 term_keys F1
 term_wait "Accepted: an amount in yen, digits grouped by three"
 term_keys Escape
+# typed through an IME: a jump and a search in full width
+go ３０．２
+term_wait "30.2 必須"
+term_keys /
+term_type "ＩＳＭＳ"
+term_keys Enter
+term_wait "42.1 選択"
 go 2.1
 term_screen > "$T/screen"
 lacks "$T/screen" "not answered yet"

@@ -751,8 +751,28 @@ test_search(void **state)
 	assert_string_equal(cur_id(e), "4.3");
 	press(e, 'n');
 	assert_string_equal(cur_id(e), "31.1");
-	press(e, 'n');		/* round again */
+	press(e, 'n');		/* round again, and said so */
 	assert_string_equal(cur_id(e), "4.3");
+	assert_message(e, "Search wrapped to the start of the form.");
+	press(e, 'n');
+	assert_string_equal(cur_id(e), "31.1");
+	assert_null(e->ui.message);
+	/* full-width ASCII as an IME types it finds ASCII, and back */
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ＩＳＭＳ");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "42.1");
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ｓａａｓ以外");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "5.1");
+	/* a jump typed in full width */
+	jump(e, "３０．２");
+	assert_string_equal(cur_id(e), "30.2");
+	jump(e, "２７");
+	assert_string_equal(cur_id(e), "27.1");
 	/* descriptions and item names too, case-insensitively */
 	press(e, '/');
 	press(e, KEYS_CTRL('u'));
