@@ -76,7 +76,8 @@ struct editor_file {
 	int			 lock_state;	/* EDITOR_LOCK_* at the load */
 	int			 dirty;
 	time_t			 changed_at;
-	time_t			 saved_at;
+	time_t			 saved_at;	/* 0: nothing saved since the
+						   draft was opened */
 	int			 save_failed;
 	struct fileio_id	 disk;		/* the draft file as last read
 						   or written by us */

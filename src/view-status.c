@@ -298,10 +298,11 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		snprintf(right, sizeof right, "%s", _("read-only"));
 	else if (e->file.dirty)
 		snprintf(right, sizeof right, "%s", _("not saved yet"));
-	else {
+	else if (e->file.saved_at != 0) {
 		localtime_r(&e->file.saved_at, &tm);
 		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
-	}
+	} else
+		right[0] = '\0';	/* nothing saved since it was opened */
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
 	if (limit != 0 && shared)

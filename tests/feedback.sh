@@ -3,7 +3,8 @@
 # a missing answer), and F1 says it too, with the formats the field's type
 # accepts and an example (date, year, yen); a cell pasted from Excel is
 # tidied and the message says how; a jump and a search typed in full
-# width (through an IME) work; in English and Japanese.
+# width (through an IME) work; a new draft says it was created, and keys
+# that do nothing on a page say what would; in English and Japanese.
 . "${srcdir:-.}/tests/lib.sh"
 . "${srcdir:-.}/tests/term.sh"
 
@@ -61,6 +62,27 @@ term_keys Escape
 term_keys C-q
 term_exit_is 0 "English"
 draft_is "$T/a.yaml" 2.1 "株式会社そらまめ クラウド"
+
+# the first minute: a new name says the draft was created, nothing is
+# "saved" before something is; keys that do nothing say what would
+term_start 100 30 "$KAIJI" "$T/new.yaml"
+term_wait "Created the new draft $T/new.yaml (asp-saas 2021): no file of that name existed."
+term_screen > "$T/screen"
+lacks "$T/screen" "saved "
+term_keys z
+term_wait "Press Enter to edit the field, F1 for help."
+term_keys q
+term_wait "To quit, press Ctrl-Q or F10 (the answers are saved)."
+term_keys C-c
+term_wait "To quit, press Ctrl-Q or F10"
+term_keys C-q
+term_exit_is 0 "a new draft"
+term_start 100 30 "$KAIJI" "$T/new.yaml"
+term_wait "F1 Help"
+term_screen > "$T/screen"
+lacks "$T/screen" "Created"
+term_keys C-q
+term_exit_is 0 "the draft again"
 
 gmo="$KAIJI_BUILD_PO_DIR/ja.gmo"
 [ -f "$gmo" ] || gmo="$KAIJI_PO_DIR/ja.gmo"

@@ -732,6 +732,39 @@ test_yesno(void **state)
 	editor_free(e);
 }
 
+/*
+ * A draft opened from a name that did not exist says it was created (and
+ * nothing is "saved" yet); keys that do nothing on a page say what would.
+ */
+static void
+test_first_minute(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+
+	assert_message(e, "Created the new draft ");
+	assert_message(e, "no file of that name existed");
+	assert_int_equal(e->file.saved_at, 0);
+	press(e, 'z');
+	assert_message(e, "Press Enter to edit the field");
+	press(e, 'q');
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	press(e, KEYS_CTRL('c'));
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	assert_false(e->ui.quit);
+	/* typing in a field is still typing */
+	press(e, KEYS_ENTER);
+	press(e, 'q');
+	assert_edit_text(e, "q");
+	press(e, KEYS_ESC);
+	assert_true(e->file.saved_at != 0);
+	editor_free(e);
+	/* opened again: no "created" */
+	e = open_draft(f, f->path);
+	assert_null(e->ui.message);
+	editor_free(e);
+}
+
 /* Search in descriptions and answers, again, and not found. */
 static void
 test_search(void **state)
@@ -1261,6 +1294,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_navigation, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_jump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_first_minute, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_limit, setup,
 		    teardown),
