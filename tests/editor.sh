@@ -204,6 +204,7 @@ term_type 43
 term_keys Enter Enter
 term_wait "Answer for 43.1"
 term_keys Enter
+term_wait "あり chosen: a detail may follow (Esc to finish)."
 term_type "Webサイトで明示"
 term_keys Escape
 term_wait "Enter Edit"

@@ -689,6 +689,7 @@ test_yesno(void **state)
 	press(e, KEYS_ENTER);
 	assert_int_equal(editor_context(e), KEYS_EDIT);
 	assert_edit_text(e, "あり; ");
+	assert_message(e, "あり chosen: a detail may follow (Esc to finish).");
 	type(e, "東証プライム");
 	press(e, KEYS_ESC);
 	assert_saved(f, f->path, "15.1", "あり; 東証プライム");
