@@ -457,6 +457,38 @@ text_fold(const char *s)
 	return out;
 }
 
+/*
+ * s (terminal-safe) in at most maxw columns: as it is when it fits, else
+ * "…" and as much of its end as fits after it (a file name keeps its
+ * name, not its directories).  The caller frees the result.
+ */
+char *
+text_tail(const char *s, size_t maxw)
+{
+	static const char ell[] = "\xe2\x80\xa6";	/* … */
+	size_t len = strlen(s), off = len, w, ew = text_width(ell), k;
+	uint32_t cp;
+
+	if (text_width(s) <= maxw)
+		return xstrdup(s);
+	if (maxw < ew)
+		return xstrdup("");
+	/* back from the end while the tail and … fit */
+	w = 0;
+	while (off > 0) {
+		k = off - 1;
+		while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k--;
+		if (text_decode(s + k, off - k, &cp) == 0)
+			cp = '?';
+		if (w + (size_t)text_cpwidth(cp) + ew > maxw)
+			break;
+		w += (size_t)text_cpwidth(cp);
+		off = k;
+	}
+	return xasprintf("%s%s", ell, s + off);
+}
+
 /* Whether s names a Japanese era (令和, 平成, 昭和, 大正, 明治). */
 int
 text_has_era(const char *s)

@@ -41,6 +41,7 @@ int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
 char	*text_paste(const char *, int, unsigned *);
 char	*text_fold(const char *);
+char	*text_tail(const char *, size_t);
 enum text_flaw	 text_guard(const char *, size_t, size_t *);
 size_t	 text_line(const char *, size_t, size_t, size_t *);
 uint32_t	*text_cps(const char *, size_t, size_t *);

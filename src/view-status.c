@@ -37,8 +37,8 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	const struct form *form;
 	const struct draft *d = e->file.draft;
 	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
-	char *left, right[128], *key;
-	int rw;
+	char *left, right[128], *key, *name;
+	int rw, lw;
 
 	if (d == NULL) {
 		view_draw_fill(0, 0, COLS, VIEW_TITLE);
@@ -52,8 +52,16 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
 	    total[0], done[1], total[1]);
 	rw = (int)text_width(right);
+	/* the file name cut from the left, so that its name shows */
 	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
-	    form->edition, page + 1, form->npages, e->file.path);
+	    form->edition, page + 1, form->npages, "");
+	lw = (int)text_width(left);
+	name = text_tail(e->file.path, COLS - rw - 1 - lw > 0 ?
+	    (size_t)(COLS - rw - 1 - lw) : 0);
+	free(left);
+	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
+	    form->edition, page + 1, form->npages, name);
+	free(name);
 	/* the line is on the screen already unless it changed */
 	key = xasprintf("%d %s%s", COLS, left, right);
 	if (!all && vs->title != NULL && strcmp(key, vs->title) == 0) {

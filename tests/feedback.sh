@@ -84,6 +84,19 @@ lacks "$T/screen" "Created"
 term_keys C-q
 term_exit_is 0 "the draft again"
 
+# a long file name in the title is cut from the left: its name shows
+deep="$T/a-long-directory-name/for-the-drafts-of-the-service/そらまめ帳票クラウド"
+mkdir -p "$deep"
+cp "$T/a.yaml" "$deep/申請2024.yaml"
+term_start 80 24 "$KAIJI" "$deep/申請2024.yaml"
+term_wait "F1 Help"
+term_screen | head -n 1 > "$T/title"
+contains "$T/title" "…"
+contains "$T/title" "クラウド/申請2024.yaml"
+contains "$T/title" " 必須 2/11 必須○ 0/0"
+term_keys C-q
+term_exit_is 0 "a long file name"
+
 gmo="$KAIJI_BUILD_PO_DIR/ja.gmo"
 [ -f "$gmo" ] || gmo="$KAIJI_PO_DIR/ja.gmo"
 if [ -f "$gmo" ] && locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then

@@ -222,6 +222,34 @@ test_paste(void **state)
 	}
 }
 
+/* text_tail: the end of a string in a width, after "…". */
+static void
+test_tail(void **state)
+{
+	char *s;
+	int mode;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		s = text_tail("/home/user/drafts/a.yaml", 30);
+		assert_string_equal(s, "/home/user/drafts/a.yaml");
+		free(s);
+		s = text_tail("/home/user/drafts/a.yaml", 10);
+		assert_true(text_width(s) <= 10);
+		assert_string_equal(s, mode == 1 ? "…ts/a.yaml" : "…s/a.yaml");
+		free(s);
+		s = text_tail("/下書き/申請.yaml", 9);
+		assert_true(text_width(s) <= 9);
+		assert_string_equal(s, "…請.yaml");
+		free(s);
+		s = text_tail("abc", 0);
+		assert_string_equal(s, "");
+		free(s);
+	}
+	text_set_ambiguous(1);
+}
+
 static void
 test_safe(void **state)
 {
@@ -273,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_curses),
 		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_digits_era),
 	};
