@@ -329,6 +329,10 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		free(why);
 		left = s;
 	}
+	/* a narrow screen keeps the count and drops the time */
+	if (!e->file.readonly && (int)(text_width(left) + text_width(right)) +
+	    1 > COLS)
+		right[0] = '\0';
 	status_field_line(vs, left, limit != 0 && count > limit ? VIEW_OVER :
 	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;

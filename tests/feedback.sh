@@ -97,6 +97,17 @@ contains "$T/title" " 必須 2/11 必須○ 0/0"
 term_keys C-q
 term_exit_is 0 "a long file name"
 
+# a narrow screen: the status line keeps the count, not the time
+term_start 40 12 "$KAIJI" "$T/a.yaml"
+term_wait "F1 Help"
+term_keys F2
+go 5.1
+term_wait "5.1 必須  122/100字  22字 over the"
+term_screen > "$T/screen"
+lacks "$T/screen" "saved"
+term_keys C-q
+term_exit_is 0 "a narrow screen"
+
 gmo="$KAIJI_BUILD_PO_DIR/ja.gmo"
 [ -f "$gmo" ] || gmo="$KAIJI_PO_DIR/ja.gmo"
 if [ -f "$gmo" ] && locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
