@@ -63,7 +63,9 @@ draft_events_plain_node(const yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 		anchor = ev->data.scalar.anchor;
 		tag = ev->data.scalar.tag;
-		if (memchr(ev->data.scalar.value, '\0',
+		/* the reader refuses NUL bytes: only an escape makes one */
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    memchr(ev->data.scalar.value, '\0',
 		    ev->data.scalar.length) != NULL)
 			return 0;
 		break;
