@@ -1,5 +1,5 @@
 /*
- * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json
+ * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx
  * [-o FILE] [--encoding utf-8|cp932] [--replace] [--final] — write the
  * draft out for printing, review, spreadsheets or other programs.
  *
@@ -75,6 +75,8 @@ cmd_export_problems(const struct draft *d)
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
+		case FINDING_RENEW:
+		case FINDING_NOTE:
 			detail = xstrdup(fi->message != NULL ? fi->message :
 			    "");
 			break;
@@ -116,7 +118,8 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 static int
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	struct export_opts opts = { 0, args->opt['r'] != NULL, 0 };
+	struct export_opts opts = { 0, args->opt['r'] != NULL, 0,
+	    args->opt['n'] != NULL };
 	const char *format = args->opt['t'], *output = args->opt['o'];
 	const char *encoding = args->opt['e'], *path = args->argv[0];
 	struct draft *d = NULL;
@@ -129,16 +132,21 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		output = NULL;
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "
-		    "csv, yaml or json"));
+		    "csv, yaml, json or xlsx"));
 		return 2;
 	}
 	if (!export_known(format)) {
 		cmd_error(_("unknown format '%s' (use text, markdown, csv, "
-		    "yaml or json)"), format);
+		    "yaml, json or xlsx)"), format);
 		return 2;
 	}
 	if ((encoding != NULL || opts.replace) && strcmp(format, "csv") != 0) {
 		cmd_error(_("--encoding and --replace apply only to --to csv"));
+		return 2;
+	}
+	if (opts.notes && strcmp(format, "csv") == 0) {
+		cmd_error(_("--notes applies to text, markdown, yaml and json, "
+		    "not to csv"));
 		return 2;
 	}
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {
@@ -169,6 +177,11 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    "exported anyway", problems), path, problems);
 	}
 	opts.safe = output == NULL && isatty(STDOUT_FILENO);
+	if (opts.safe && strcmp(format, "xlsx") == 0) {
+		cmd_error(_("a workbook is not for a terminal; give -o "
+		    "FILE.xlsx"));
+		goto out;
+	}
 	if (export_draft(d, format, &opts, &out, &len, &notes, &cause) != 0) {
 		cmd_fail(cause);
 		if (opts.cp932 && !opts.replace)
@@ -189,16 +202,17 @@ out:
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = N_("DRAFT --to text|markdown|csv|yaml|json [-o FILE] "
-	    "[--encoding utf-8|cp932] [--replace] [--final]"),
-	.help = N_("Write the draft out as the printed pages, CSV for "
-	    "spreadsheets, YAML or JSON."),
+	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx [-o FILE] "
+	    "[--encoding utf-8|cp932] [--replace] [--final] [--notes]"),
+	.help = N_("Write the draft out as the printed pages, CSV or "
+	    "a workbook for spreadsheets, YAML or JSON."),
 	.options = (const struct cmd_option[]) {
 		{ "to", 't', CMD_VALUE },
 		{ "output", 'o', CMD_VALUE },
 		{ "encoding", 'e', CMD_VALUE },
 		{ "replace", 'r', CMD_LONG },
 		{ "final", 'F', CMD_LONG },
+		{ "notes", 'n', CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 1,

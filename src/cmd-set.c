@@ -2,6 +2,7 @@
  * cmd-set: kaiji set DRAFT ID VALUE | --file FILE | - — set one answer and
  * save the draft atomically (keeping a backup).  The answer is stored even
  * when a finding applies (as a paste would be); findings go to stderr.
+ * kaiji set DRAFT ID --keep confirms an answer to renew unchanged.
  */
 #include "config.h"
 
@@ -55,7 +56,8 @@ cmd_set_report(const struct draft *d, const struct form_field *f)
 			cmd_error(_("warning: %s: %s; stored anyway"), f->id,
 			    text);
 			free(text);
-		} else if (fs.v[i].message != NULL)
+		} else if (fs.v[i].kind != FINDING_RENEW &&
+		    fs.v[i].kind != FINDING_NOTE && fs.v[i].message != NULL)
 			cmd_error(_("warning: %s: %s"), f->id,
 			    fs.v[i].message);
 	}
@@ -78,15 +80,17 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct lock *lk = NULL;
 	char *value = NULL, *cause = NULL;
 	size_t len;
-	int rc = 2;
+	int keep = args->opt['k'] != NULL, rc = 2;
 
-	/* the value is an operand unless --file gives it */
-	if (cmd_operands(&cmd_set_entry, args, file == NULL ? 3 : 2,
-	    file == NULL ? 3 : 2) != 0)
+	/* the value is an operand unless --file gives it or --keep */
+	if (keep && file != NULL)
+		return cmd_error(_("set: --keep and --file exclude each other"));
+	if (cmd_operands(&cmd_set_entry, args, file == NULL && !keep ? 3 : 2,
+	    file == NULL && !keep ? 3 : 2) != 0)
 		return 2;
 	path = args->argv[0];
 	id = args->argv[1];
-	if (file == NULL && strcmp(args->argv[2], "-") == 0)
+	if (file == NULL && !keep && strcmp(args->argv[2], "-") == 0)
 		file = "-";
 	if (cmd_lock(path, &lk) != 0)
 		return 2;
@@ -95,6 +99,12 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if ((f = form_field(d->form, id)) == NULL) {
 		cause = xasprintf(_("%s: no field '%s' in form %s %s"), path,
 		    id, d->form->name, d->form->edition);
+		goto out;
+	}
+	if (keep) {
+		/* the answer stays as it is, confirmed for this round */
+		draft_set_renew(d, f->index, NULL);
+		rc = cmd_draft_write(d, path, CMD_DRAFT_UPDATE, lk);
 		goto out;
 	}
 	if (file == NULL)
@@ -141,11 +151,13 @@ out:
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID -"),
+	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID - | "
+	    "DRAFT ID --keep"),
 	.help = N_("Set the answer to field ID and save; '' clears it, '-' "
-	    "reads standard input."),
+	    "reads standard input, --keep confirms it unchanged."),
 	.options = (const struct cmd_option[]) {
 		{ "file", 'f', CMD_VALUE },
+		{ "keep", 'k', CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 2,

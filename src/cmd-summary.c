@@ -10,32 +10,10 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "draft-events.h"
 #include "draft.h"
-#include "fileio.h"
 #include "i18n.h"
 #include "summary.h"
 #include "validate.h"
-
-/*
- * Load the draft at path as draft_load does, straight from the parser's
- * events when the file allows (draft_events_parse): the same draft, or the
- * same error.
- */
-static struct draft *
-cmd_summary_load(const char *path, struct formdir *fd, char **cause)
-{
-	struct draft *d;
-	char *buf;
-	size_t len;
-
-	if (fileio_read(path, DRAFT_MAX_SIZE, &buf, &len, cause) != 0)
-		return NULL;
-	if (!draft_events_parse(buf, len, fd, &d))
-		d = draft_parse(path, buf, len, fd, cause);
-	free(buf);
-	return d;
-}
 
 static int
 cmd_summary_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -61,8 +39,7 @@ cmd_summary_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		sy = summary_yaml_start(stdout);
 	for (i = 0; i < args->argc; i++) {
 		path = args->argv[i];
-		if ((d = cmd_summary_load(path, ctx->formdir, &cause)) ==
-		    NULL) {
+		if ((d = draft_load(path, ctx->formdir, &cause)) == NULL) {
 			cmd_error("%s", cause);
 			if (yaml)
 				summary_yaml_add(sy, path, NULL, NULL, cause);

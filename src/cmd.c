@@ -31,6 +31,9 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_summary_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,
+	&cmd_renew_entry,
+	&cmd_note_entry,
+	&cmd_copy_entry,
 };
 #define CMD_N (sizeof cmd_table / sizeof cmd_table[0])
 

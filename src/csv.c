@@ -99,17 +99,6 @@ struct csv_out {
 	size_t		 nbad;
 };
 
-struct csv_row {
-	char		**cells;
-	size_t		 n;
-	size_t		 line;		/* where the row starts, from 1 */
-};
-
-struct csv_rows {
-	struct csv_row	*v;
-	size_t		 n;
-};
-
 /* Open the CP932 converters; -1 with a cause when iconv lacks CP932. */
 static int
 csv_conv_open(struct csv_conv *cv, char **cause)
@@ -366,7 +355,7 @@ csv_cell(struct csv_out *o, const char *where, const char *s, int first)
 }
 
 /* An item's shared limit as "500(30.1+30.2)": the limit and who shares it. */
-static void
+void
 csv_shared_limit(const struct form_item *item, char *buf, size_t size)
 {
 	size_t off, r;
@@ -594,7 +583,8 @@ csv_decode(const char *path, const char *buf, size_t len,
 	return xstrndup(buf, len);
 }
 
-static void
+/* Free the rows' cells and arrays (not rows itself). */
+void
 csv_rows_free(struct csv_rows *rows)
 {
 	size_t i, j;
@@ -884,10 +874,9 @@ csv_import(const char *path, const char *buf, size_t len,
     const char *encoding, struct formdir *fd, struct strvec *notes,
     char **cause)
 {
-	const struct form *form;
 	struct csv_rows rows = { NULL, 0 };
 	struct draft *d = NULL;
-	size_t col[CSV_NCOLS], tlen = 0, *seen = NULL, i, h, ncols;
+	size_t tlen = 0;
 	char *text, *nul;
 
 	if ((text = csv_decode(path, buf, len, encoding, &tlen, cause)) ==
@@ -900,26 +889,44 @@ csv_import(const char *path, const char *buf, size_t len,
 	}
 	if (csv_split(path, text, tlen, &rows, cause) != 0)
 		goto out;
-	for (h = 0; h < rows.n && csv_row_empty(&rows.v[h]); h++)
-		;	/* blank lines before the first row */
-	if (h == rows.n) {
-		*cause = xasprintf(_("%s:1: empty file; the first row must "
-		    "name the columns"), path);
-		goto out;
-	}
-	if (csv_header(path, &rows.v[h], col, cause) != 0)
-		goto out;
-	ncols = rows.v[h].n;
-	if ((form = csv_form(path, &rows, h + 1, col, ncols, fd, cause)) ==
-	    NULL)
-		goto out;
-	d = draft_new(form);
-	seen = xcalloc(form->nfields, sizeof *seen);
-	for (i = h + 1; i < rows.n; i++)
-		csv_place(path, &rows.v[i], col, ncols, d, seen, notes);
+	d = csv_import_rows(path, &rows, fd, notes, cause);
 out:
-	free(seen);
 	csv_rows_free(&rows);
 	free(text);
+	return d;
+}
+
+/*
+ * A draft from rows of cells (a CSV file's, or a workbook's sheet, each
+ * row's line its line or row number), read as kaiji CSV: the first row
+ * that is not empty names the columns.  Returns the draft (the caller
+ * frees it) with notes as csv_import adds them, or NULL with a cause.
+ */
+struct draft *
+csv_import_rows(const char *path, const struct csv_rows *rows,
+    struct formdir *fd, struct strvec *notes, char **cause)
+{
+	const struct form *form;
+	struct draft *d = NULL;
+	size_t col[CSV_NCOLS], *seen = NULL, i, h, ncols;
+
+	for (h = 0; h < rows->n && csv_row_empty(&rows->v[h]); h++)
+		;	/* blank lines before the first row */
+	if (h == rows->n) {
+		*cause = xasprintf(_("%s:1: empty file; the first row must "
+		    "name the columns"), path);
+		return NULL;
+	}
+	if (csv_header(path, &rows->v[h], col, cause) != 0)
+		return NULL;
+	ncols = rows->v[h].n;
+	if ((form = csv_form(path, rows, h + 1, col, ncols, fd, cause)) ==
+	    NULL)
+		return NULL;
+	d = draft_new(form);
+	seen = xcalloc(form->nfields, sizeof *seen);
+	for (i = h + 1; i < rows->n; i++)
+		csv_place(path, &rows->v[i], col, ncols, d, seen, notes);
+	free(seen);
 	return d;
 }

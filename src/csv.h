@@ -90,11 +90,28 @@
 struct draft;
 struct formdir;
 struct strvec;
+struct form_item;
+
+/* A table of text cells, as CSV or a workbook's sheet gives it. */
+struct csv_row {
+	char		**cells;
+	size_t		 n;
+	size_t		 line;		/* where the row starts, from 1 */
+};
+
+struct csv_rows {
+	struct csv_row	*v;
+	size_t		 n;
+};
 
 int		 csv_encoding(const char *);
+void		 csv_shared_limit(const struct form_item *, char *, size_t);
 char		*csv_export(const struct draft *, int, int, size_t *,
 		     struct strvec *, char **);
 struct draft	*csv_import(const char *, const char *, size_t, const char *,
 		     struct formdir *, struct strvec *, char **);
+struct draft	*csv_import_rows(const char *, const struct csv_rows *,
+		     struct formdir *, struct strvec *, char **);
+void		 csv_rows_free(struct csv_rows *);
 
 #endif

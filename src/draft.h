@@ -17,9 +17,12 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 struct form;
 struct form_field;
 struct formdir;
+struct strvec;
 
 struct draft {
 	const struct form	 *form;
@@ -29,7 +32,6 @@ struct draft {
 	unsigned long		 *version;
 };
 
-#define DRAFT_MAX_SIZE	(4U * 1024 * 1024)
 
 struct draft	*draft_new(const struct form *);
 void		 draft_free(struct draft *);
@@ -37,11 +39,17 @@ struct draft	*draft_parse(const char *, const char *, size_t,
 		     struct formdir *, char **);
 struct draft	*draft_load(const char *, struct formdir *, char **);
 char		*draft_format(const struct draft *, size_t *);
+size_t		 draft_bound(const struct draft *, size_t, size_t);
+int		 draft_fits(const struct draft *, size_t, const char *);
+char		*draft_bytes(const struct draft *, const char *, size_t *,
+		     char **);
 int		 draft_save(const struct draft *, const char *, int, char **);
 int		 draft_set(struct draft *, size_t, const char *, char **);
 int		 draft_set_note(struct draft *, size_t, const char *, char **);
 void		 draft_set_renew(struct draft *, size_t, const char *);
 size_t		 draft_mark_renew(struct draft *, const char *);
+struct draft	*draft_migrate(const struct draft *, const struct form *,
+		     struct strvec *);
 const char	*draft_get(const struct draft *, size_t);
 
 #endif

@@ -13,8 +13,10 @@
  * answer as the view last laid it out.
  *
  * The limit rule: typing stops at the limit of the field, or of its item
- * when the item's fields share one; a paste is kept whole and says how
- * far over the limit it goes.
+ * when the item's fields share one; a paste (and a yank, which is one) is
+ * kept whole and says how far over the limit it goes.  The size rule
+ * (limit.h): no edit makes the draft larger than kaiji saves; one that
+ * would is refused whole.
  */
 #include "config.h"
 
@@ -168,8 +170,37 @@ editor_edit_status(const struct editor *e, size_t field)
 }
 
 /*
+ * Whether inserting text at the cursor of the answer being edited keeps
+ * the draft within what kaiji saves (draft_fits); says so when not.
+ */
+static int
+edit_fits(struct editor *e, const char *text)
+{
+	struct textbuf *tb = e->edit.tb;
+	size_t at = 0, i, n = textbuf_cursor(tb);
+	char *cur, *cand, b[4];
+	int fits;
+
+	if (draft_bound(e->file.draft, e->nav.field, textbuf_bytes(tb) +
+	    strlen(text)) <= DRAFT_MAX_SIZE)
+		return 1;
+	cur = textbuf_text(tb);
+	for (i = 0; i < n; i++)
+		at += text_encode(textbuf_char(tb, i), b);
+	cand = xasprintf("%.*s%s%s", (int)at, cur, text, cur + at);
+	fits = draft_fits(e->file.draft, e->nav.field, cand);
+	free(cand);
+	free(cur);
+	if (!fits)
+		editor_message(e, 1, _("Not inserted: the draft would be "
+		    "larger than the %u bytes kaiji saves."), DRAFT_MAX_SIZE);
+	return fits;
+}
+
+/*
  * Type text into the field being edited under the limit rule (paste: kept
- * whole); a paste into a one-line field has its line breaks as spaces.
+ * whole) and the size rule; a paste into a one-line field has its line
+ * breaks as spaces.
  */
 void
 editor_edit_type(struct editor *e, const char *text, int paste)
@@ -200,6 +231,8 @@ editor_edit_type(struct editor *e, const char *text, int paste)
 		    limit);
 		return;
 	}
+	if (!edit_fits(e, text))
+		return;
 	textbuf_insert(e->edit.tb, text);
 	e->edit.goal_col = -1;
 	editor_file_changed(e);
@@ -358,10 +391,22 @@ edit_kill_word(struct editor *e)
 	edit_text(e, textbuf_kill_word);
 }
 
+/* Yank: the text cut last, typed as a paste is (the limit and size rules). */
 static void
 edit_yank(struct editor *e)
 {
-	edit_text(e, textbuf_yank);
+	struct textbuf *tb = e->ui.prompt != NULL ? e->ui.prompt_text :
+	    e->edit.tb;
+	char *text;
+
+	if (tb == NULL || (text = textbuf_killed(tb)) == NULL)
+		return;
+	if (tb == e->ui.prompt_text)
+		editor_prompt_type(e, text);
+	else
+		editor_edit_type(e, text, 1);
+	free(text);
+	e->edit.goal_col = -1;
 }
 
 static void

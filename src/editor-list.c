@@ -191,7 +191,10 @@ list_summary(struct editor *e)
 		{ FINDING_MISSING_LEVEL, N_("Missing 必須○ answers (%zu):") },
 		{ FINDING_OVER_LIMIT, N_("Over the limit (%zu):") },
 		{ FINDING_NOT_CHOICE, N_("Not among the choices (%zu):") },
+		{ FINDING_RENEW,
+		    N_("To renew: change, or confirm unchanged (%zu):") },
 		{ FINDING_FORMAT, N_("Warnings (%zu):") },
+		{ FINDING_NOTE, N_("Open notes (%zu):") },
 	};
 	const struct form *form = e->file.draft->form;
 	struct findings fs = { NULL, 0 };

@@ -71,7 +71,9 @@ struct editor_file {
 	struct draft		*draft;
 	struct lock		*lock;
 	int			 readonly;
-	char			*lock_message;	/* who holds the lock */
+	char			*lock_message;	/* who holds the lock, or
+						   why it was not taken */
+	int			 lock_state;	/* EDITOR_LOCK_* at the load */
 	int			 dirty;
 	time_t			 changed_at;
 	time_t			 saved_at;
@@ -83,6 +85,14 @@ struct editor_file {
 	char			*save_as;	/* a file to replace, once
 						   confirmed */
 	int			 quit_unsaved;	/* quit pressed after a failure */
+};
+
+/* How the load of a draft went with its lock (editor_file_lock says so). */
+enum {
+	EDITOR_LOCK_TAKEN,	/* the session holds it */
+	EDITOR_LOCK_HELD,	/* another editor does: read-only */
+	EDITOR_LOCK_FAILED,	/* it could not be taken: read-only */
+	EDITOR_LOCK_LINK	/* path is a symbolic link: read-only */
 };
 
 /* editor-nav.c */
@@ -186,6 +196,7 @@ const char	*editor_command_help(enum keys_cmd);
 const char	*editor_command_hint(enum keys_cmd);
 int		 editor_key(struct editor *, int);
 void		 editor_paste(struct editor *, const char *);
+void		 editor_prompt_type(struct editor *, const char *);
 void		 editor_drawn(struct editor *, const struct editor_frame *);
 
 /* editor-file.c */

@@ -6,7 +6,9 @@
  * terminal back (rmcup, cnorm, sgr0, rmkx and bracketed paste off, without
  * padding) and the terminal modes from before curses, set by the view while
  * curses owns the terminal, and the messages, translated in advance.  The
- * writer works from a static buffer with write(2); the YAML it writes uses
+ * writer works from a static buffer with write(2), never more than
+ * DRAFT_READ_MAX bytes (a copy that would be larger is removed, so that
+ * whatever it leaves the draft reader reads); the YAML it writes uses
  * double-quoted scalars only, escaping what YAML would not keep as it is
  * (controls, C1 controls, NEL, LS, PS, BOM and non-characters).
  *
@@ -53,16 +55,22 @@ static const char			*em_msg_signal = "kaiji: stopped by "
     "signal ";
 static char				em_stack[64 * 1024];
 
+/* The writer: buf holds len bytes not yet written, total all of them. */
 struct em_out {
 	int	fd;
 	int	failed;
 	size_t	len;
+	size_t	total;
 	char	buf[4096];
 };
 
+/* Write what is held; more than the draft reader reads is a failure. */
 static void
 em_flush(struct em_out *o)
 {
+	o->total += o->len;
+	if (o->total > DRAFT_READ_MAX)
+		o->failed = 1;
 	if (o->len > 0 && !o->failed &&
 	    fileio_write_all(o->fd, o->buf, o->len) != 0)
 		o->failed = 1;
@@ -169,6 +177,7 @@ em_draft(int fd, const struct draft *d, size_t field,
 	o.fd = fd;
 	o.failed = 0;
 	o.len = 0;
+	o.total = 0;
 	em_puts(&o, "kaiji-draft: 1\nform: ");
 	em_quoted(&o, form->name);
 	em_puts(&o, "\nedition: ");
@@ -236,6 +245,8 @@ em_write(char *path, size_t size)
 		rc = -1;
 	if (close(fd) == -1)
 		rc = -1;
+	if (rc != 0)
+		unlink(path);	/* never a copy that is cut short or empty */
 	return rc;
 }
 

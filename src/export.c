@@ -44,11 +44,12 @@ enum export_format {
 	EXPORT_MARKDOWN,
 	EXPORT_CSV,
 	EXPORT_YAML,
-	EXPORT_JSON
+	EXPORT_JSON,
+	EXPORT_XLSX
 };
 
 static const char *const export_names[] = {
-	"text", "markdown", "csv", "yaml", "json"
+	"text", "markdown", "csv", "yaml", "json", "xlsx"
 };
 #define EXPORT_NFORMATS (sizeof export_names / sizeof export_names[0])
 
@@ -71,6 +72,7 @@ struct export_tree {
 	int			 depth;		/* json: nesting */
 	int			 first;		/* json: level still empty */
 	int			 keyed;		/* json: a key just written */
+	int			 notes;		/* the fields' notes too */
 };
 
 static int
@@ -303,9 +305,30 @@ export_page(struct export_page *pg, size_t p)
 	}
 }
 
-/* The application as text or markdown. */
+/* After the pages, with notes: the fields' notes, one paragraph each. */
+static void
+export_notes(struct export_page *pg)
+{
+	const struct form *form = pg->d->form;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < form->nfields; i++) {
+		if (pg->d->notes[i] == NULL)
+			continue;
+		if (!any++)
+			fputs(pg->md ? "\n## メモ\n" : "\nメモ\n", pg->fp);
+		fputs("\n", pg->fp);
+		fprintf(pg->fp, pg->md ? "- %s %s: " : "%s %s: ",
+		    form->fields[i].id, form->items[form->fields[i].item].name);
+		export_inline(pg, pg->d->notes[i]);
+		fputs("\n", pg->fp);
+	}
+}
+
+/* The application as text or markdown, with notes the fields' notes. */
 static char *
-export_pages(const struct draft *d, int md, size_t *len)
+export_pages(const struct draft *d, int md, int notes, size_t *len)
 {
 	struct export_page pg;
 	char *buf;
@@ -316,6 +339,8 @@ export_pages(const struct draft *d, int md, size_t *len)
 	pg.fp = xmemstream(&buf, len);
 	for (p = 0; p < d->form->npages; p++)
 		export_page(&pg, p);
+	if (notes)
+		export_notes(&pg);
 	xmemclose(pg.fp);
 	return buf;
 }
@@ -526,12 +551,16 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	export_tree_num(t, a != NULL ? text_count(a, strlen(a)) : 0, 0);
 	export_tree_key(t, "answer");
 	export_tree_str(t, a, 1);
+	if (t->notes) {
+		export_tree_key(t, "note");
+		export_tree_str(t, d->notes[i], 1);
+	}
 	export_tree_open(t, 1, 0);
 }
 
 /* The draft as YAML or JSON, with the form's labels. */
 static char *
-export_tree(const struct draft *d, int json, size_t *len)
+export_tree(const struct draft *d, int json, int notes, size_t *len)
 {
 	const struct form *form = d->form;
 	struct export_tree t;
@@ -540,6 +569,7 @@ export_tree(const struct draft *d, int json, size_t *len)
 
 	memset(&t, 0, sizeof t);
 	t.json = json;
+	t.notes = notes;
 	t.fp = xmemstream(&buf, len);
 	if (!json)
 		yemit_start(&t.y, t.fp);
@@ -595,6 +625,10 @@ export_safe_copy(const struct draft *d)
 			free(why);	/* text_safe's output is UTF-8 */
 		free(safe);
 	}
+	for (i = 0; i < d->form->nfields; i++) {
+		if (d->notes[i] != NULL)
+			copy->notes[i] = text_safe(d->notes[i], 1);
+	}
 	return copy;
 }
 
@@ -617,7 +651,7 @@ export_draft(const struct draft *d, const char *format,
 
 	if (which == -1) {
 		*cause = xasprintf(_("unknown format '%s' (use text, markdown, "
-		    "csv, yaml or json)"), format);
+		    "csv, yaml, json or xlsx)"), format);
 		return -1;
 	}
 	if (opts->safe && (which == EXPORT_TEXT || which == EXPORT_MARKDOWN ||
@@ -626,7 +660,8 @@ export_draft(const struct draft *d, const char *format,
 	switch ((enum export_format)which) {
 	case EXPORT_TEXT:
 	case EXPORT_MARKDOWN:
-		*out = export_pages(src, which == EXPORT_MARKDOWN, len);
+		*out = export_pages(src, which == EXPORT_MARKDOWN, opts->notes,
+		    len);
 		break;
 	case EXPORT_CSV:
 		*out = csv_export(src, opts->cp932, opts->replace, len, notes,
@@ -634,7 +669,10 @@ export_draft(const struct draft *d, const char *format,
 		break;
 	case EXPORT_YAML:
 	case EXPORT_JSON:
-		*out = export_tree(src, which == EXPORT_JSON, len);
+		*out = export_tree(src, which == EXPORT_JSON, opts->notes, len);
+		break;
+	case EXPORT_XLSX:
+		*out = export_xlsx(src, len, cause);
 		break;
 	}
 	draft_free(safe);

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 struct ftype;
 
 enum form_mark {
@@ -81,7 +83,6 @@ struct form_file {
 	long long		 mtime_ns;
 };
 
-#define FORM_MAX_SIZE	(4U * 1024 * 1024)
 #define FORM_MAX_BASES	8
 
 struct form		*form_load(const char *, char **);
@@ -94,5 +95,7 @@ const struct form_field	*form_field(const struct form *, const char *);
 const char		*form_mark_label(enum form_mark);
 size_t			 form_page_end(const struct form *, size_t);
 int			 form_is_ident(const char *);
+unsigned char		*form_select(const struct form *, const char *,
+			     char **);
 
 #endif

@@ -31,11 +31,11 @@
 #include "form.h"
 #include "formcache.h"
 #include "ftype.h"
+#include "limit.h"
 #include "xalloc.h"
 #include "xdg.h"
 
 #define FORMCACHE_MAGIC	"kaiji form cache 1 " PACKAGE_VERSION "\n"
-#define FORMCACHE_MAX		(16U * 1024 * 1024)
 #define FORMCACHE_NONE		0xffffffffU
 
 struct formcache_out {

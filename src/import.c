@@ -263,7 +263,7 @@ import_starts(const char *s, const char *prefix)
 }
 
 /*
- * Whether buf holds kaiji's CSV (its first line is a header row with a
+ * Whether buf is a zip archive (taken for a workbook), holds kaiji's CSV (its first line is a header row with a
  * column whose name ends in "id", such as "id" or "項目ID") or, failing
  * that, published text.
  */
@@ -274,6 +274,8 @@ import_detect(const char *buf, size_t len)
 	size_t ncells = 0, clen;
 	int quoted = 0, hasid = 0;
 
+	if (import_xlsx_magic(buf, len))
+		return IMPORT_XLSX;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {

@@ -24,13 +24,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "limit.h"
+
 struct draft;
 struct formdir;
 struct strvec;
 
 enum import_kind {
 	IMPORT_PUBLISHED,	/* the published disclosure text */
-	IMPORT_CSV		/* kaiji's own CSV (see csv.h) */
+	IMPORT_CSV,		/* kaiji's own CSV (see csv.h) */
+	IMPORT_XLSX		/* a workbook (import-xlsx.c) */
 };
 
 enum import_layout {
@@ -49,9 +52,10 @@ struct import_stats {
 	size_t			unplaced;	/* cells, rows, lines dropped */
 };
 
-#define IMPORT_MAX_SIZE	(16U * 1024 * 1024)
-
 enum import_kind	 import_detect(const char *, size_t);
+int			 import_xlsx_magic(const char *, size_t);
+struct draft		*import_xlsx(const char *, const char *, size_t,
+			     struct formdir *, struct strvec *, char **);
 struct draft		*import_published(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);

@@ -407,13 +407,13 @@ page_mark_glyph(int st, enum view_style *style)
 	switch (st) {
 	case EDITOR_ST_OK:
 		*style = VIEW_OK;
-		return "✓";
+		return view_draw_glyph(VIEW_GLYPH_OK);
 	case EDITOR_ST_MISSING:
 		*style = VIEW_MISSING;
-		return "✗";
+		return view_draw_glyph(VIEW_GLYPH_MISSING);
 	case EDITOR_ST_MISSING_LEVEL:
 		*style = VIEW_LEVEL;
-		return "✗";
+		return view_draw_glyph(VIEW_GLYPH_MISSING);
 	case EDITOR_ST_OVER:
 		*style = VIEW_OVER;
 		return "+";
@@ -519,8 +519,10 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		if (end > form_page_end(form, page))
 			end = form_page_end(form, page);
 		validate_tally(d, first, end, done, total);
-		s = xasprintf("■ %s  必須 %zu/%zu  必須○ %zu/%zu", sec->title,
-		    done[0], total[0], done[1], total[1]);
+		s = xasprintf("%s%s%s  必須 %zu/%zu  必須○ %zu/%zu",
+		    view_draw_glyph(VIEW_GLYPH_OPEN), sec->title,
+		    view_draw_glyph(VIEW_GLYPH_CLOSE), done[0], total[0],
+		    done[1], total[1]);
 		view_draw_text(y, 0, cols, s, VIEW_HEADING);
 		free(s);
 		break;
@@ -542,8 +544,7 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		    e->nav.field ? VIEW_CURRENT : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, form_mark_label(f->mark),
-		    f->mark == FORM_OPTIONAL ? VIEW_DIM : f->mark ==
-		    FORM_MANDATORY ? VIEW_MISSING : VIEW_LEVEL);
+		    f->mark == FORM_OPTIONAL ? VIEW_DIM : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		count = editor_edit_count(e, r->index, &limit, &shared);
 		cw = page_counter(counter, sizeof counter, count, limit);

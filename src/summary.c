@@ -89,8 +89,12 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 			fputs(text, fp);
 			free(text);
 			break;
+		case FINDING_RENEW:
+			summary_safe(fp, _("as in %s"), fs->v[i].message);
+			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
+		case FINDING_NOTE:
 			summary_safe(fp, "%s", fs->v[i].message);
 			break;
 		}
@@ -156,7 +160,10 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	    _("Over the limit (%zu):"));
 	summary_list(fp, d, fs, FINDING_NOT_CHOICE,
 	    _("Not among the choices (%zu):"));
+	summary_list(fp, d, fs, FINDING_RENEW,
+	    _("To renew: change, or confirm unchanged (%zu):"));
 	summary_list(fp, d, fs, FINDING_FORMAT, _("Warnings (%zu):"));
+	summary_list(fp, d, fs, FINDING_NOTE, _("Open notes (%zu):"));
 
 	validate_tally(d, 0, form->nitems, all.answered, all.total);
 	for (i = 0; i < fs->n; i++) {

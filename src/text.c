@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -235,22 +236,31 @@ text_space(const char *s)
 	}
 }
 
-/* Code point ranges that a terminal shows two columns wide. */
-static const uint32_t text_wide[][2] = {
-	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a },
-	{ 0x23e9, 0x23ec }, { 0x2614, 0x2615 }, { 0x2e80, 0x303e },
-	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
-	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 },
-	{ 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
-	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
-	{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
-};
+/* text_zero, text_wide, text_ambiguous: generated from Unicode data. */
+#include "text-width.h"
 
-/* Code point ranges shown with no width (combining marks, joiners). */
-static const uint32_t text_zero[][2] = {
-	{ 0x0300, 0x036f }, { 0x200b, 0x200f }, { 0x20d0, 0x20ff },
-	{ 0x3099, 0x309a }, { 0xfe00, 0xfe0f }, { 0xe0100, 0xe01ef },
-};
+#define TEXT_NRANGES(t)	(sizeof (t) / sizeof (t)[0])
+
+/*
+ * The columns of an East Asian Ambiguous character (○ ■ ─ ※ ① °): 1, or
+ * 2 in a terminal that draws them wide.  Set once at start-up, before
+ * anything is measured (text_set_ambiguous).
+ */
+static int text_ambiguous_cols = 1;
+
+/* Measure East Asian Ambiguous characters as cols (1 or 2) columns. */
+void
+text_set_ambiguous(int cols)
+{
+	text_ambiguous_cols = cols == 2 ? 2 : 1;
+}
+
+/* The columns of an East Asian Ambiguous character now: 1 or 2. */
+int
+text_ambiguous_width(void)
+{
+	return text_ambiguous_cols;
+}
 
 /*
  * Whether cp is in one of the n ranges of table ({ first, last } pairs,
@@ -276,26 +286,62 @@ text_in_ranges(const uint32_t (*table)[2], size_t n, uint32_t cp)
 
 /*
  * Columns a terminal gives the code point: 2 for East Asian wide and
- * full-width characters, 0 for combining marks, 1 otherwise.  Control
+ * full-width characters (and Ambiguous ones when text_set_ambiguous(2)),
+ * 0 for combining marks and format characters, 1 otherwise.  Control
  * characters are never written raw (see text_safe), so they are 1 here.
+ * This is the one width of kaiji: curses measures with it too (wcwidth
+ * below).
  */
 int
 text_cpwidth(uint32_t cp)
 {
-	if (cp < 0x300)
+	if (cp < 0xa1)
 		return 1;
 	/* the common Japanese ranges, before any search */
 	if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3041 && cp <= 0x3096) ||
 	    (cp >= 0x30a1 && cp <= 0x30ff) || (cp >= 0xff01 && cp <= 0xff60) ||
 	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e))
 		return 2;
-	if (text_in_ranges(text_zero, sizeof text_zero / sizeof text_zero[0],
-	    cp))
+	if (text_in_ranges(text_zero, TEXT_NRANGES(text_zero), cp))
 		return 0;
-	if (text_in_ranges(text_wide, sizeof text_wide / sizeof text_wide[0],
-	    cp))
+	if (text_in_ranges(text_wide, TEXT_NRANGES(text_wide), cp))
+		return 2;
+	if (text_ambiguous_cols == 2 && text_in_ranges(text_ambiguous,
+	    TEXT_NRANGES(text_ambiguous), cp))
 		return 2;
 	return 1;
+}
+
+/*
+ * wcwidth and wcswidth for the whole program: these definitions take the
+ * place of the C library's (the dynamic linker binds the calls of
+ * libncursesw to the program's own symbols, as the wcwidth-cjk preload
+ * does), so that curses places characters by kaiji's width, ambiguous
+ * width included.  POSIX: 0 for L'\0', -1 for a control character or a
+ * value that is not a character.
+ */
+int
+wcwidth(wchar_t wc)
+{
+	if (wc == 0)
+		return 0;
+	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) || wc > 0x10ffff ||
+	    (wc >= 0xd800 && wc <= 0xdfff))
+		return -1;
+	return text_cpwidth((uint32_t)wc);
+}
+
+int
+wcswidth(const wchar_t *s, size_t n)
+{
+	int w = 0, k;
+
+	for (; n > 0 && *s != 0; s++, n--) {
+		if ((k = wcwidth(*s)) < 0)
+			return -1;
+		w += k;
+	}
+	return w;
 }
 
 /*

@@ -395,6 +395,27 @@ textbuf_text(const struct textbuf *tb)
 	return out;
 }
 
+/* The UTF-8 bytes of the text, as textbuf_text has them. */
+size_t
+textbuf_bytes(const struct textbuf *tb)
+{
+	return tb->bytes;
+}
+
+/* The text a yank would insert as UTF-8 (caller frees), or NULL: none. */
+char *
+textbuf_killed(const struct textbuf *tb)
+{
+	size_t len = 0, room = 4 * tb->nkill + 1;
+	char *out;
+
+	if (tb->nkill == 0)
+		return NULL;
+	out = textbuf_utf8(xmalloc(room), &len, &room, tb->kill, tb->nkill);
+	out[len] = '\0';
+	return out;
+}
+
 /* The 字 count: code points other than LF, as text_count counts them. */
 size_t
 textbuf_count(const struct textbuf *tb)

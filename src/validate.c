@@ -107,6 +107,12 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 	char *msg = NULL;
 	size_t count;
 
+	if (d->renew[field] != NULL)
+		validate_add(fs, FINDING_RENEW, field)->message =
+		    xstrdup(d->renew[field]);
+	if (d->notes[field] != NULL)
+		validate_add(fs, FINDING_NOTE, field)->message =
+		    xstrdup(d->notes[field]);
 	if (a == NULL) {
 		if (f->mark == FORM_MANDATORY)
 			validate_add(fs, FINDING_MISSING, field);
@@ -157,7 +163,7 @@ validate_draft(const struct draft *d, struct findings *fs)
 int
 validate_is_problem(const struct finding *f)
 {
-	return f->kind != FINDING_FORMAT;
+	return f->kind != FINDING_FORMAT && f->kind != FINDING_NOTE;
 }
 
 /* The kind's name in machine-readable output. */
@@ -173,6 +179,10 @@ validate_kind_name(enum finding_kind kind)
 		return "over-limit";
 	case FINDING_NOT_CHOICE:
 		return "not-choice";
+	case FINDING_RENEW:
+		return "renewal";
+	case FINDING_NOTE:
+		return "note";
 	case FINDING_FORMAT:
 		break;
 	}

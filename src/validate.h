@@ -19,7 +19,10 @@ enum finding_kind {
 	FINDING_MISSING_LEVEL,	/* a 必須○ field is unanswered */
 	FINDING_OVER_LIMIT,	/* count > limit (a field's or an item's) */
 	FINDING_NOT_CHOICE,	/* not among a closed list of choices */
-	FINDING_FORMAT		/* warning: not in the form the type implies */
+	FINDING_FORMAT,		/* warning: not in the form the type implies */
+	FINDING_RENEW,		/* carried over from an earlier application,
+				   still to renew (changed or confirmed) */
+	FINDING_NOTE		/* warning: an open note on the field */
 };
 
 struct finding {
@@ -28,7 +31,8 @@ struct finding {
 	int			 shared;	/* the item's shared limit */
 	size_t			 count;		/* OVER_LIMIT: 字 counted */
 	size_t			 limit;		/* OVER_LIMIT: the limit */
-	char			*message;	/* NOT_CHOICE, FORMAT */
+	char			*message;	/* NOT_CHOICE, FORMAT, RENEW
+						   (from what), NOTE */
 };
 
 struct findings {

@@ -20,6 +20,7 @@
 #include <curses.h>
 
 #include "keys.h"
+#include "limit.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -30,7 +31,6 @@ enum {
 };
 
 #define VIEW_PASTE_READ	64	/* bytes per read(), see input_paste */
-#define VIEW_PASTE_MAX	(4U << 20)	/* bytes of a paste kept, 4 MiB */
 
 static volatile sig_atomic_t	input_signal;
 
@@ -204,15 +204,15 @@ input_paste(void)
 			len = (size_t)(at - buf);
 			break;
 		}
-		if (len > VIEW_PASTE_MAX + endlen) {
+		if (len > PASTE_MAX_SIZE + endlen) {
 			/* keep the last bytes, in which the marker may start */
-			memmove(buf + VIEW_PASTE_MAX, buf + len - endlen,
+			memmove(buf + PASTE_MAX_SIZE, buf + len - endlen,
 			    endlen);
-			len = VIEW_PASTE_MAX + endlen;
+			len = PASTE_MAX_SIZE + endlen;
 		}
 	}
-	if (len > VIEW_PASTE_MAX)
-		len = VIEW_PASTE_MAX;
+	if (len > PASTE_MAX_SIZE)
+		len = PASTE_MAX_SIZE;
 	out = xmalloc(len + 1);
 	for (i = 0, n = 0; i < len; i++) {
 		if (buf[i] == '\r') {

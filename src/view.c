@@ -86,15 +86,7 @@ view_popup(const struct editor *e)
 	x = (COLS - w) / 2;
 	for (row = 0; row < h + 2; row++)
 		view_draw_fill(y + row, x, w, VIEW_NORMAL);
-	attr_set(A_NORMAL, 0, NULL);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h + 1, x, ACS_LLCORNER);
-	mvhline(y + h + 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h + 1, x + w - 1, ACS_LRCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h);
+	view_draw_box(y, x, h, w);
 	row = 0;
 	for (i = 0; i < nlines && row < h; i++) {
 		const char *q = lines[i];

@@ -58,16 +58,27 @@ enum view_style {
 	VIEW_WARN, VIEW_ERROR, VIEW_CONTROL, VIEW_CURRENT
 };
 
+/* The glyphs of kaiji's own frame (view_draw_glyph). */
+enum view_glyph {
+	VIEW_GLYPH_OK, VIEW_GLYPH_MISSING, VIEW_GLYPH_OPEN, VIEW_GLYPH_CLOSE
+};
+
 /* view.c */
 int	view_run(struct editor *);
 
 /* view-draw.c */
 void	view_draw_colours(void);
+void	view_draw_ascii(int, int);
+const char	*view_draw_glyph(enum view_glyph);
+void	view_draw_box(int, int, int, int);
 int	view_draw_cols(void);
 int	view_draw_text(int, int, int, const char *, enum view_style);
 int	view_draw_cps(int, int, int, const uint32_t *, size_t,
 	    enum view_style);
 void	view_draw_fill(int, int, int, enum view_style);
+
+/* view-probe.c */
+int	view_probe_ambiguous(int);
 
 /* view-input.c */
 void	view_input_signals(void);

@@ -24,12 +24,14 @@
 
 #include <cmocka.h>
 
+#include "confine.h"
 #include "draft.h"
 #include "editor.h"
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "keys.h"
+#include "lock.h"
 #include "testutil.h"
 #include "text.h"
 #include "textbuf.h"
@@ -244,6 +246,29 @@ assert_message(const struct editor *e, const char *part)
 		    part);
 }
 
+/*
+ * The link is made with -Wl,--wrap=lock_acquire (Makefile.am): a test sets
+ * on_lock to act, once, as another program would just before the lock is
+ * granted.
+ */
+int	__real_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+int	__wrap_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+static void	(*on_lock)(const char *);
+
+int
+__wrap_lock_acquire(const char *path, struct lock **lk, struct lock_holder *h,
+    char **cause)
+{
+	void (*act)(const char *) = on_lock;
+
+	on_lock = NULL;
+	if (act != NULL)
+		act(path);
+	return __real_lock_acquire(path, lk, h, cause);
+}
+
 /* --- the tests ----------------------------------------------------------- */
 
 /* Fields, items, sections and pages, their first and last fields. */
@@ -413,6 +438,108 @@ test_limit(void **state)
 	assert_int_equal(count(e, "5.1", &limit, &shared), 150);
 	press(e, KEYS_ESC);
 	editor_free(e);
+}
+
+/*
+ * A yank is typed as a paste is: kept whole and told against the 字 limit;
+ * cutting and yanking again and again grows the answer only up to what the
+ * draft can hold (the size rule), and what is kept is saved and read back.
+ * A second paste that would make the draft too large is refused whole.
+ */
+static void
+test_yank_limits(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	size_t limit, i, n;
+	int shared;
+	char *s;
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("あ", 60);
+	type(e, s);
+	free(s);
+	editor_command(e, KEYS_CMD_KILL_LINE_START);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 60);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 120);
+	assert_message(e, "120/100字, 20 over the limit");
+	/* doubling: without the size rule this would reach gigabytes */
+	for (i = 0; i < 40; i++) {
+		editor_command(e, KEYS_CMD_KILL_LINE_START);
+		editor_command(e, KEYS_CMD_YANK);
+		editor_command(e, KEYS_CMD_YANK);
+	}
+	assert_message(e, "Not inserted: the draft would be larger");
+	n = textbuf_bytes(e->edit.tb);
+	assert_true(n > DRAFT_MAX_SIZE / 4 && n <= DRAFT_MAX_SIZE);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	s = saved(f, f->path, "5.1");
+	assert_int_equal(strlen(s), n);
+	free(s);
+	editor_free(e);
+
+	/* two pastes of 3 MB: the second is refused, the first saved */
+	unlink(f->path);
+	e = open_draft(f, f->path);
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("a", 3000000);
+	paste(e, s);
+	assert_message(e, "Pasted 3000000字");
+	press(e, KEYS_ESC);
+	jump(e, "31.1");
+	press(e, KEYS_ENTER);
+	paste(e, s);
+	assert_message(e, "Not inserted: the draft would be larger");
+	assert_int_equal(textbuf_len(e->edit.tb), 0);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "5.1", s);
+	assert_saved(f, f->path, "31.1", "");
+	free(s);
+	/* the prompt's line is bounded too */
+	press(e, 'g');
+	s = repeat("1", 5000);
+	paste(e, s);
+	free(s);
+	assert_message(e, "The line holds 1024 characters at most.");
+	assert_int_equal(textbuf_len(e->ui.prompt_text), 0);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
+/* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
+static void
+test_oversized_readonly(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *s, *text, *cause = NULL;
+	size_t len;
+	FILE *fp;
+
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	s = repeat("a", DRAFT_MAX_SIZE + 100);
+	fprintf(fp, "kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\n"
+	    "answers:\n  \"5.1\": %s\n", s);
+	fclose(fp);
+	e = editor_new(f->fd);
+	if (editor_open(e, f->path, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(e->file.readonly);
+	assert_message(e, "is larger than the 4194304 bytes kaiji saves");
+	assert_string_equal(answer(e, "5.1"), s);
+	editor_free(e);
+	assert_int_equal(fileio_read(f->path, DRAFT_READ_MAX, &text, &len,
+	    &cause), 0);
+	assert_non_null(strstr(text, s));
+	free(text);
+	free(s);
 }
 
 /* Item 30's 500字 are shared by 30.1 and 30.2. */
@@ -806,6 +933,88 @@ test_readonly_symlink(void **state)
 	free(link);
 }
 
+static struct fixture *race_fixture;
+
+/* What a "kaiji set" that ends just before the editor's lock does. */
+static void
+race_set(const char *path)
+{
+	make_draft(race_fixture, path, "2.1", "新しい名前", (const char *)NULL);
+}
+
+/*
+ * The lock is taken before the draft is read, and the identity kept is
+ * that of the file read: a change made just before the lock is what the
+ * editor shows, and its next save neither loses it nor calls it a
+ * conflict.
+ */
+static void
+test_lock_before_read(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+
+	make_draft(f, f->path, "2.1", "古い名前", (const char *)NULL);
+	race_fixture = f;
+	on_lock = race_set;
+	e = open_draft(f, f->path);
+	assert_null(on_lock);
+	assert_false(e->file.readonly);
+	assert_string_equal(answer(e, "2.1"), "新しい名前");
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "説明");
+	press(e, KEYS_ESC);
+	assert_false(e->file.conflict);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "2.1", "新しい名前");
+	assert_saved(f, f->path, "5.1", "説明");
+	editor_free(e);
+}
+
+/* The secret another user's link points to. */
+static char *race_outside;
+
+/* Swap the draft for a link to a file outside the drafts directory. */
+static void
+race_link(const char *path)
+{
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink(race_outside, path), 0);
+}
+
+/*
+ * Restricted mode opens the draft through the directory's descriptor,
+ * never following a link: a link swapped in after the name was checked
+ * is refused, and nothing outside the directory is shown.  (Last: the
+ * restricted mode lasts for the process.)
+ */
+static void
+test_confine_swap(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *drafts = xasprintf("%s/drafts", f->dir), *path, *cause = NULL;
+
+	race_outside = xasprintf("%s/outside.yaml", f->dir);
+	make_draft(f, race_outside, "2.1", "秘密", (const char *)NULL);
+	assert_int_equal(confine_start(drafts, &cause), 0);
+	path = confine_path("mine", &cause);
+	assert_non_null(path);
+	make_draft(f, path, "2.1", "自分の", (const char *)NULL);
+	on_lock = race_link;
+	e = editor_new(f->fd);
+	assert_int_equal(editor_open(e, path, &cause), -1);
+	assert_null(on_lock);
+	assert_non_null(strstr(cause, "a symbolic link"));
+	free(cause);
+	assert_null(e->file.draft);
+	editor_free(e);
+	free(path);
+	free(drafts);
+	free(race_outside);
+}
+
 /* A save into a removed directory fails, says so, keeps the text. */
 static void
 test_save_failure(void **state)
@@ -1033,7 +1242,15 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_quit_remembers, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_lock_before_read, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_confine_swap, setup,
 		    teardown),
 	};
 

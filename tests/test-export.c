@@ -1023,7 +1023,7 @@ test_unknown_format(void **state)
 	assert_int_equal(export_draft(d, "xml", &opts, &out, &len, &notes,
 	    &cause), -1);
 	assert_string_equal(cause, "unknown format 'xml' (use text, markdown, "
-	    "csv, yaml or json)");
+	    "csv, yaml, json or xlsx)");
 	free(cause);
 	draft_free(d);
 	formdir_free(fd);

@@ -12,6 +12,12 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
 
 #include "text.h"
 
@@ -87,6 +93,101 @@ test_width(void **state)
 	assert_int_equal(text_width("必須○"), 5);
 }
 
+/*
+ * East Asian Ambiguous characters: one column, or two after
+ * text_set_ambiguous(2); wide, narrow, Neutral (✓ ✗) and zero-width
+ * characters are the same in both; wcwidth answers the same as
+ * text_cpwidth.
+ */
+static void
+test_width_ambiguous(void **state)
+{
+	static const char *const ambiguous[] = {
+		"○", "■", "─", "┌", "│", "※", "①", "→", "×", "°", "Ω", "§",
+		"…", "☆", "Ⅰ", "\xee\x80\x80" /* U+E000, private use */
+	};
+	static const char *const same[][2] = {
+		{ "abc", "3" }, { "開示", "4" }, { "ｶﾀｶﾅ", "4" },
+		{ "ＡＢ", "4" }, { "か\xe3\x82\x99", "2" }, { "✓✗", "2" },
+		{ "e\xcc\x81", "1" }, { "\xe2\x80\x8b", "0" },
+		{ "\xf0\x9f\x98\x80", "2" }, { "【】", "4" },
+	};
+	size_t i, w;
+	int mode;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		assert_int_equal(text_ambiguous_width(), mode);
+		for (i = 0; i < sizeof ambiguous / sizeof ambiguous[0]; i++) {
+			if (text_width(ambiguous[i]) != (size_t)mode)
+				fail_msg("'%s' in mode %d: %zu columns",
+				    ambiguous[i], mode,
+				    text_width(ambiguous[i]));
+		}
+		for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+			w = (size_t)atoi(same[i][1]);
+			if (text_width(same[i][0]) != w)
+				fail_msg("'%s' in mode %d: %zu columns",
+				    same[i][0], mode, text_width(same[i][0]));
+		}
+		assert_int_equal(text_width("必須○"), 4 + mode);
+		assert_int_equal(text_width("※ ① ○ → × ■ ° Ω §"),
+		    8 + 9 * mode);
+		assert_int_equal(wcwidth(L'○'), mode);
+		assert_int_equal(wcwidth(L'開'), 2);
+		assert_int_equal(wcwidth(L'a'), 1);
+		assert_int_equal(wcwidth(0x301), 0);
+		assert_int_equal(wcwidth(L'\0'), 0);
+		assert_int_equal(wcwidth(0x07), -1);
+		assert_int_equal(wcwidth(0x85), -1);
+		assert_int_equal(wcswidth(L"○開a", 3), mode + 3);
+		assert_int_equal(wcswidth(L"○開a", 1), mode);
+		assert_int_equal(wcswidth(L"a\x07", 2), -1);
+	}
+	text_set_ambiguous(0);
+	assert_int_equal(text_ambiguous_width(), 1);
+}
+
+/*
+ * The linked ncursesw measures with kaiji's width: after "○a" the cursor
+ * is at column 2, or 3 when ambiguous characters are wide (the program's
+ * wcwidth takes the place of the C library's).
+ */
+static void
+test_width_curses(void **state)
+{
+	FILE *out, *in;
+	SCREEN *sp;
+	int mode;
+
+	(void)state;
+	setlocale(LC_CTYPE, "C.UTF-8");
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	assert_non_null(out);
+	assert_non_null(in);
+	if ((sp = newterm("xterm", out, in)) == NULL) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		move(0, 0);
+		addwstr(L"○a");
+		assert_int_equal(getcurx(stdscr), mode + 1);
+		move(1, 0);
+		addwstr(L"開○");
+		assert_int_equal(getcurx(stdscr), 2 + mode);
+	}
+	text_set_ambiguous(1);
+	endwin();
+	delscreen(sp);
+	fclose(out);
+	fclose(in);
+}
+
 static void
 test_safe(void **state)
 {
@@ -135,6 +236,8 @@ main(void)
 		cmocka_unit_test(test_count_combining),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_ambiguous),
+		cmocka_unit_test(test_width_curses),
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_digits_era),
 	};
