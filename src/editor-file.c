@@ -69,7 +69,7 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	struct draft *d = NULL;
 	char *path, *buf, *why = NULL;
 	size_t len;
-	int fd, state = EDITOR_LOCK_TAKEN, err;
+	int fd, state = EDITOR_LOCK_TAKEN, err, created = 0;
 
 	if (confine_check(arg, cause) != 0)
 		return -1;
@@ -105,7 +105,8 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 			    cause) != 0) {
 				draft_free(d);
 				d = NULL;
-			}
+			} else
+				created = 1;
 			free(buf);
 		}
 	}
@@ -126,11 +127,16 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	file->lock_message = why;
 	file->lock_state = state;
 	file->readonly = state != EDITOR_LOCK_TAKEN;
-	file->saved_at = time(NULL);
+	file->saved_at = 0;	/* nothing saved yet in this session */
 	file->dirty = file->save_failed = file->conflict = 0;
 	file->dirty_since = 0;
 	file->overwrite = 0;
 	file->disk = id;
+	/* a mistyped name must not look like lost answers */
+	if (created)
+		editor_message(e, 0, _("Created the new draft %s (%s %s): no "
+		    "file of that name existed."), path, d->form->name,
+		    d->form->edition);
 	return 0;
 }
 

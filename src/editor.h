@@ -78,7 +78,8 @@ struct editor_file {
 	int			 dirty;
 	time_t			 changed_at;
 	time_t			 dirty_since;	/* first unsaved change, or 0 */
-	time_t			 saved_at;
+	time_t			 saved_at;	/* 0: nothing saved since the
+						   draft was opened */
 	int			 save_failed;
 	struct fileio_id	 disk;		/* the draft file as last read
 						   or written by us */
@@ -232,6 +233,7 @@ size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);
 int		 editor_edit_status(const struct editor *, size_t);
 size_t		 editor_edit_halves(const struct editor *, size_t);
+char		*editor_edit_why(const struct editor *, size_t);
 
 /* editor-list.c */
 extern const struct editor_cmd editor_list_cmds[];

@@ -7,13 +7,14 @@
  * (CPR, ESC [ 6 n) and read the answer ESC [ row ; col R: column 3 means
  * the character took two columns.  The line is erased again and the
  * terminal's modes put back.  A terminal that does not answer in time
- * leaves the width unknown, quietly.  Whatever the user typed while the
- * probe waited (keys typed ahead over a slow link) is kept, in order, and
- * handed to curses by view_probe_replay once it starts: the only state.
+ * leaves the width unknown, quietly.
+ *
+ * State: probe_ahead, what the user typed before the answer came (at most
+ * VIEW_PROBE_AHEAD bytes), handed to curses once it has started
+ * (view_probe_unread), so that no key typed at start-up is lost.
  */
 #include "config.h"
 
-#include <curses.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
@@ -22,18 +23,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "text.h"
 #include "view.h"
 
-/* Bytes read while waiting that were not part of the report. */
-static char	probe_typed[256];
-static size_t	probe_ntyped;
+#define VIEW_PROBE_AHEAD	256
 
-/* Keep byte c for view_probe_replay (beyond the buffer it is dropped). */
+static char	probe_ahead[VIEW_PROBE_AHEAD];
+static size_t	probe_nahead;
+
+/* Keep byte c, typed before the answer, for view_probe_unread. */
 static void
 probe_keep(char c)
 {
-	if (probe_ntyped < sizeof probe_typed)
-		probe_typed[probe_ntyped++] = c;
+	if (probe_nahead < sizeof probe_ahead)
+		probe_ahead[probe_nahead++] = c;
 }
 
 /* Milliseconds from now until deadline (CLOCK_MONOTONIC), at least 0. */
@@ -49,20 +55,9 @@ probe_left(const struct timespec *deadline)
 	return ms > 0 ? (int)ms : 0;
 }
 
-/* Keep the len bytes of a sequence that was not a report; empty it. */
-static void
-probe_flush(char *buf, size_t *len)
-{
-	size_t i;
-
-	for (i = 0; i < *len; i++)
-		probe_keep(buf[i]);
-	*len = 0;
-}
-
 /*
  * Read a cursor position report from fd within wait_ms; return its column,
- * or 0 when none came.  Other bytes (typed ahead) are kept by probe_keep.
+ * or 0 when none came.  Other bytes are kept (probe_keep).
  */
 static int
 probe_read(int fd, int wait_ms)
@@ -70,7 +65,7 @@ probe_read(int fd, int wait_ms)
 	struct timespec deadline;
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	char buf[64], c;
-	size_t len = 0;
+	size_t len = 0, i;
 	int row, col;
 
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -82,27 +77,58 @@ probe_read(int fd, int wait_ms)
 	}
 	while (poll(&pfd, 1, probe_left(&deadline)) > 0) {
 		if (read(fd, &c, 1) != 1)
-			return 0;
-		if (c == '\033' || len > 0) {
-			if (c == '\033')
-				probe_flush(buf, &len);
-			buf[len++] = c;
-			if (c == 'R') {
-				buf[len] = '\0';
-				if (sscanf(buf, "\033[%d;%dR", &row, &col) ==
-				    2)
-					return col;
-				probe_flush(buf, &len);
-			} else if (len == 2 && c != '[')
-				probe_flush(buf, &len);
-			else if (len == sizeof buf - 1 ||
-			    (len > 2 && !(c >= '0' && c <= '9') && c != ';'))
-				probe_flush(buf, &len);
-		} else
+			break;
+		if (c == '\033') {
+			for (i = 0; i < len; i++)
+				probe_keep(buf[i]);
+			len = 0;
+		}
+		if (len == 0 && c != '\033') {
 			probe_keep(c);
+			continue;
+		}
+		buf[len++] = c;
+		if (c == 'R') {
+			buf[len] = '\0';
+			if (sscanf(buf, "\033[%d;%dR", &row, &col) == 2)
+				return col;
+		}
+		/* not the start of ESC [ digits ; digits R: typed */
+		if (c == 'R' || c == '\0' || len == sizeof buf - 1 ||
+		    (len == 2 && c != '[') ||
+		    (len > 2 && strchr("0123456789;", c) == NULL)) {
+			for (i = 0; i < len; i++)
+				probe_keep(buf[i]);
+			len = 0;
+		}
 	}
-	probe_flush(buf, &len);
+	for (i = 0; i < len; i++)
+		probe_keep(buf[i]);
 	return 0;
+}
+
+/*
+ * Give curses what was typed during the probe, as characters (an escape
+ * sequence comes back as Esc and its characters); call after initscr.
+ */
+void
+view_probe_unread(void)
+{
+	uint32_t cps[VIEW_PROBE_AHEAD], cp;
+	size_t off = 0, n = 0, k;
+
+	while (off < probe_nahead) {
+		k = text_decode(probe_ahead + off, probe_nahead - off, &cp);
+		if (k == 0) {
+			k = 1;
+			cp = (unsigned char)probe_ahead[off];
+		}
+		cps[n++] = cp;
+		off += k;
+	}
+	while (n > 0)
+		unget_wch((wchar_t)cps[--n]);
+	probe_nahead = 0;
 }
 
 /*
@@ -137,12 +163,4 @@ view_probe_ambiguous(int wait_ms)
 	}
 	close(fd);
 	return col == 3 ? 2 : col == 2 ? 1 : 0;
-}
-
-/* Give curses, once it has started, the keys typed while the probe waited. */
-void
-view_probe_replay(void)
-{
-	while (probe_ntyped > 0)
-		ungetch((unsigned char)probe_typed[--probe_ntyped]);
 }

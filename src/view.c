@@ -203,8 +203,8 @@ view_setup(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	view_probe_unread();
 	view_input_keys();
-	view_probe_replay();
 	view_draw_colours();
 	/* bracketed paste */
 	putp("\033[?2004h");
