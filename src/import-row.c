@@ -298,7 +298,7 @@ import_row_paragraphs(const char *cell, struct strvec *paras)
 	size_t tlen;
 
 	while (*p != '\0') {
-		open = strcasestr(p, "<p>");
+		open = import_find(p, "<p>");
 		if (open == NULL)
 			open = p + strlen(p);
 		if (!import_blank(p, (size_t)(open - p))) {
@@ -308,7 +308,7 @@ import_row_paragraphs(const char *cell, struct strvec *paras)
 			break;
 		else {
 			text = open + 3;
-			close = strcasestr(text, "</p>");
+			close = import_find(text, "</p>");
 			tlen = close != NULL ? (size_t)(close - text) :
 			    strlen(text);
 			open = close != NULL ? close + 4 : text + tlen;

@@ -215,6 +215,25 @@ import_blank(const char *s, size_t len)
 }
 
 /*
+ * The first tag (or entity) in s, in any case, or NULL.  Its cost is the
+ * distance to it, whatever follows (a loop over a long text that calls
+ * strcasestr pays for the rest of the text at each call under the
+ * sanitizers' interceptors).
+ */
+const char *
+import_find(const char *s, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	while ((s = strchr(s, tag[0])) != NULL) {
+		if (strncasecmp(s, tag, n) == 0)
+			return s;
+		s++;
+	}
+	return NULL;
+}
+
+/*
  * s (a malloc'd string, freed) with every from, in any case, made to,
  * which is no longer than from: in place, in one pass (linear).
  */
@@ -225,7 +244,7 @@ import_replace(char *s, const char *from, const char *to)
 	const char *r = s, *p;
 	char *w = s;
 
-	while ((p = strcasestr(r, from)) != NULL) {
+	while ((p = import_find(r, from)) != NULL) {
 		memmove(w, r, (size_t)(p - r));
 		w += p - r;
 		memcpy(w, to, tl);

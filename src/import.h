@@ -121,6 +121,7 @@ char	*import_snippet(const char *);
 size_t	 import_trim_left(const char *, size_t);
 char	*import_trim(const char *, size_t);
 int	 import_blank(const char *, size_t);
+const char *import_find(const char *, const char *);
 char	*import_breaks(char *);
 char	*import_entities(char *);
 int	 import_is_table(const char *, size_t);
