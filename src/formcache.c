@@ -32,6 +32,7 @@
 #include "formcache.h"
 #include "ftype.h"
 #include "limit.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xdg.h"
 
@@ -177,7 +178,8 @@ formcache_count(struct formcache_in *in, size_t size)
 }
 
 /*
- * A string in the buffer: NUL-terminated where the length says, no control
+ * A string in the buffer: NUL-terminated where the length says, valid
+ * UTF-8 (as ynode's text_guard requires of a form file), no control
  * characters (as form.c's form_str and form_ident require).  NULL when
  * absent (if null_ok) or bad.
  */
@@ -201,6 +203,10 @@ formcache_str(struct formcache_in *in, int null_ok)
 	}
 	s = in->buf + in->off;
 	p = (const unsigned char *)s;
+	if (text_invalid(s, n) != n) {
+		in->bad = 1;
+		return NULL;
+	}
 	for (i = 0; i < n; i++) {
 		if (p[i] < 0x20 || p[i] == 0x7f) {
 			in->bad = 1;

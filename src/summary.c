@@ -228,7 +228,7 @@ summary_yaml_start(FILE *fp)
 {
 	struct summary_yaml *sy = xcalloc(1, sizeof *sy);
 
-	yemit_start(&sy->y, fp);
+	yemit_start_direct(&sy->y, fp);
 	yemit_open(&sy->y, 0);
 	return sy;
 }

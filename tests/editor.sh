@@ -204,6 +204,7 @@ term_type 43
 term_keys Enter Enter
 term_wait "Answer for 43.1"
 term_keys Enter
+term_wait "あり chosen: a detail may follow (Esc to finish)."
 term_type "Webサイトで明示"
 term_keys Escape
 term_wait "Enter Edit"
@@ -214,7 +215,7 @@ term_keys g
 term_type 52
 term_keys Enter Enter
 term_paste "$(printf '架空ソフト\n株式会社')"
-term_wait "line breaks of the paste became spaces"
+term_wait "line breaks became spaces (the field is one line)"
 term_keys Escape
 term_wait "Enter Edit"
 ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト 株式会社"

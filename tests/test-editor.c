@@ -513,6 +513,43 @@ test_yank_limits(void **state)
 	editor_free(e);
 }
 
+/*
+ * Typing on without a pause still saves: at the latest EDITOR_MAX_UNSAVED
+ * seconds after the first unsaved change, however recent the last key.
+ */
+static void
+test_autosave_typing(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	time_t now = time(NULL);
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "あ");
+	assert_true(e->file.dirty);
+	/* the last key just now, the first change a moment ago: not yet */
+	e->file.changed_at = now;
+	e->file.dirty_since = now - 1;
+	assert_true(editor_file_wait(e, now) > 0);
+	assert_true(editor_file_wait(e, now) <= (EDITOR_MAX_UNSAVED - 1) *
+	    1000);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_true(e->file.dirty);
+	/* the first change EDITOR_MAX_UNSAVED ago: now, though typing on */
+	e->file.dirty_since = now - EDITOR_MAX_UNSAVED;
+	assert_int_equal(editor_file_wait(e, now), 0);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_false(e->file.dirty);
+	assert_true(editing(e));
+	assert_saved(f, f->path, "5.1", "あ");
+	/* the next change starts the count again */
+	type(e, "い");
+	assert_true(e->file.dirty_since >= now);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
 /* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
 static void
 test_oversized_readonly(void **state)
@@ -591,13 +628,24 @@ test_paste_one_line(void **state)
 	jump(e, "2.1");
 	press(e, KEYS_ENTER);
 	paste(e, "株式会社\nサンプル\n");
-	assert_edit_text(e, "株式会社 サンプル ");
-	assert_message(e, "This field is one line");
+	assert_edit_text(e, "株式会社 サンプル");
+	assert_message(e, "line breaks became spaces (the field is one line)");
+	assert_message(e, "the line breaks and spaces at the end dropped");
 	/* Enter in a one-line field leaves it for the next */
 	press(e, KEYS_ENTER);
 	assert_false(editing(e));
 	assert_string_equal(cur_id(e), "3.1");
-	assert_saved(f, f->path, "2.1", "株式会社 サンプル ");
+	assert_saved(f, f->path, "2.1", "株式会社 サンプル");
+
+	/* a cell copied from Excel: a tab inside, CR LF at the end */
+	jump(e, "2.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_CTRL('u'));
+	paste(e, "株式会社\tそらまめ \r\n");
+	assert_edit_text(e, "株式会社 そらまめ");
+	assert_message(e, "Pasted 9字.");
+	assert_message(e, "tabs became spaces");
+	press(e, KEYS_ESC);
 
 	/* a multi-line field keeps them */
 	jump(e, "4.3");
@@ -605,6 +653,14 @@ test_paste_one_line(void **state)
 	paste(e, "東京\n大阪");
 	assert_edit_text(e, "東京\n大阪");
 	assert_message(e, "Pasted 4字.");
+	assert_true(strstr(message(e), "Changed") == NULL);
+	/* CR LF from Windows, the final line break dropped */
+	paste(e, "\r\n名古屋\r\n");
+	assert_edit_text(e, "東京\n大阪\n名古屋");
+	assert_message(e, "Pasted 3字. Changed: the line break at the end "
+	    "dropped.");
+	press(e, KEYS_CTRL('z'));
+	assert_edit_text(e, "東京\n大阪");
 	press(e, KEYS_ESC);
 	assert_string_equal(answer(e, "4.3"), "東京\n大阪");
 
@@ -671,6 +727,7 @@ test_yesno(void **state)
 	press(e, KEYS_ENTER);
 	assert_int_equal(editor_context(e), KEYS_EDIT);
 	assert_edit_text(e, "あり; ");
+	assert_message(e, "あり chosen: a detail may follow (Esc to finish).");
 	type(e, "東証プライム");
 	press(e, KEYS_ESC);
 	assert_saved(f, f->path, "15.1", "あり; 東証プライム");
@@ -714,6 +771,39 @@ test_yesno(void **state)
 	editor_free(e);
 }
 
+/*
+ * A draft opened from a name that did not exist says it was created (and
+ * nothing is "saved" yet); keys that do nothing on a page say what would.
+ */
+static void
+test_first_minute(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+
+	assert_message(e, "Created the new draft ");
+	assert_message(e, "no file of that name existed");
+	assert_int_equal(e->file.saved_at, 0);
+	press(e, 'z');
+	assert_message(e, "Press Enter to edit the field");
+	press(e, 'q');
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	press(e, KEYS_CTRL('c'));
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	assert_false(e->ui.quit);
+	/* typing in a field is still typing */
+	press(e, KEYS_ENTER);
+	press(e, 'q');
+	assert_edit_text(e, "q");
+	press(e, KEYS_ESC);
+	assert_true(e->file.saved_at != 0);
+	editor_free(e);
+	/* opened again: no "created" */
+	e = open_draft(f, f->path);
+	assert_null(e->ui.message);
+	editor_free(e);
+}
+
 /* Search in descriptions and answers, again, and not found. */
 static void
 test_search(void **state)
@@ -733,8 +823,28 @@ test_search(void **state)
 	assert_string_equal(cur_id(e), "4.3");
 	press(e, 'n');
 	assert_string_equal(cur_id(e), "31.1");
-	press(e, 'n');		/* round again */
+	press(e, 'n');		/* round again, and said so */
 	assert_string_equal(cur_id(e), "4.3");
+	assert_message(e, "Search wrapped to the start of the form.");
+	press(e, 'n');
+	assert_string_equal(cur_id(e), "31.1");
+	assert_null(e->ui.message);
+	/* full-width ASCII as an IME types it finds ASCII, and back */
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ＩＳＭＳ");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "42.1");
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ｓａａｓ以外");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "5.1");
+	/* a jump typed in full width */
+	jump(e, "３０．２");
+	assert_string_equal(cur_id(e), "30.2");
+	jump(e, "２７");
+	assert_string_equal(cur_id(e), "27.1");
 	/* descriptions and item names too, case-insensitively */
 	press(e, '/');
 	press(e, KEYS_CTRL('u'));
@@ -1305,6 +1415,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_jump, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_renew_note, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_minute, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_limit, setup,
 		    teardown),
@@ -1328,6 +1440,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_autosave_typing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
 		    teardown),
