@@ -246,6 +246,7 @@ summary_yaml_add(struct summary_yaml *sy, const char *path,
 	const struct finding *fi;
 	const struct form_item *item;
 	size_t i, j, problems = 0;
+	char half[32];
 	int m;
 
 	yemit_open(&sy->y, 1);
@@ -299,6 +300,10 @@ summary_yaml_add(struct summary_yaml *sy, const char *path,
 			summary_number(sy, fi->count);
 			summary_scalar(sy, "limit");
 			summary_number(sy, fi->limit);
+			snprintf(half, sizeof half, fi->halves % 2 ? "%zu.5" :
+			    "%zu", fi->halves / 2);
+			summary_scalar(sy, "count-zenkaku");
+			summary_scalar(sy, half);
 		}
 		if (fi->shared) {
 			item = &form->items[form->fields[fi->field].item];

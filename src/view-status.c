@@ -309,7 +309,8 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 	const struct form_field *f;
 	char *left = NULL, right[64], *prompt, *why, *s;
 	size_t count, limit, halves;
-	char *counted;
+	char *counted, half[32];
+	int zenkaku;
 	struct tm tm;
 	int shared, x;
 
@@ -344,15 +345,23 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
 	halves = limit != 0 ? editor_edit_halves(e, e->nav.field) : 0;
-	counted = limit != 0 ? validate_limit_text(e->file.draft->form, count,
-	    halves, limit) : NULL;
-	if (limit != 0 && shared)
+	zenkaku = e->file.draft->form->count == FORM_COUNT_ZENKAKU;
+	counted = limit != 0 && zenkaku ? validate_limit_text(
+	    e->file.draft->form, count, halves, limit) : NULL;
+	if (limit != 0 && shared && zenkaku)
 		left = xasprintf(_("%s %s  item %u together %s"), f->id,
 		    form_mark_label(f->mark),
 		    e->file.draft->form->items[f->item].no, counted);
-	else if (limit != 0)
+	else if (limit != 0 && zenkaku)
 		left = xasprintf("%s %s  %s", f->id, form_mark_label(f->mark),
 		    counted);
+	else if (limit != 0 && shared)
+		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		    form_mark_label(f->mark),
+		    e->file.draft->form->items[f->item].no, count, limit);
+	else if (limit != 0)
+		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
+		    form_mark_label(f->mark), count, limit);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
 	free(counted);
@@ -362,6 +371,16 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		s = xasprintf("%s  %s", left, why);
 		free(left);
 		free(why);
+		left = s;
+	}
+	if (limit != 0 && !zenkaku) {
+		/* the 全角換算 figure last: a narrow line keeps the count */
+		snprintf(half, sizeof half, halves % 2 ? "%zu.5" : "%zu",
+		    halves / 2);
+		s = xasprintf(count > limit && halves <= 2 * limit ?
+		    _("%s  全角換算 %s, within the limit") : "%s  全角換算 %s",
+		    left, half);
+		free(left);
 		left = s;
 	}
 	/* a narrow screen keeps the count and drops the time */

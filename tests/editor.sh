@@ -241,6 +241,7 @@ term_exit_is 0 "quit again"
 # --- control characters never reach the terminal raw ---------------------
 "$KAIJI" set "$T/a.yaml" 27.1 "$(printf 'evil\033]0;owned\007name')"
 term_start 80 24 "$KAIJI" "$T/a.yaml"
+term_wait "62.2 必須"	# the keys below go to the editor, not before it
 term_keys g
 term_type 27
 term_keys Enter

@@ -132,6 +132,8 @@ five=$(printf '帳票%.0s' $(seq 47))ABCDEFG	# 94 full-width + 7 half-width
 contains "$T/err" "5.1: 101/100字 (1 over; 全角換算 97.5, within); stored anyway"
 "$KAIJI" summary "$T/z.yaml" >"$T/out"
 contains "$T/out" "5.1    主な事業の概要: 101/100字 (1 over; 全角換算 97.5, within)"
+"$KAIJI" summary --format yaml "$T/z.yaml" >"$T/out"
+contains "$T/out" "count-zenkaku: 97.5"
 "$KAIJI" export "$T/z.yaml" --to yaml 2>/dev/null >"$T/out"
 contains "$T/out" "count-zenkaku: 97.5"
 mkdir "$T/forms"

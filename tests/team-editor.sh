@@ -30,6 +30,10 @@ term_keys C-u
 term_type "法務に確認済み"
 term_keys Enter
 term_wait "Note kept in the draft."
+term_keys g
+term_type "5.1"
+term_keys Enter
+term_wait "/100字  全角換算 "
 term_keys C-s
 term_wait "Saved"
 term_keys C-q
