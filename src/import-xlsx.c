@@ -95,6 +95,30 @@ xlsx_xml_error(void *arg, const char *msg, xmlParserSeverities sev,
 		x->error[--n] = '\0';
 }
 
+/* libxml2's errors outside a reader's handler: kept like the others. */
+static void
+xlsx_xml_structured(void *arg, xmlErrorPtr err)
+{
+	struct xlsx *x = arg;
+	size_t n;
+
+	if (x->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
+		return;
+	x->error = xasprintf("line %d: %s", err->line,
+	    err->message != NULL ? err->message : "?");
+	n = strlen(x->error);
+	while (n > 0 && (x->error[n - 1] == '\n' || x->error[n - 1] == ' '))
+		x->error[--n] = '\0';
+}
+
+/* What libxml2 prints on its own (encoding errors): never printed. */
+static void
+xlsx_xml_silent(void *arg, const char *fmt, ...)
+{
+	(void)arg;
+	(void)fmt;
+}
+
 /* The part name inflated into *out (*len bytes); 1 absent, -1 cause. */
 static int
 xlsx_part(struct xlsx *x, const char *name, char **out, size_t *len,
@@ -747,6 +771,9 @@ import_xlsx(const char *path, const char *buf, size_t len,
 		return NULL;
 	}
 	zip_error_fini(&ze);
+	xmlInitParser();
+	xmlSetGenericErrorFunc(&x, xlsx_xml_silent);
+	xmlSetStructuredErrorFunc(&x, xlsx_xml_structured);
 	if ((sheet = xlsx_sheet_name(&x, cause)) == NULL ||
 	    xlsx_sst(&x, cause) != 0 || xlsx_sheet(&x, sheet, cause) != 0 ||
 	    xlsx_pad(&x, cause) != 0)
@@ -758,6 +785,8 @@ import_xlsx(const char *path, const char *buf, size_t len,
 	xlsx_values(&x);
 	d = csv_import_rows(path, &x.rows, fd, notes, cause);
 out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	free(sheet);
 	xlsx_free(&x);
 	return d;
