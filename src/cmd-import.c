@@ -6,6 +6,8 @@
  * one per line, then a count line, once DRAFT is written (0600,
  * atomically, by the rule of cmd_draft_write: only when it does not exist,
  * or with --force, keeping it as DRAFT~).
+ * With --renew, the fields the form marks to renew are marked so in the
+ * draft (an earlier application imported to renew it).
  * Exit status: 0 written (notes or not), 2 an error (nothing written).
  */
 #include "config.h"
@@ -24,22 +26,58 @@
 #include "strvec.h"
 #include "xalloc.h"
 
-static int
-cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+/*
+ * Read the file at path as a draft by any reader kaiji has: a kaiji draft,
+ * kaiji's CSV, kaiji's workbook or a published disclosure (format: NULL to
+ * tell them by the contents, "published", "csv" or "xlsx").  The readers' notes are added to notes.
+ * Returns a draft the caller frees, or NULL with a cause.
+ */
+struct draft *
+cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
+    const char *encoding, struct strvec *notes, char **cause)
 {
-	const char *out = args->opt['o'], *format = args->opt['F'];
-	const char *encoding = args->opt['E'], *path = args->argv[0];
-	enum import_kind kind = IMPORT_PUBLISHED;
 	struct draft *d = NULL;
-	struct strvec notes = STRVEC_INIT;
-	char *buf = NULL, *cause = NULL;
-	size_t len, i, answered;
-	int force = args->opt['f'] != NULL, rc = 2;
+	enum import_kind kind;
+	char *buf;
+	size_t len, skip;
 
-	if (out == NULL) {
-		cmd_error(_("import: which draft? Give -o DRAFT"));
-		return cmd_usage(&cmd_import_entry);
+	if (fileio_read(path, IMPORT_MAX_SIZE, &buf, &len, cause) != 0)
+		return NULL;
+	skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	if (format == NULL && len - skip >= 12 &&
+	    memcmp(buf + skip, "kaiji-draft:", 12) == 0) {
+		d = draft_parse(path, buf, len, ctx->formdir, cause);
+		free(buf);
+		return d;
 	}
+	if (format != NULL)
+		kind = strcmp(format, "csv") == 0 ? IMPORT_CSV :
+		    strcmp(format, "xlsx") == 0 ? IMPORT_XLSX :
+		    IMPORT_PUBLISHED;
+	else
+		kind = import_detect(buf, len);
+	if (kind == IMPORT_XLSX && encoding != NULL)
+		*cause = xasprintf(_("%s: a workbook holds its own encoding; "
+		    "--encoding is for CSV"), path);
+	else if (kind == IMPORT_XLSX)
+		d = import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+	else if (kind == IMPORT_CSV)
+		d = csv_import(path, buf, len, encoding, ctx->formdir, notes,
+		    cause);
+	else if (encoding != NULL && csv_encoding(encoding) == 1)
+		*cause = xasprintf(_("%s: a published disclosure is read as "
+		    "UTF-8; --encoding is for CSV"), path);
+	else
+		d = import_published(path, buf, len, ctx->formdir, NULL,
+		    notes, cause);
+	free(buf);
+	return d;
+}
+
+/* Check --format and --encoding; 0, or 2 after saying what is wrong. */
+int
+cmd_import_check(const char *format, const char *encoding)
+{
 	if (format != NULL && strcmp(format, "published") != 0 &&
 	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
 		return cmd_error(_("unknown format '%s' (published, csv or "
@@ -47,35 +85,36 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
+	return 0;
+}
+
+static int
+cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	const char *out = args->opt['o'], *format = args->opt['F'];
+	const char *encoding = args->opt['E'], *path = args->argv[0];
+	struct draft *d = NULL;
+	struct strvec notes = STRVEC_INIT;
+	char *cause = NULL, *from;
+	size_t i, answered;
+	int force = args->opt['f'] != NULL, rc = 2;
+
+	if (out == NULL) {
+		cmd_error(_("import: which draft? Give -o DRAFT"));
+		return cmd_usage(&cmd_import_entry);
+	}
+	if (cmd_import_check(format, encoding) != 0)
+		return 2;
 	if (cmd_draft_write(NULL, out, force ? CMD_DRAFT_FORCE : 0, NULL) != 0)
 		return 2;
-	if (fileio_read(path, IMPORT_MAX_SIZE, &buf, &len, &cause) != 0)
+	if ((d = cmd_import_read(ctx, path, format, encoding,
+	    &notes, &cause)) == NULL)
 		goto out;
-	if (format != NULL)
-		kind = strcmp(format, "csv") == 0 ? IMPORT_CSV :
-		    strcmp(format, "xlsx") == 0 ? IMPORT_XLSX :
-		    IMPORT_PUBLISHED;
-	else
-		kind = import_detect(buf, len);
-	if (kind == IMPORT_XLSX && encoding != NULL) {
-		cause = xasprintf(_("%s: a workbook holds its own encoding; "
-		    "--encoding is for CSV"), path);
-		goto out;
+	if (args->opt['r'] != NULL) {
+		from = xasprintf("%s %s", d->form->name, d->form->edition);
+		draft_mark_renew(d, from);
+		free(from);
 	}
-	if (kind == IMPORT_XLSX)
-		d = import_xlsx(path, buf, len, ctx->formdir, &notes, &cause);
-	else if (kind == IMPORT_CSV)
-		d = csv_import(path, buf, len, encoding, ctx->formdir, &notes,
-		    &cause);
-	else if (encoding != NULL && csv_encoding(encoding) == 1) {
-		cause = xasprintf(_("%s: a published disclosure is read as "
-		    "UTF-8; --encoding is for CSV"), path);
-		goto out;
-	} else
-		d = import_published(path, buf, len, ctx->formdir, NULL,
-		    &notes, &cause);
-	if (d == NULL)
-		goto out;
 	if ((rc = cmd_draft_write(d, out, force ? CMD_DRAFT_FORCE : 0,
 	    NULL)) != 0)
 		goto out;
@@ -93,14 +132,13 @@ out:
 	}
 	strvec_free(&notes);
 	draft_free(d);
-	free(buf);
 	return rc;
 }
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = N_("[--format published|csv|xlsx] [--encoding ENCODING] "
-	    "[--force] FILE -o DRAFT"),
+	    "[--renew] [--force] FILE -o DRAFT"),
 	.help = N_("Make a draft from a published disclosure, a kaiji CSV or "
 	    "a workbook; report what to fill in."),
 	.options = (const struct cmd_option[]) {
@@ -108,6 +146,7 @@ const struct cmd_entry cmd_import_entry = {
 		{ "force", 'f', 0 },
 		{ "format", 'F', CMD_VALUE | CMD_LONG },
 		{ "encoding", 'E', CMD_VALUE | CMD_LONG },
+		{ "renew", 'r', CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 1,

@@ -4,7 +4,8 @@
  * field id, and report what changed and what needs attention: answers the
  * new edition has no field for, fields whose wording changed, and fields
  * the form marks to be renewed each round (the disclosure date, figures of
- * the last fiscal year).  The report is printed once the draft is written
+ * the last fiscal year).  The answers of those fields are marked in the
+ * draft as to renew (draft_mark_renew), until changed or confirmed.  The report is printed once the draft is written
  * (or when answers would be lost, to say which); a failed write prints
  * only the error.  --force both drops the answers the new edition has no
  * field for and lets -o replace an existing file (see cmd_draft_write).
@@ -21,6 +22,7 @@
 #include "formdir.h"
 #include "i18n.h"
 #include "lock.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -46,6 +48,8 @@ cmd_migrate_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct lock *lk = NULL;
 	char *cause = NULL, *report = NULL;
 	size_t i, carried = 0, lost = 0, reworded = 0, renew = 0, rsize = 0;
+	struct strvec lost_ids = STRVEC_INIT;
+	char *from_name = NULL;
 	FILE *rp = NULL;
 	int force = args->opt['f'] != NULL, rc = 2;
 
@@ -66,28 +70,26 @@ cmd_migrate_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		    to->edition);
 		goto out;
 	}
-	new = draft_new(to);
+	new = draft_migrate(old, to, &lost_ids);
 	rp = xmemstream(&report, &rsize);
 	fprintf(rp, _("%s: %s %s → %s\n"), path, from->name, from->edition,
 	    to->edition);
 
 	/* answers without a field in the new edition */
-	for (i = 0; i < from->nfields; i++) {
-		if (old->answers[i] == NULL)
-			continue;
-		f = &from->fields[i];
-		if ((g = form_field(to, f->id)) == NULL) {
-			if (lost++ == 0)
-				fprintf(rp, _("Answers with no field in edition %s "
-				    "(not carried over):\n"), to->edition);
-			cmd_migrate_line(rp, f->id, from->items[f->item].name,
-			    old->answers[i]);
-			continue;
-		}
-		if (draft_set(new, g->index, old->answers[i], &cause) != 0)
-			goto out;
-		carried++;
+	for (i = 0; i < lost_ids.n; i++) {
+		f = form_field(from, lost_ids.v[i]);
+		if (i == 0)
+			fprintf(rp, _("Answers with no field in edition %s "
+			    "(not carried over):\n"), to->edition);
+		cmd_migrate_line(rp, f->id, from->items[f->item].name,
+		    old->answers[f->index]);
 	}
+	lost = lost_ids.n;
+	for (i = 0; i < from->nfields; i++)
+		carried += old->answers[i] != NULL;
+	carried -= lost;
+	from_name = xasprintf("%s %s", from->name, from->edition);
+	draft_mark_renew(new, from_name);
 	for (i = 0; i < to->nfields; i++) {
 		g = &to->fields[i];
 		f = form_field(from, g->id);
@@ -133,6 +135,8 @@ out:
 	if (rp != NULL)
 		xmemclose(rp);
 	free(report);
+	free(from_name);
+	strvec_free(&lost_ids);
 	if (cause != NULL) {
 		cmd_fail(cause);
 	}

@@ -2,6 +2,7 @@
  * cmd-set: kaiji set DRAFT ID VALUE | --file FILE | - — set one answer and
  * save the draft atomically (keeping a backup).  The answer is stored even
  * when a finding applies (as a paste would be); findings go to stderr.
+ * kaiji set DRAFT ID --keep confirms an answer to renew unchanged.
  */
 #include "config.h"
 
@@ -43,26 +44,28 @@ static void
 cmd_set_report(const struct draft *d, const struct form_field *f)
 {
 	struct findings fs = { NULL, 0 };
-	size_t i, count, limit;
+	size_t i, count, halves, limit;
 	char *text;
 	int shared;
 
 	validate_field(d, f->index, &fs);
 	for (i = 0; i < fs.n; i++) {
 		if (fs.v[i].kind == FINDING_OVER_LIMIT) {
-			text = validate_count_text(fs.v[i].count,
-			    fs.v[i].limit);
+			text = validate_limit_text(d->form, fs.v[i].count,
+			    fs.v[i].halves, fs.v[i].limit);
 			cmd_error(_("warning: %s: %s; stored anyway"), f->id,
 			    text);
 			free(text);
-		} else if (fs.v[i].message != NULL)
+		} else if (fs.v[i].kind != FINDING_RENEW &&
+		    fs.v[i].kind != FINDING_NOTE && fs.v[i].message != NULL)
 			cmd_error(_("warning: %s: %s"), f->id,
 			    fs.v[i].message);
 	}
 	validate_free(&fs);
 	count = validate_count(d, f->index, (size_t)-1, 0, &limit, &shared);
-	if (shared && count > limit) {
-		text = validate_count_text(count, limit);
+	halves = validate_halves(d, f->index);
+	if (shared && validate_over(d->form, count, halves, limit)) {
+		text = validate_limit_text(d->form, count, halves, limit);
 		cmd_error(_("warning: %s: item %u together %s; stored anyway"),
 		    f->id, d->form->items[f->item].no, text);
 		free(text);
@@ -78,15 +81,17 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct lock *lk = NULL;
 	char *value = NULL, *cause = NULL;
 	size_t len;
-	int rc = 2;
+	int keep = args->opt['k'] != NULL, rc = 2;
 
-	/* the value is an operand unless --file gives it */
-	if (cmd_operands(&cmd_set_entry, args, file == NULL ? 3 : 2,
-	    file == NULL ? 3 : 2) != 0)
+	/* the value is an operand unless --file gives it or --keep */
+	if (keep && file != NULL)
+		return cmd_error(_("set: --keep and --file exclude each other"));
+	if (cmd_operands(&cmd_set_entry, args, file == NULL && !keep ? 3 : 2,
+	    file == NULL && !keep ? 3 : 2) != 0)
 		return 2;
 	path = args->argv[0];
 	id = args->argv[1];
-	if (file == NULL && strcmp(args->argv[2], "-") == 0)
+	if (file == NULL && !keep && strcmp(args->argv[2], "-") == 0)
 		file = "-";
 	if (cmd_lock(path, &lk) != 0)
 		return 2;
@@ -95,6 +100,12 @@ cmd_set_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if ((f = form_field(d->form, id)) == NULL) {
 		cause = xasprintf(_("%s: no field '%s' in form %s %s"), path,
 		    id, d->form->name, d->form->edition);
+		goto out;
+	}
+	if (keep) {
+		/* the answer stays as it is, confirmed for this round */
+		draft_set_renew(d, f->index, NULL);
+		rc = cmd_draft_write(d, path, CMD_DRAFT_UPDATE, lk);
 		goto out;
 	}
 	if (file == NULL)
@@ -141,11 +152,13 @@ out:
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID -"),
+	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID - | "
+	    "DRAFT ID --keep"),
 	.help = N_("Set the answer to field ID and save; '' clears it, '-' "
-	    "reads standard input."),
+	    "reads standard input, --keep confirms it unchanged."),
 	.options = (const struct cmd_option[]) {
 		{ "file", 'f', CMD_VALUE },
+		{ "keep", 'k', CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 2,

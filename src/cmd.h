@@ -19,6 +19,7 @@
 struct draft;
 struct formdir;
 struct lock;
+struct strvec;
 
 struct cmd_ctx {
 	const char	*argv0;
@@ -65,6 +66,10 @@ extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_summary_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_renew_entry;
+extern const struct cmd_entry cmd_note_entry;
+extern const struct cmd_entry cmd_copy_entry;
+extern const struct cmd_entry cmd_merge_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
@@ -78,8 +83,16 @@ int			 cmd_operands(const struct cmd_entry *,
 			     const struct cmd_args *, int, int);
 int			 cmd_lock(const char *, struct lock **);
 
+struct draft		*cmd_import_read(struct cmd_ctx *, const char *,
+			     const char *, const char *, struct strvec *,
+			     char **);
+int			 cmd_import_check(const char *, const char *);
+size_t			 cmd_copy_fields(const struct draft *, struct draft *,
+			     const unsigned char *, int, FILE *, size_t *);
+
 #define CMD_DRAFT_FORCE		0x1	/* --force: replace an existing file */
 #define CMD_DRAFT_UPDATE	0x2	/* the draft read, under the lock given */
+#define CMD_DRAFT_NO_BACKUP	0x4	/* no PATH~ (for git, which keeps it) */
 int			 cmd_draft_write(const struct draft *, const char *,
 			     int, struct lock *);
 

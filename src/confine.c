@@ -4,25 +4,31 @@
  * with ForceCommand and nothing else.
  *
  * Data model: one process-wide drafts directory, an absolute path without
- * symbolic links, set once by confine_start; NULL when not restricted.
+ * symbolic links, set once by confine_start; NULL when not restricted;
+ * and a descriptor of that directory (confine_fd), through which drafts
+ * are opened (confine_open), so that no name is resolved twice: the file
+ * read is the one that was checked.
  * Invariants, in restricted mode:
  * - every draft the editor opens, creates or saves as is a regular file
  *   directly in that directory, named by a plain file name (no '/', no
  *   leading '.', no control characters, valid UTF-8, ending in .yaml);
  *   a name that is a symbolic link (to anywhere) is refused;
  * - the only files written besides drafts are the draft's own companions
- *   in the same directory (DRAFT~, DRAFT.lock, DRAFT.txt, DRAFT.save) and
- *   the positions file under the user's XDG state directory;
+ *   in the same directory (DRAFT~, DRAFT.lock, DRAFT.txt, DRAFT.save),
+ *   the positions file under the user's XDG state directory and, when
+ *   the drafts directory takes no emergency copy, that copy there too;
  * - no subcommand runs and no program is started (kaiji never starts
  *   programs; the restriction is on paths).
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "confine.h"
 #include "i18n.h"
@@ -32,6 +38,7 @@
 #define CONFINE_NAME_MAX	200	/* bytes, well inside NAME_MAX */
 
 static char	*confine_drafts;
+static int	 confine_fd = -1;
 
 /*
  * Enter restricted mode with drafts in dir (created 0700 when missing).
@@ -42,6 +49,7 @@ confine_start(const char *dir, char **cause)
 {
 	struct stat st;
 	char *real;
+	int fd = -1;
 
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
@@ -51,13 +59,20 @@ confine_start(const char *dir, char **cause)
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	if (stat(real, &st) == -1 || !S_ISDIR(st.st_mode)) {
+	if ((fd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || fstat(fd, &st) == -1 ||
+	    !S_ISDIR(st.st_mode)) {
 		*cause = xasprintf(_("%s: not a directory"), dir);
+		if (fd != -1)
+			close(fd);
 		free(real);
 		return -1;
 	}
 	free(confine_drafts);
 	confine_drafts = real;
+	if (confine_fd != -1)
+		close(confine_fd);
+	confine_fd = fd;
 	return 0;
 }
 
@@ -156,5 +171,41 @@ confine_check(const char *path, char **cause)
 		return 0;
 	}
 	free(safe);
+	return -1;
+}
+
+/*
+ * Open the draft at path to read it: in restricted mode only by its name
+ * in the drafts directory's descriptor, never following a link (what is
+ * opened is then fstat'ed by its reader, fileio_read_fd); otherwise path
+ * as it is.  Returns the descriptor, or -1 with a cause and errno set
+ * (ENOENT: there is no such file).
+ */
+int
+confine_open(const char *path, char **cause)
+{
+	const int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+	int fd, err;
+	char *safe;
+
+	if (confine_drafts == NULL)
+		fd = open(path, flags);
+	else if (confine_check(path, cause) != 0) {
+		errno = EPERM;
+		return -1;
+	} else
+		fd = openat(confine_fd, strrchr(path, '/') + 1,
+		    flags | O_NOFOLLOW);
+	if (fd != -1)
+		return fd;
+	err = errno;
+	safe = text_safe(path, 0);
+	if (confine_drafts != NULL && err == ELOOP)
+		*cause = xasprintf(_("%s: a symbolic link; only drafts that "
+		    "are files in %s can be opened"), safe, confine_drafts);
+	else
+		*cause = xasprintf("%s: %s", safe, strerror(err));
+	free(safe);
+	errno = err;
 	return -1;
 }

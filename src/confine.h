@@ -9,5 +9,6 @@ int		 confine_start(const char *, char **);
 const char	*confine_dir(void);
 char		*confine_path(const char *, char **);
 int		 confine_check(const char *, char **);
+int		 confine_open(const char *, char **);
 
 #endif

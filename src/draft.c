@@ -33,11 +33,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draft-events.h"
 #include "draft.h"
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
 #include "yemit.h"
@@ -47,16 +49,23 @@
 #define DRAFT_VERSION	"2"
 #define DRAFT_HEAD	"kaiji-draft: " DRAFT_VERSION
 
+/* The answer versions handed out so far, to all drafts. */
+static unsigned long draft_versions;
+
 /* An empty draft of form. */
 struct draft *
 draft_new(const struct form *form)
 {
 	struct draft *d = xcalloc(1, sizeof *d);
+	size_t i;
 
 	d->form = form;
 	d->answers = xcalloc(form->nfields, sizeof *d->answers);
 	d->renew = xcalloc(form->nfields, sizeof *d->renew);
 	d->notes = xcalloc(form->nfields, sizeof *d->notes);
+	d->version = xcalloc(form->nfields, sizeof *d->version);
+	for (i = 0; i < form->nfields; i++)
+		d->version[i] = ++draft_versions;
 	return d;
 }
 
@@ -75,6 +84,7 @@ draft_free(struct draft *d)
 	free(d->answers);
 	free(d->renew);
 	free(d->notes);
+	free(d->version);
 	free(d);
 }
 
@@ -123,6 +133,7 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 	if (!same) {
 		free(d->renew[field]);
 		d->renew[field] = NULL;
+		d->version[field] = ++draft_versions;
 	}
 	return 0;
 }
@@ -159,6 +170,35 @@ draft_mark_renew(struct draft *d, const char *from)
 			draft_set_renew(d, i, from);
 			n++;
 		}
+	}
+	return n;
+}
+
+/*
+ * A draft of form to holding d's answers and field state (to renew,
+ * notes), carried over by field id.  The ids of d's answers that to has
+ * no field for are added to lost.  The caller frees the draft.
+ */
+struct draft *
+draft_migrate(const struct draft *d, const struct form *to,
+    struct strvec *lost)
+{
+	const struct form_field *g;
+	struct draft *n = draft_new(to);
+	size_t i;
+
+	for (i = 0; i < d->form->nfields; i++) {
+		if ((g = form_field(to, d->form->fields[i].id)) == NULL) {
+			if (d->answers[i] != NULL)
+				strvec_add(lost, xstrdup(d->form->fields[i].id));
+			continue;
+		}
+		if (d->answers[i] != NULL)
+			n->answers[g->index] = xstrdup(d->answers[i]);
+		if (d->renew[i] != NULL)
+			n->renew[g->index] = xstrdup(d->renew[i]);
+		if (d->notes[i] != NULL)
+			n->notes[g->index] = xstrdup(d->notes[i]);
 	}
 	return n;
 }
@@ -457,7 +497,11 @@ out:
 	return d;
 }
 
-/* Load the draft file at path; see draft_parse. */
+/*
+ * Load the draft file at path, up to DRAFT_READ_MAX bytes (more than a
+ * save writes: see limit.h); see draft_parse.  The common case is read
+ * straight from the parser's events (draft-events.c), to the same draft.
+ */
 struct draft *
 draft_load(const char *path, struct formdir *fd, char **cause)
 {
@@ -465,9 +509,10 @@ draft_load(const char *path, struct formdir *fd, char **cause)
 	char *buf;
 	size_t len;
 
-	if (fileio_read(path, DRAFT_MAX_SIZE, &buf, &len, cause) != 0)
+	if (fileio_read(path, DRAFT_READ_MAX, &buf, &len, cause) != 0)
 		return NULL;
-	d = draft_parse(path, buf, len, fd, cause);
+	if (!draft_events_parse(buf, len, fd, &d))
+		d = draft_parse(path, buf, len, fd, cause);
 	free(buf);
 	return d;
 }
@@ -576,9 +621,82 @@ draft_format(const struct draft *d, size_t *len)
 }
 
 /*
+ * A bound on the bytes draft_format writes for d when the answer to field
+ * (none: (size_t)-1) has bytes bytes: every byte of text takes at most 8
+ * (an escape, or a line break and its indent), every field at most its
+ * id escaped and the punctuation around it.  O(fields).
+ */
+size_t
+draft_bound(const struct draft *d, size_t field, size_t bytes)
+{
+	const struct form *form = d->form;
+	size_t i, n = 256 + 8 * (strlen(form->name) + strlen(form->edition));
+
+	for (i = 0; i < form->nfields; i++) {
+		n += 64 + 8 * strlen(form->fields[i].id);
+		if (i == field)
+			n += 8 * bytes;
+		else if (d->answers[i] != NULL)
+			n += 8 * strlen(d->answers[i]);
+		if (d->renew[i] != NULL)
+			n += 8 * strlen(d->renew[i]);
+		if (d->notes[i] != NULL)
+			n += 8 * strlen(d->notes[i]);
+	}
+	return n;
+}
+
+/*
+ * Whether d, with text as the answer to field (none: (size_t)-1; text
+ * NULL or "": unanswered), is saved in at most DRAFT_MAX_SIZE bytes, the
+ * rule of every writer (limit.h).  Formats the draft only when
+ * draft_bound cannot tell.
+ */
+int
+draft_fits(const struct draft *d, size_t field, const char *text)
+{
+	char *buf, *old = NULL;
+	size_t len;
+
+	if (draft_bound(d, field, text != NULL ? strlen(text) : 0) <=
+	    DRAFT_MAX_SIZE)
+		return 1;
+	if (field < d->form->nfields) {
+		old = d->answers[field];
+		d->answers[field] = text != NULL && *text != '\0' ?
+		    (char *)text : NULL;
+	}
+	buf = draft_format(d, &len);
+	if (field < d->form->nfields)
+		d->answers[field] = old;
+	free(buf);
+	return len <= DRAFT_MAX_SIZE;
+}
+
+/*
+ * The draft as it is saved to path (*len bytes, the caller frees it), or
+ * NULL with a cause when it is larger than DRAFT_MAX_SIZE, which no writer
+ * writes (limit.h).
+ */
+char *
+draft_bytes(const struct draft *d, const char *path, size_t *len,
+    char **cause)
+{
+	char *buf = draft_format(d, len);
+
+	if (*len <= DRAFT_MAX_SIZE)
+		return buf;
+	free(buf);
+	*cause = xasprintf(_("%s: not saved: the draft would be %zu bytes, "
+	    "more than the %u that kaiji reads back; shorten an answer"),
+	    path, *len, DRAFT_MAX_SIZE);
+	return NULL;
+}
+
+/*
  * Save the draft to path atomically (fileio_replace flags: FILEIO_BACKUP,
- * FILEIO_EXCL).  Returns 0, or -1 with a cause; on failure the file at path
- * is unchanged.
+ * FILEIO_EXCL), when it fits (draft_bytes).  Returns 0, or -1 with a
+ * cause; on failure the file at path is unchanged.
  */
 int
 draft_save(const struct draft *d, const char *path, int flags, char **cause)
@@ -587,7 +705,8 @@ draft_save(const struct draft *d, const char *path, int flags, char **cause)
 	size_t len;
 	int rc;
 
-	buf = draft_format(d, &len);
+	if ((buf = draft_bytes(d, path, &len, cause)) == NULL)
+		return -1;
 	rc = fileio_replace(path, buf, len, flags, cause);
 	free(buf);
 	return rc;

@@ -7,7 +7,8 @@
  * State owned here, struct editor_file.  path and draft are both set (a
  * draft is open) or both NULL (the start screen).  A writable session
  * holds the lock of path; a read-only one (readonly: another editor holds
- * the lock, path is a symbolic link, or the lock could not be taken)
+ * the lock, path is a symbolic link, the lock could not be taken, or the
+ * draft is larger than kaiji saves)
  * holds none and never writes the draft, the positions file or anything
  * else of the session's own: the writers here check readonly themselves,
  * and dispatch refuses the commands that would change the answers.
@@ -28,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "confine.h"
 #include "draft.h"
@@ -48,51 +50,92 @@
 
 /*
  * Read the draft at arg (or create it, in the newest edition) and make it
- * the session's, not yet locked.  Returns -1 with a cause, changing
- * nothing, when it cannot be read.
+ * the session's.  The lock is taken first, so that no other writer
+ * changes the file between the read and the lock, and the identity kept
+ * (disk) is that of the file read, from its descriptor; in restricted
+ * mode the file is opened through the drafts directory (confine_open).
+ * How the lock went is left in lock_state for editor_file_lock to say.
+ * Returns -1 with a cause, changing nothing, when it cannot be read.
  */
 int
 editor_file_load(struct editor *e, const char *arg, char **cause)
 {
 	struct editor_file *file = &e->file;
+	struct lock_holder holder;
+	struct lock *lk = NULL;
+	struct fileio_id id;
 	const struct form *form;
 	struct stat st;
-	struct draft *d;
-	char *path;
+	struct draft *d = NULL;
+	char *path, *buf, *why = NULL;
+	size_t len;
+	int fd, state = EDITOR_LOCK_TAKEN, err, created = 0;
 
 	if (confine_check(arg, cause) != 0)
 		return -1;
 	path = xstrdup(arg);	/* arg may be an entry freed below */
-	if (stat(path, &st) == -1 && errno == ENOENT) {
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		state = EDITOR_LOCK_LINK;	/* never locked nor written */
+	else {
+		switch (lock_acquire(path, &lk, &holder, &why)) {
+		case 1:
+			why = lock_describe(&holder);
+			state = EDITOR_LOCK_HELD;
+			break;
+		case -1:
+			state = EDITOR_LOCK_FAILED;
+			break;
+		}
+	}
+	if ((fd = confine_open(path, cause)) != -1) {
+		if (fileio_read_fd(fd, path, DRAFT_READ_MAX, &buf, &len, &id,
+		    cause) == 0) {
+			d = draft_parse(path, buf, len, e->formdir, cause);
+			free(buf);
+		}
+		close(fd);
+	} else if ((err = errno) == ENOENT && state != EDITOR_LOCK_LINK) {
+		free(*cause);
+		*cause = NULL;
 		if ((form = formdir_newest(e->formdir, "asp-saas",
-		    cause)) == NULL) {
-			free(path);
-			return -1;
+		    cause)) != NULL) {
+			d = draft_new(form);
+			if ((buf = draft_bytes(d, path, &len, cause)) == NULL ||
+			    fileio_replace_id(path, buf, len, FILEIO_EXCL, &id,
+			    cause) != 0) {
+				draft_free(d);
+				d = NULL;
+			} else
+				created = 1;
+			free(buf);
 		}
-		d = draft_new(form);
-		if (draft_save(d, path, FILEIO_EXCL, cause) != 0) {
-			draft_free(d);
-			free(path);
-			return -1;
-		}
-	} else if ((d = draft_load(path, e->formdir, cause)) == NULL) {
+	}
+	if (d == NULL) {
+		lock_release(lk);
+		free(why);
 		free(path);
 		return -1;
 	}
-	if (file->lock != NULL) {
+	if (file->lock != NULL)
 		lock_release(file->lock);
-		file->lock = NULL;
-	}
+	file->lock = lk;
 	draft_free(file->draft);
 	file->draft = d;
 	free(file->path);
 	file->path = path;
-	file->readonly = 0;
-	file->saved_at = time(NULL);
+	free(file->lock_message);
+	file->lock_message = why;
+	file->lock_state = state;
+	file->readonly = state != EDITOR_LOCK_TAKEN;
+	file->saved_at = 0;	/* nothing saved yet in this session */
 	file->dirty = file->save_failed = file->conflict = 0;
 	file->overwrite = 0;
-	if (fileio_id_get(path, &file->disk) != 0)
-		file->disk.known = 0;
+	file->disk = id;
+	/* a mistyped name must not look like lost answers */
+	if (created)
+		editor_message(e, 0, _("Created the new draft %s (%s %s): no "
+		    "file of that name existed."), path, d->form->name,
+		    d->form->edition);
 	return 0;
 }
 
@@ -114,40 +157,42 @@ static const struct popup_answer file_locked_answers[] = {
 };
 
 /*
- * Take the lock of the loaded draft.  When another editor holds it, ask
- * whether to read it (Esc: yes) or quit; a link, or a lock that cannot be
- * taken, make the session read-only with a message.
+ * Say how the load went with the lock (editor_file_load took it): when
+ * another editor holds it, ask whether to read the draft (Esc: yes) or
+ * quit; a link, a lock that could not be taken, or a draft larger than
+ * kaiji saves make the session read-only with a message.
  */
 void
 editor_file_lock(struct editor *e)
 {
 	struct editor_file *file = &e->file;
-	struct lock_holder holder;
-	struct stat st;
-	char *cause = NULL;
-	int rc;
 
-	if (lstat(file->path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		/* saving would replace the link or write through it */
+	if (!draft_fits(file->draft, (size_t)-1, NULL)) {
+		/* opened to be read and repaired, never saved as it is */
+		lock_release(file->lock);
+		file->lock = NULL;
 		file->readonly = 1;
+		editor_message(e, 1, _("Read-only: %s is larger than the %u "
+		    "bytes kaiji saves; shorten an answer with \"kaiji set\"."),
+		    file->path, DRAFT_MAX_SIZE);
+		return;
+	}
+	switch (file->lock_state) {
+	case EDITOR_LOCK_LINK:
+		/* saving would replace the link or write through it */
 		editor_message(e, 1, _("Read-only: %s is a symbolic link; "
 		    "kaiji does not write through links (F6: save "
 		    "elsewhere)."), file->path);
-		return;
-	}
-	rc = lock_acquire(file->path, &file->lock, &holder, &cause);
-	if (rc == 1) {
-		free(file->lock_message);
-		file->lock_message = lock_describe(&holder);
-		file->readonly = 1;
+		break;
+	case EDITOR_LOCK_HELD:
 		popup_ask_open(e, xasprintf(_("This draft is being edited: %s"),
 		    file->lock_message), file_locked_answers,
 		    sizeof file_locked_answers / sizeof file_locked_answers[0],
 		    0);
-	} else if (rc == -1) {
-		file->readonly = 1;
-		editor_message(e, 1, _("Read-only: %s"), cause);
-		free(cause);
+		break;
+	case EDITOR_LOCK_FAILED:
+		editor_message(e, 1, _("Read-only: %s"), file->lock_message);
+		break;
 	}
 }
 
@@ -164,12 +209,17 @@ editor_file_free(struct editor *e)
 	free(file->path);
 }
 
-/* The answers changed: unsaved from now, saved when the user pauses. */
+/*
+ * The answers changed: unsaved from now, saved when the user pauses, or
+ * at the latest EDITOR_MAX_UNSAVED seconds after the first unsaved change.
+ */
 void
 editor_file_changed(struct editor *e)
 {
 	e->file.dirty = 1;
 	e->file.changed_at = time(NULL);
+	if (e->file.dirty_since == 0)
+		e->file.dirty_since = e->file.changed_at;
 	e->ui.redraw |= EDITOR_REDRAW_FIELD | EDITOR_REDRAW_STATUS;
 }
 
@@ -227,9 +277,12 @@ editor_file_save(struct editor *e)
 		    "by another program. F2: choose what to do."), file->path);
 		return -1;
 	}
-	buf = draft_format(file->draft, &len);
-	rc = fileio_replace_id(file->path, buf, len, FILEIO_BACKUP,
-	    &file->disk, &cause);
+	if ((buf = draft_bytes(file->draft, file->path, &len, &cause)) ==
+	    NULL)
+		rc = -1;
+	else
+		rc = fileio_replace_id(file->path, buf, len, FILEIO_BACKUP,
+		    &file->disk, &cause);
 	free(buf);
 	if (rc != 0) {
 		editor_message(e, 1, _("Not saved: %s. F2: try again, F6: "
@@ -239,6 +292,7 @@ editor_file_save(struct editor *e)
 		return -1;
 	}
 	file->dirty = 0;
+	file->dirty_since = 0;
 	file->save_failed = 0;
 	file->conflict = 0;
 	file->overwrite = 0;
@@ -260,16 +314,29 @@ editor_file_wait(const struct editor *e, time_t now)
 	if (!file->dirty || file->save_failed)
 		return -1;
 	left = (long)(file->changed_at + EDITOR_IDLE_SAVE - now);
+	if (file->dirty_since != 0 &&
+	    (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now) < left)
+		left = (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now);
 	return left <= 0 ? 0 : (int)left * 1000;
 }
 
-/* Save when there are unsaved changes and the user has paused. */
+/*
+ * Save when there are unsaved changes and the user has paused, or has
+ * typed on for EDITOR_MAX_UNSAVED seconds since the first of them (unless
+ * the last save failed: then typing does not retry it at every key).
+ */
 int
 editor_file_autosave(struct editor *e, time_t now)
 {
-	if (!e->file.dirty || now - e->file.changed_at < EDITOR_IDLE_SAVE)
+	const struct editor_file *file = &e->file;
+
+	if (!file->dirty)
 		return 0;
-	return editor_file_save(e);
+	if (now - file->changed_at >= EDITOR_IDLE_SAVE ||
+	    (!file->save_failed && file->dirty_since != 0 &&
+	    now - file->dirty_since >= EDITOR_MAX_UNSAVED))
+		return editor_file_save(e);
+	return 0;
 }
 
 /*
@@ -496,9 +563,11 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 		return;
 	}
 	editor_edit_commit(e);
-	buf = draft_format(file->draft, &len);
-	rc = fileio_replace_id(path, buf, len, replace ? FILEIO_BACKUP :
-	    FILEIO_EXCL, &id, &cause);
+	if ((buf = draft_bytes(file->draft, path, &len, &cause)) == NULL)
+		rc = -1;
+	else
+		rc = fileio_replace_id(path, buf, len, replace ?
+		    FILEIO_BACKUP : FILEIO_EXCL, &id, &cause);
 	free(buf);
 	if (rc != 0) {
 		lock_release(lk);

@@ -191,7 +191,10 @@ list_summary(struct editor *e)
 		{ FINDING_MISSING_LEVEL, N_("Missing 必須○ answers (%zu):") },
 		{ FINDING_OVER_LIMIT, N_("Over the limit (%zu):") },
 		{ FINDING_NOT_CHOICE, N_("Not among the choices (%zu):") },
+		{ FINDING_RENEW,
+		    N_("To renew: change, or confirm unchanged (%zu):") },
 		{ FINDING_FORMAT, N_("Warnings (%zu):") },
+		{ FINDING_NOTE, N_("Open notes (%zu):") },
 	};
 	const struct form *form = e->file.draft->form;
 	struct findings fs = { NULL, 0 };
@@ -215,7 +218,8 @@ list_summary(struct editor *e)
 				continue;
 			f = &form->fields[fd->field];
 			count = fd->kind == FINDING_OVER_LIMIT ?
-			    validate_count_text(fd->count, fd->limit) : NULL;
+			    validate_limit_text(form, fd->count, fd->halves,
+			    fd->limit) : NULL;
 			label = xasprintf("%s %s: %s", f->id,
 			    form->items[f->item].name, count != NULL ? count :
 			    fd->message != NULL ? fd->message : f->text);

@@ -21,12 +21,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "confine.h"
 #include "editor.h"
 #include "emergency.h"
 #include "i18n.h"
 #include "keys.h"
+#include "limit.h"
 #include "popup.h"
 #include "prompt.h"
 #include "text.h"
@@ -43,6 +45,7 @@ static const struct editor_cmd *const editor_tables[] = {
 	editor_nav_cmds,
 	editor_edit_cmds,
 	editor_list_cmds,
+	editor_state_cmds,
 };
 
 /*
@@ -377,10 +380,21 @@ editor_input(struct editor *e, int context, const char *text, int paste)
 	if (context == KEYS_EDIT) {
 		if (!editor_refused(e, EDITOR_CMD_WRITES | EDITOR_CMD_EDITS))
 			editor_edit_type(e, text, paste);
-	} else if (context == KEYS_PROMPT) {
-		textbuf_insert(e->ui.prompt_text, text);
-		e->ui.redraw |= EDITOR_REDRAW_STATUS;
+	} else if (context == KEYS_PROMPT)
+		editor_prompt_type(e, text);
+}
+
+/* Type text into the prompt's line, which holds PROMPT_MAX_CHARS at most. */
+void
+editor_prompt_type(struct editor *e, const char *text)
+{
+	if (textbuf_len(e->ui.prompt_text) + strlen(text) > PROMPT_MAX_CHARS) {
+		editor_message(e, 1, _("The line holds %u characters at most."),
+		    PROMPT_MAX_CHARS);
+		return;
 	}
+	textbuf_insert(e->ui.prompt_text, text);
+	e->ui.redraw |= EDITOR_REDRAW_STATUS;
 }
 
 /* Handle one key (a KEYS_* code or a typed character). */
@@ -398,6 +412,18 @@ editor_key(struct editor *e, int key)
 	}
 	if ((id = keys_lookup(context, key)) != KEYS_CMD_NONE)
 		return editor_command(e, id);
+	/* keys that do nothing here say what would */
+	if (key == KEYS_CTRL('c') || (key == 'q' && context == KEYS_PAGE)) {
+		editor_message(e, 0, _("To quit, press Ctrl-Q or F10 (the "
+		    "answers are saved)."));
+		return 0;
+	}
+	if (context == KEYS_PAGE && e->file.draft != NULL && key >= 0x20 &&
+	    key != 0x7f && key < KEYS_BASE) {
+		editor_message(e, 0, _("Press Enter to edit the field, F1 for "
+		    "help."));
+		return 0;
+	}
 	if (key < 0x20 || key == 0x7f || key >= KEYS_BASE)
 		return 0;
 	buf[text_encode((unsigned)key, buf)] = '\0';

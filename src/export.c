@@ -74,6 +74,7 @@ struct export_tree {
 	int			 depth;		/* json: nesting */
 	int			 first;		/* json: level still empty */
 	int			 keyed;		/* json: a key just written */
+	int			 notes;		/* the fields' notes too */
 };
 
 static int
@@ -321,9 +322,30 @@ export_page(struct export_page *pg, size_t p)
 	}
 }
 
-/* The application as text or markdown. */
+/* After the pages, with notes: the fields' notes, one paragraph each. */
+static void
+export_notes(struct export_page *pg)
+{
+	const struct form *form = pg->d->form;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < form->nfields; i++) {
+		if (pg->d->notes[i] == NULL)
+			continue;
+		if (!any++)
+			fputs(pg->md ? "\n## メモ\n" : "\nメモ\n", pg->fp);
+		fputs("\n", pg->fp);
+		fprintf(pg->fp, pg->md ? "- %s %s: " : "%s %s: ",
+		    form->fields[i].id, form->items[form->fields[i].item].name);
+		export_inline(pg, pg->d->notes[i]);
+		fputs("\n", pg->fp);
+	}
+}
+
+/* The application as text or markdown, with notes the fields' notes. */
 static char *
-export_pages(const struct draft *d, int md, size_t *len)
+export_pages(const struct draft *d, int md, int notes, size_t *len)
 {
 	struct export_page pg;
 	char *buf;
@@ -334,6 +356,8 @@ export_pages(const struct draft *d, int md, size_t *len)
 	pg.fp = xmemstream(&buf, len);
 	for (p = 0; p < d->form->npages; p++)
 		export_page(&pg, p);
+	if (notes)
+		export_notes(&pg);
 	xmemclose(pg.fp);
 	return buf;
 }
@@ -508,7 +532,8 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	const struct form_field *f = &form->fields[i];
 	const struct form_item *item = &form->items[f->item];
 	const char *a = d->answers[i];
-	size_t k;
+	char zenkaku[32];
+	size_t k, halves;
 
 	export_tree_open(t, 1, 1);
 	export_tree_key(t, "id");
@@ -542,14 +567,23 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	export_tree_word(t, item->limit != 0 ? "true" : "false");
 	export_tree_key(t, "count");
 	export_tree_num(t, a != NULL ? text_count(a, strlen(a)) : 0, 0);
+	halves = a != NULL ? text_halves(a, strlen(a)) : 0;
+	snprintf(zenkaku, sizeof zenkaku, halves % 2 ? "%zu.5" : "%zu",
+	    halves / 2);
+	export_tree_key(t, "count-zenkaku");
+	export_tree_word(t, zenkaku);
 	export_tree_key(t, "answer");
 	export_tree_str(t, a, 1);
+	if (t->notes) {
+		export_tree_key(t, "note");
+		export_tree_str(t, d->notes[i], 1);
+	}
 	export_tree_open(t, 1, 0);
 }
 
 /* The draft as YAML or JSON, with the form's labels. */
 static char *
-export_tree(const struct draft *d, int json, size_t *len)
+export_tree(const struct draft *d, int json, int notes, size_t *len)
 {
 	const struct form *form = d->form;
 	struct export_tree t;
@@ -558,6 +592,7 @@ export_tree(const struct draft *d, int json, size_t *len)
 
 	memset(&t, 0, sizeof t);
 	t.json = json;
+	t.notes = notes;
 	t.fp = xmemstream(&buf, len);
 	if (!json)
 		yemit_start(&t.y, t.fp);
@@ -613,6 +648,10 @@ export_safe_copy(const struct draft *d)
 			free(why);	/* text_safe's output is UTF-8 */
 		free(safe);
 	}
+	for (i = 0; i < d->form->nfields; i++) {
+		if (d->notes[i] != NULL)
+			copy->notes[i] = text_safe(d->notes[i], 1);
+	}
 	return copy;
 }
 
@@ -644,7 +683,8 @@ export_draft(const struct draft *d, const char *format,
 	switch ((enum export_format)which) {
 	case EXPORT_TEXT:
 	case EXPORT_MARKDOWN:
-		*out = export_pages(src, which == EXPORT_MARKDOWN, len);
+		*out = export_pages(src, which == EXPORT_MARKDOWN, opts->notes,
+		    len);
 		break;
 	case EXPORT_CSV:
 		*out = csv_export(src, opts->cp932,
@@ -653,7 +693,7 @@ export_draft(const struct draft *d, const char *format,
 		break;
 	case EXPORT_YAML:
 	case EXPORT_JSON:
-		*out = export_tree(src, which == EXPORT_JSON, len);
+		*out = export_tree(src, which == EXPORT_JSON, opts->notes, len);
 		break;
 	case EXPORT_XLSX:
 		*out = export_xlsx(src, len, cause);

@@ -41,29 +41,45 @@ int
 fileio_read(const char *path, size_t max, char **bufp, size_t *lenp,
     char **cause)
 {
-	struct stat st;
-	char *buf;
-	size_t len = 0;
-	ssize_t n;
-	int fd;
+	int fd, rc;
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
+	rc = fileio_read_fd(fd, path, max, bufp, lenp, NULL, cause);
+	close(fd);
+	return rc;
+}
+
+/*
+ * Read the regular file open on fd (named path in messages; at most max
+ * bytes) as fileio_read does, and when id is not NULL set it to the
+ * identity of what was read (fstat of fd, never a second look up of the
+ * name).  fd stays open.  Returns 0, or -1 with a cause.
+ */
+int
+fileio_read_fd(int fd, const char *path, size_t max, char **bufp,
+    size_t *lenp, struct fileio_id *id, char **cause)
+{
+	struct stat st;
+	char *buf;
+	size_t len = 0;
+	ssize_t n;
+
 	if (fstat(fd, &st) == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
-		goto fail;
+		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		*cause = xasprintf(_("%s: not a regular file"), path);
-		goto fail;
+		return -1;
 	}
 	if ((unsigned long long)st.st_size > max) {
 		*cause = xasprintf(_("%s: file too large (more than %zu bytes)"),
 		    path, max);
-		goto fail;
+		return -1;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	for (;;) {
@@ -73,7 +89,7 @@ fileio_read(const char *path, size_t max, char **bufp, size_t *lenp,
 		if (n == -1) {
 			*cause = xasprintf("%s: %s", path, strerror(errno));
 			free(buf);
-			goto fail;
+			return -1;
 		}
 		if (n == 0)
 			break;
@@ -82,18 +98,15 @@ fileio_read(const char *path, size_t max, char **bufp, size_t *lenp,
 			*cause = xasprintf(_("%s: file changed while reading"),
 			    path);
 			free(buf);
-			goto fail;
+			return -1;
 		}
 	}
-	close(fd);
 	buf[len] = '\0';
 	*bufp = buf;
 	*lenp = len;
+	if (id != NULL)
+		fileio_id_set(id, &st);
 	return 0;
-
-fail:
-	close(fd);
-	return -1;
 }
 
 /*

@@ -21,6 +21,8 @@ struct fileio_id {
 };
 
 int	fileio_read(const char *, size_t, char **, size_t *, char **);
+int	fileio_read_fd(int, const char *, size_t, char **, size_t *,
+	    struct fileio_id *, char **);
 int	fileio_replace(const char *, const char *, size_t, int, char **);
 int	fileio_replace_id(const char *, const char *, size_t, int,
 	    struct fileio_id *, char **);

@@ -42,7 +42,7 @@ struct form_ctx {
 
 static const char *const form_top_keys[] = {
 	"kaiji-form", "form", "edition", "base", "title", "subtitle",
-	"header", "pages", "notes", "sections", NULL
+	"count", "header", "pages", "notes", "sections", NULL
 };
 
 const char *
@@ -629,6 +629,17 @@ form_build(struct form_ctx *ctx)
 	if ((node = form_top(ctx, "subtitle")) != NULL &&
 	    form_str(ctx, node, &form->subtitle) != 0)
 		goto fail;
+	if ((node = form_top(ctx, "count")) != NULL) {
+		if (node->kind == YNODE_SCALAR &&
+		    strcmp(node->str, "zenkaku") == 0)
+			form->count = FORM_COUNT_ZENKAKU;
+		else if (node->kind != YNODE_SCALAR ||
+		    strcmp(node->str, "code-points") != 0) {
+			form_fail(ctx, node, _("'count' must be code-points or "
+			    "zenkaku"));
+			goto fail;
+		}
+	}
 	if ((node = form_top(ctx, "sections")) == NULL) {
 		form_fail(ctx, NULL, _("no 'sections' key"));
 		goto fail;
@@ -810,4 +821,74 @@ form_field(const struct form *form, const char *id)
 		return NULL;
 	f = &form->fields[item->first + row - 1];
 	return f;
+}
+
+/* An item number at *p (1..nitems), moving *p past it; 0 when none. */
+static unsigned long
+form_item_no(const struct form *form, const char **p)
+{
+	unsigned long no = 0;
+	int digits;
+
+	if (**p < '1' || **p > '9')
+		return 0;
+	for (digits = 0; **p >= '0' && **p <= '9' && digits < 9; digits++)
+		no = no * 10 + (unsigned long)(*(*p)++ - '0');
+	return no <= form->nitems ? no : 0;
+}
+
+/*
+ * The fields that ranges names, a comma-separated list of items ("5"),
+ * ranges of items ("1-26") and field ids ("30.1"): a map of
+ * form->nfields flags the caller frees, or NULL with a cause naming the
+ * part that is not one.
+ */
+unsigned char *
+form_select(const struct form *form, const char *ranges, char **cause)
+{
+	unsigned char *sel = xcalloc(form->nfields + 1, 1);
+	const struct form_field *f;
+	const char *p = ranges, *start;
+	unsigned long a, b, i;
+	size_t j;
+	char id[16];
+
+	for (;;) {
+		start = p;
+		if ((a = form_item_no(form, &p)) == 0)
+			goto bad;
+		if (*p == '.') {
+			j = strcspn(start, ",");
+			if (j >= sizeof id)
+				goto bad;
+			memcpy(id, start, j);
+			id[j] = '\0';
+			if ((f = form_field(form, id)) == NULL)
+				goto bad;
+			sel[f->index] = 1;
+			p = start + j;
+		} else {
+			b = a;
+			if (*p == '-') {
+				p++;
+				if ((b = form_item_no(form, &p)) < a)
+					goto bad;
+			}
+			for (i = a; i <= b; i++) {
+				for (j = 0; j < form->items[i - 1].nfields; j++)
+					sel[form->items[i - 1].first + j] = 1;
+			}
+		}
+		if (*p == '\0')
+			return sel;
+		if (*p++ != ',')
+			goto bad;
+	}
+bad:
+	j = strcspn(start, ",");
+	*cause = xasprintf(_("'%.*s' is not an item (1-%zu), a range of items "
+	    "(2-26) or a field id (30.1)"), (int)(j > 64 ? 64 : j), start,
+	    form->nitems);
+	free(sel);
+	return NULL;
 }

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "limit.h"
+
 struct ftype;
 
 enum form_mark {
@@ -53,12 +55,19 @@ struct form_section {
 	size_t			 nitems;
 };
 
+/* How answers are counted against limits (kaiji-forms(5), "count"). */
+enum form_count {
+	FORM_COUNT_CODE_POINTS,	/* every code point is one 字 (text_count) */
+	FORM_COUNT_ZENKAKU	/* 全角換算: half-width is half (text_halves) */
+};
+
 struct form {
 	char			*path;
 	char			*name;		/* form kind, e.g. asp-saas */
 	char			*edition;
 	char			*title;
 	char			*subtitle;
+	enum form_count		 count;
 	size_t			 service;	/* header field indexes, or */
 	size_t			 company;	/* (size_t)-1 */
 	struct form_section	*sections;
@@ -81,7 +90,6 @@ struct form_file {
 	long long		 mtime_ns;
 };
 
-#define FORM_MAX_SIZE	(4U * 1024 * 1024)
 #define FORM_MAX_BASES	8
 
 struct form		*form_load(const char *, char **);
@@ -94,5 +102,7 @@ const struct form_field	*form_field(const struct form *, const char *);
 const char		*form_mark_label(enum form_mark);
 size_t			 form_page_end(const struct form *, size_t);
 int			 form_is_ident(const char *);
+unsigned char		*form_select(const struct form *, const char *,
+			     char **);
 
 #endif

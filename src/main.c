@@ -17,6 +17,7 @@
 #include "editor.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -36,7 +37,14 @@ main_help(void)
 	    "  -V, --version     show the version and exit\n"
 	    "  -r, --restricted  edit only drafts in one directory, by name\n"
 	    "                    (also when run as rkaiji); no commands\n"
-	    "  -d, --dir=DIR     the drafts directory of --restricted\n\n"
+	    "  -d, --dir=DIR     the drafts directory of --restricted\n"
+	    "      --ambiguous-width=auto|1|2\n"
+	    "                    columns of East Asian Ambiguous characters\n"
+	    "                    (○ ■ ※ ①) in the terminal; auto asks it\n"
+	    "                    (also $KAIJI_AMBIGUOUS_WIDTH)\n"
+	    "      --frame=auto|line|ascii\n"
+	    "                    boxes and marks with line drawing, or ASCII\n"
+	    "                    only (also $KAIJI_FRAME)\n\n"
 	    "Exit status: 0 success, 1 an incomplete draft (summary), "
 	    "2 an error.\n"
 	    "Forms are read from $KAIJI_FORMS_DIR if set.\n"
@@ -60,9 +68,52 @@ main_textdomain(void)
 #endif
 }
 
+/* How the terminal is drawn: --ambiguous-width and --frame. */
+enum { MAIN_AUTO, MAIN_NARROW, MAIN_WIDE };
+enum { MAIN_FRAME_AUTO, MAIN_FRAME_LINE, MAIN_FRAME_ASCII };
+static const char *const main_widths[] = { "auto", "1", "2", NULL };
+static const char *const main_frames[] = { "auto", "line", "ascii", NULL };
+
+/*
+ * The index of value in names (NULL-terminated); an unset or empty value
+ * is 0 (auto).  -1, with a message naming what (an option or variable),
+ * for any other value.
+ */
+static int
+main_choice(const char *what, const char *value, const char *const *names)
+{
+	int i;
+
+	if (value == NULL || *value == '\0')
+		return 0;
+	for (i = 0; names[i] != NULL; i++) {
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	}
+	cmd_error(_("%s: '%s' is not one of %s, %s, %s"), what, value,
+	    names[0], names[1], names[2]);
+	return -1;
+}
+
+/*
+ * Set up the width of ambiguous characters and the frame: width and frame
+ * as given (auto: the terminal is asked, and a terminal that draws them
+ * wide gets boxes in ASCII, since line drawing is ambiguous too).
+ */
+static void
+main_terminal(int width, int frame)
+{
+	int cols = width == MAIN_WIDE ? 2 : width == MAIN_NARROW ? 1 :
+	    view_probe_ambiguous(500);
+
+	text_set_ambiguous(cols == 2 ? 2 : 1);
+	view_draw_ascii(frame == MAIN_FRAME_AUTO && text_ambiguous_width() == 2,
+	    frame == MAIN_FRAME_ASCII);
+}
+
 /* The interactive editor on path (or the start screen). */
 static int
-main_editor(const char *argv0, const char *path)
+main_editor(const char *argv0, const char *path, int width, int frame)
 {
 	const char *term = getenv("TERM");
 	struct editor *e;
@@ -81,9 +132,15 @@ main_editor(const char *argv0, const char *path)
 		return 2;
 	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
-		cmd_error(_("the editor cannot work with TERM='%s'; use "
-		    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji set'"),
-		    term != NULL ? term : "");
+		/* restricted mode runs no command: recommend none */
+		if (confine_dir() != NULL)
+			cmd_error(_("the editor cannot work with TERM='%s'; set "
+			    "TERM to your terminal's type (e.g. "
+			    "xterm-256color)"), term != NULL ? term : "");
+		else
+			cmd_error(_("the editor cannot work with TERM='%s'; "
+			    "use 'kaiji summary DRAFT', 'kaiji get' and "
+			    "'kaiji set'"), term != NULL ? term : "");
 		return 2;
 	}
 	/* curses needs a UTF-8 character type to show Japanese */
@@ -92,6 +149,7 @@ main_editor(const char *argv0, const char *path)
 		cmd_error(_("no UTF-8 locale; set LANG, e.g. LANG=C.UTF-8"));
 		return 2;
 	}
+	main_terminal(width, frame);
 	dir = formdir_default(argv0);
 	fd = formdir_open(dir);
 	free(dir);
@@ -131,7 +189,8 @@ main_is_restricted(const char *argv0)
  * drafts directory), the editor only.
  */
 static int
-main_restricted(const char *argv0, const char *drafts_dir, const char *name)
+main_restricted(const char *argv0, const char *drafts_dir, const char *name,
+    int width, int frame)
 {
 	char *dir, *cause, *path = NULL;
 	int rc;
@@ -143,7 +202,7 @@ main_restricted(const char *argv0, const char *drafts_dir, const char *name)
 		return cmd_fail(cause);
 	if (name != NULL && (path = confine_path(name, &cause)) == NULL)
 		return cmd_fail(cause);
-	rc = main_editor(argv0, path);
+	rc = main_editor(argv0, path, width, frame);
 	free(path);
 	return rc;
 }
@@ -156,18 +215,27 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "restricted", no_argument, NULL, 'r' },
 		{ "dir", required_argument, NULL, 'd' },
+		{ "ambiguous-width", required_argument, NULL, 'A' },
+		{ "frame", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry *ce;
 	struct cmd_ctx ctx;
 	const char *drafts_dir = NULL;
 	char *dir;
-	int c, rc, restricted = main_is_restricted(argv[0]);
+	int c, rc, restricted = main_is_restricted(argv[0]), width, frame;
 
 	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	main_textdomain();
+	width = main_choice("KAIJI_AMBIGUOUS_WIDTH",
+	    getenv("KAIJI_AMBIGUOUS_WIDTH"), main_widths);
+	frame = main_choice("KAIJI_FRAME", getenv("KAIJI_FRAME"), main_frames);
+	if (width < 0 || frame < 0)
+		return 2;
+	/* commands measure ambiguous characters as the variable says */
+	text_set_ambiguous(width == MAIN_WIDE ? 2 : 1);
 
 	if (!restricted && argc > 1 && (ce = cmd_find(argv[1])) != NULL) {
 		dir = formdir_default(argv[0]);
@@ -196,6 +264,16 @@ main(int argc, char **argv)
 		case 'd':
 			drafts_dir = optarg;
 			break;
+		case 'A':
+			if ((width = main_choice("--ambiguous-width", optarg,
+			    main_widths)) < 0)
+				return 2;
+			break;
+		case 'F':
+			if ((frame = main_choice("--frame", optarg,
+			    main_frames)) < 0)
+				return 2;
+			break;
 		case 'c':
 			/* a restricted login shell asked to run a command */
 			if (restricted) {
@@ -222,11 +300,12 @@ main(int argc, char **argv)
 	}
 	if (restricted && argc - optind <= 1)
 		return main_restricted(argv[0], drafts_dir,
-		    argc > optind ? argv[optind] : NULL);
+		    argc > optind ? argv[optind] : NULL, width, frame);
 	if (argc - optind > 1) {
 		cmd_error(_("unknown command '%s'"), argv[optind]);
 		fprintf(stderr, _("Try 'kaiji --help' for more information.\n"));
 		return 2;
 	}
-	return main_editor(argv[0], argc > optind ? argv[optind] : NULL);
+	return main_editor(argv[0], argc > optind ? argv[optind] : NULL, width,
+	    frame);
 }

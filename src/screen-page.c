@@ -8,9 +8,14 @@
  * is visible, and only the visible rows are drawn.
  *
  * State, struct page_state: the cache of laid-out descriptions and
- * answers (for one form), the first display row on screen, and the rows
- * the last frame drew with what they showed, so that a frame in which
- * only the answer being edited changed draws only the rows that differ.
+ * answers (for one form; an answer is known by its draft version, not
+ * its text), the rows of the answer being edited (brought up to date by
+ * layout_rewrap from the rows of the text at the last textbuf_clean, known
+ * by textbuf_version), the first display row on screen, and the rows the
+ * last frame drew with what they showed, so that a frame in which only
+ * the answer being edited changed draws only the cells that may differ:
+ * the status marks and counters that changed, and each answer row from
+ * the first changed position on.
  */
 #include "config.h"
 
@@ -55,20 +60,23 @@ struct page {
 
 /*
  * What stays the same from one frame to the next: per field, the decoded
- * description and its rows at the last width, and the decoded answer (as
- * last seen in the draft) and its rows.  The field being edited is laid
- * out afresh from the edit buffer every frame.
+ * description and its rows at the last width, the decoded answer (as
+ * last seen in the draft: aver is its draft version) and its rows, and
+ * the status mark and count its first row showed last (shown: drawn at
+ * all since the last full frame of the row).
  */
 struct page_cache {
 	struct textbuf		*desc;
 	struct layout_row	*drows;
 	size_t			 ndrows;
 	int			 dwidth;
-	char			*atext;
+	unsigned long		 aver;
 	struct textbuf		*ans;
 	struct layout_row	*arows;
 	size_t			 narows;
 	int			 awidth;
+	int			 shown, st;
+	size_t			 count, limit;
 };
 
 /* The screen between frames. */
@@ -89,6 +97,12 @@ struct page_state {
 
 	/* page_over_from of one field, computed once per field and frame */
 	size_t			 over_field, over_at;
+
+	/* the rows of the answer being edited: its text at version ever */
+	struct layout_row	*erows;
+	size_t			 nerows;
+	int			 ewidth;
+	unsigned long		 ever;
 };
 
 static void
@@ -118,10 +132,12 @@ page_forget(struct page_state *ps)
 	free(ps->last);
 	ps->last = NULL;
 	ps->nlast = 0;
+	free(ps->erows);
+	ps->erows = NULL;
+	ps->nerows = 0;
 	for (i = 0; i < ps->ncache; i++) {
 		textbuf_free(ps->cache[i].desc);
 		free(ps->cache[i].drows);
-		free(ps->cache[i].atext);
 		textbuf_free(ps->cache[i].ans);
 		free(ps->cache[i].arows);
 	}
@@ -185,15 +201,12 @@ page_answer(struct page_state *ps, const struct editor *e, size_t field,
     int width)
 {
 	struct page_cache *pc = page_cached(ps, e, field);
-	const char *a = e->file.draft->answers[field];
+	const struct draft *d = e->file.draft;
 
-	if (a == NULL)
-		a = "";
-	if (pc->atext == NULL || strcmp(pc->atext, a) != 0) {
-		free(pc->atext);
-		pc->atext = xstrdup(a);
+	if (pc->ans == NULL || pc->aver != d->version[field]) {
+		pc->aver = d->version[field];
 		textbuf_free(pc->ans);
-		pc->ans = textbuf_new(a);
+		pc->ans = textbuf_new(d->answers[field]);
 		free(pc->arows);
 		pc->arows = NULL;
 	}
@@ -203,6 +216,32 @@ page_answer(struct page_state *ps, const struct editor *e, size_t field,
 		pc->awidth = width;
 	}
 	return pc;
+}
+
+/*
+ * The rows of the answer being edited, tb, at width (ps->erows): kept when
+ * the text is the one they were made for, brought up to date by
+ * layout_rewrap when they are those of the text at the last textbuf_clean,
+ * made afresh otherwise.  Returns their number.
+ */
+static size_t
+page_edit_rows(struct page_state *ps, const struct textbuf *tb, int width)
+{
+	unsigned long v = textbuf_version(tb);
+
+	if (ps->erows != NULL && ps->ewidth == width && ps->ever == v)
+		return ps->nerows;
+	if (ps->erows != NULL && ps->ewidth == width &&
+	    ps->ever == textbuf_clean_version(tb))
+		ps->nerows = layout_rewrap(tb, width, &ps->erows, ps->nerows,
+		    NULL, NULL);
+	else {
+		free(ps->erows);
+		ps->nerows = layout_wrap(tb, width, &ps->erows);
+	}
+	ps->ewidth = width;
+	ps->ever = v;
+	return ps->nerows;
 }
 
 /* The text buffer that shows field's answer on screen. */
@@ -255,11 +294,15 @@ page_build(struct page_state *ps, const struct editor *e, struct page *pg,
 	const struct form_item *item;
 	const struct page_cache *pc;
 	const struct layout_row *lr;
-	struct layout_row *fresh = NULL;
 	size_t page, first, end, i, j, n, k, section = (size_t)-1;
 	int width = cols - PAGE_INDENT - 1;
 
 	memset(pg, 0, sizeof *pg);
+	/* room for as many rows as the last frame had */
+	if (ps->nlast > 0) {
+		pg->cap = ps->nlast;
+		pg->rows = xreallocarray(NULL, pg->cap, sizeof *pg->rows);
+	}
 	page = form->items[form->fields[e->nav.field].item].page;
 	first = form->pages[page];
 	end = form_page_end(form, page);
@@ -281,8 +324,8 @@ page_build(struct page_state *ps, const struct editor *e, struct page *pg,
 			page_desc_rows(ps, pg, e, j, page_desc_w(e,
 			    &form->fields[j], cols), current);
 			if (editing) {
-				n = layout_wrap(e->edit.tb, width, &fresh);
-				lr = fresh;
+				n = page_edit_rows(ps, e->edit.tb, width);
+				lr = ps->erows;
 			} else {
 				pc = page_answer(ps, e, j, width);
 				n = pc->narows;
@@ -310,8 +353,6 @@ page_build(struct page_state *ps, const struct editor *e, struct page *pg,
 				    textbuf_cursor(e->edit.tb), &row,
 				    &pg->cursor_col);
 				pg->cursor_row = pg->n - n + row;
-				free(fresh);
-				fresh = NULL;
 			}
 			if (current)
 				pg->cur_last = pg->n - 1;
@@ -366,19 +407,22 @@ page_mark_glyph(int st, enum view_style *style)
 	switch (st) {
 	case EDITOR_ST_OK:
 		*style = VIEW_OK;
-		return "✓";
+		return view_draw_glyph(VIEW_GLYPH_OK);
 	case EDITOR_ST_MISSING:
 		*style = VIEW_MISSING;
-		return "✗";
+		return view_draw_glyph(VIEW_GLYPH_MISSING);
 	case EDITOR_ST_MISSING_LEVEL:
 		*style = VIEW_LEVEL;
-		return "✗";
+		return view_draw_glyph(VIEW_GLYPH_MISSING);
 	case EDITOR_ST_OVER:
 		*style = VIEW_OVER;
 		return "+";
 	case EDITOR_ST_WARN:
 		*style = VIEW_WARN;
 		return "?";
+	case EDITOR_ST_RENEW:
+		*style = VIEW_LEVEL;
+		return "↻";
 	}
 	*style = VIEW_DIM;
 	return " ";
@@ -440,6 +484,17 @@ page_over_from(const struct editor *e, size_t field, const struct textbuf *tb)
 	return (size_t)-1;
 }
 
+/* The counter of a field's first row in buf ("" without a limit); returns
+ * its width. */
+static int
+page_counter(char *buf, size_t size, size_t count, size_t limit)
+{
+	buf[0] = '\0';
+	if (limit != 0)
+		snprintf(buf, size, " %zu/%zu字", count, limit);
+	return (int)text_width(buf);
+}
+
 static void
 page_draw_row(struct page_state *ps, const struct editor *e,
     const struct page_row *r, int y, int cols)
@@ -467,8 +522,10 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		if (end > form_page_end(form, page))
 			end = form_page_end(form, page);
 		validate_tally(d, first, end, done, total);
-		s = xasprintf("■ %s  必須 %zu/%zu  必須○ %zu/%zu", sec->title,
-		    done[0], total[0], done[1], total[1]);
+		s = xasprintf("%s%s%s  必須 %zu/%zu  必須○ %zu/%zu",
+		    view_draw_glyph(VIEW_GLYPH_OPEN), sec->title,
+		    view_draw_glyph(VIEW_GLYPH_CLOSE), done[0], total[0],
+		    done[1], total[1]);
 		view_draw_text(y, 0, cols, s, VIEW_HEADING);
 		free(s);
 		break;
@@ -484,21 +541,23 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		f = &form->fields[r->index];
 		st = editor_edit_status(e, r->index);
 		s = (char *)page_mark_glyph(st, &style);
-		x = 1 + view_draw_text(y, 1, 2, s, style);
+		x = 1 + view_draw_text(y, 1, 1, s, style);
+		/* the column before the id: a note */
+		view_draw_text(y, 2, 1, d->notes[r->index] != NULL ? "✎" : " ",
+		    VIEW_WARN);
 		x = 3;
 		x += view_draw_text(y, x, cols - x, f->id, r->index ==
 		    e->nav.field ? VIEW_CURRENT : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, form_mark_label(f->mark),
-		    f->mark == FORM_OPTIONAL ? VIEW_DIM : f->mark ==
-		    FORM_MANDATORY ? VIEW_MISSING : VIEW_LEVEL);
+		    f->mark == FORM_OPTIONAL ? VIEW_DIM : VIEW_NORMAL);
 		x += view_draw_text(y, x, cols - x, " ", VIEW_NORMAL);
 		count = editor_edit_count(e, r->index, &limit, &shared);
-		counter[0] = '\0';
-		if (limit != 0)
-			snprintf(counter, sizeof counter, " %zu/%zu字", count,
-			    limit);
-		cw = (int)text_width(counter);
+		cw = page_counter(counter, sizeof counter, count, limit);
+		ps->cache[r->index].shown = 1;
+		ps->cache[r->index].st = st;
+		ps->cache[r->index].count = count;
+		ps->cache[r->index].limit = limit;
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
 		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
 		    VIEW_DIM);
@@ -533,6 +592,76 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		free(s);
 		break;
 	}
+}
+
+/*
+ * Bring the first row of a field (r, on the screen as the last frame drew
+ * it) up to date while an answer is edited: only its status mark and its
+ * counter can change, and only what changed of them is drawn.
+ */
+static void
+page_draw_marks(struct page_state *ps, const struct editor *e,
+    const struct page_row *r, int y, int cols)
+{
+	struct page_cache *pc = &ps->cache[r->index];
+	enum view_style style;
+	size_t count, limit;
+	char counter[64];
+	const char *s;
+	int st, shared, cw, ocw;
+
+	st = editor_edit_status(e, r->index);
+	count = editor_edit_count(e, r->index, &limit, &shared);
+	if (!pc->shown || limit != pc->limit) {
+		view_draw_fill(y, 0, cols, VIEW_NORMAL);
+		page_draw_row(ps, e, r, y, cols);
+		return;
+	}
+	if (st != pc->st) {
+		s = page_mark_glyph(st, &style);
+		view_draw_fill(y, 1, 2, VIEW_NORMAL);
+		view_draw_text(y, 1, 2, s, style);
+		pc->st = st;
+	}
+	if (count != pc->count) {
+		ocw = page_counter(counter, sizeof counter, pc->count, limit);
+		cw = page_counter(counter, sizeof counter, count, limit);
+		if (ocw > cw)
+			view_draw_fill(y, cols - ocw, ocw - cw, VIEW_NORMAL);
+		if (cw > 0)
+			view_draw_text(y, cols - cw, cw, counter, count >
+			    limit ? VIEW_OVER : VIEW_DIM);
+		pc->count = count;
+	}
+}
+
+/*
+ * Draw the row r of the answer being edited, tb, from position from on:
+ * the cells before it show what they showed (the text before from has not
+ * changed and the row starts where it did).  A character from which on
+ * the text changed may have lost or gained a combining mark, so drawing
+ * starts one character earlier, at a base character.
+ */
+static void
+page_draw_answer_from(struct page_state *ps, const struct textbuf *tb,
+    const struct page_row *r, int y, int cols, size_t from)
+{
+	size_t i;
+	int x = PAGE_INDENT;
+
+	if (from < r->start)
+		from = r->start;
+	if (from > r->end)
+		from = r->end;
+	if (from > r->start)
+		from--;
+	while (from > r->start && textbuf_charwidth(tb, from) == 0)
+		from--;
+	for (i = r->start; i < from; i++)
+		x += textbuf_charwidth(tb, i);
+	view_draw_fill(y, x, cols - x, VIEW_NORMAL);
+	page_draw_range(y, x, cols - 1 - x, tb, from, r->end, ps->over_at,
+	    VIEW_NORMAL);
 }
 
 /* Whether two display rows show the same thing (NULL: an empty row). */
@@ -615,6 +744,19 @@ screen_page_draw(void *state, const struct editor *e, int top, int rows,
 		if (partial && page_same_row(r, l) &&
 		    !page_row_stale(e, r, dirty))
 			continue;
+		if (partial && tb != NULL && r != NULL && l != NULL &&
+		    r->kind == ROW_ANSWER && l->kind == ROW_ANSWER &&
+		    r->index == e->nav.field && l->index == r->index &&
+		    r->start == l->start) {
+			page_draw_answer_from(ps, tb, r, top + (int)i, cols,
+			    dirty);
+			continue;
+		}
+		if (partial && tb != NULL && r != NULL && r->kind ==
+		    ROW_FIELD && page_same_row(r, l)) {
+			page_draw_marks(ps, e, r, top + (int)i, cols);
+			continue;
+		}
 		view_draw_fill(top + (int)i, 0, cols, VIEW_NORMAL);
 		if (r != NULL)
 			page_draw_row(ps, e, r, top + (int)i, cols);

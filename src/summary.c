@@ -84,13 +84,17 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 			summary_safe(fp, "%s", f->text);
 			break;
 		case FINDING_OVER_LIMIT:
-			text = validate_count_text(fs->v[i].count,
-			    fs->v[i].limit);
+			text = validate_limit_text(form, fs->v[i].count,
+			    fs->v[i].halves, fs->v[i].limit);
 			fputs(text, fp);
 			free(text);
 			break;
+		case FINDING_RENEW:
+			summary_safe(fp, _("as in %s"), fs->v[i].message);
+			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
+		case FINDING_NOTE:
 			summary_safe(fp, "%s", fs->v[i].message);
 			break;
 		}
@@ -156,7 +160,10 @@ summary_text(FILE *fp, const char *path, const struct draft *d,
 	    _("Over the limit (%zu):"));
 	summary_list(fp, d, fs, FINDING_NOT_CHOICE,
 	    _("Not among the choices (%zu):"));
+	summary_list(fp, d, fs, FINDING_RENEW,
+	    _("To renew: change, or confirm unchanged (%zu):"));
 	summary_list(fp, d, fs, FINDING_FORMAT, _("Warnings (%zu):"));
+	summary_list(fp, d, fs, FINDING_NOTE, _("Open notes (%zu):"));
 
 	validate_tally(d, 0, form->nitems, all.answered, all.total);
 	for (i = 0; i < fs->n; i++) {
@@ -221,7 +228,7 @@ summary_yaml_start(FILE *fp)
 {
 	struct summary_yaml *sy = xcalloc(1, sizeof *sy);
 
-	yemit_start(&sy->y, fp);
+	yemit_start_direct(&sy->y, fp);
 	yemit_open(&sy->y, 0);
 	return sy;
 }

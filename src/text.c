@@ -4,12 +4,15 @@
  * The counting rule (documented in kaiji-forms(5)): one Unicode code point
  * is one 字, full-width and half-width alike; line breaks (LF and CR) are
  * not counted; a combining mark is a code point of its own and counts as 1.
- * Change the rule here and nowhere else.
+ * A form may choose 全角換算 instead (text_halves): half-width characters
+ * (ASCII and the half-width forms) count as half.  Change the rules here
+ * and nowhere else.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -130,6 +133,35 @@ text_invalid(const char *s, size_t len)
 }
 
 /*
+ * The 全角換算 count of s (len bytes) in halves: 1 for a half-width
+ * character (U+0020..U+007E, the half-width forms U+FF61..U+FFDC and
+ * U+FFE8..U+FFEE), 2 for any other code point but LF and CR (an invalid
+ * byte counts 2).  Half of it is the figure shown (97.5字).
+ */
+size_t
+text_halves(const char *s, size_t len)
+{
+	size_t off = 0, halves = 0, n;
+	uint32_t cp;
+
+	while (off < len) {
+		unsigned char c = (unsigned char)s[off];
+
+		if (c < 0x80) {
+			if (c != '\n' && c != '\r')
+				halves += c >= 0x20 && c < 0x7f ? 1 : 2;
+			off++;
+			continue;
+		}
+		n = text_decode(s + off, len - off, &cp);
+		off += n == 0 ? 1 : n;
+		halves += n != 0 && ((cp >= 0xff61 && cp <= 0xffdc) ||
+		    (cp >= 0xffe8 && cp <= 0xffee)) ? 1 : 2;
+	}
+	return halves;
+}
+
+/*
  * Count the 字 of s (len bytes): code points other than LF and CR.  A byte
  * that is not valid UTF-8 counts as one, so a count is always defined.
  */
@@ -156,6 +188,27 @@ text_count(const char *s, size_t len)
 }
 
 /*
+ * Whether cp hides itself or changes what is around it: a bidirectional
+ * control, a zero-width character or joiner, a BOM, a combining mark (so
+ * that a decomposed name is told from its composed twin).
+ */
+static int
+text_hidden(uint32_t cp)
+{
+	static const uint32_t hidden[][2] = {
+		{ 0x0300, 0x036f }, { 0x061c, 0x061c }, { 0x1ab0, 0x1aff },
+		{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
+		{ 0x2060, 0x2069 }, { 0x20d0, 0x20ff }, { 0x3099, 0x309a },
+		{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+	};
+
+	return text_in_ranges(hidden, sizeof hidden / sizeof hidden[0], cp);
+}
+
+static char *
+text_safe_how(const char *s, int keep_lf, int names);
+
+/*
  * Return a copy of s that is safe to write to a terminal: C0 and C1 control
  * characters and DEL become visible placeholders (^[ , <U+009B>); a line
  * feed is kept when keep_lf is set, else shown as ^J.  Invalid bytes become
@@ -163,6 +216,24 @@ text_count(const char *s, size_t len)
  */
 char *
 text_safe(const char *s, int keep_lf)
+{
+	return text_safe_how(s, keep_lf, 0);
+}
+
+/*
+ * A file name as text_safe shows it (line feeds as ^J), with what could
+ * make it look like another name (text_hidden) shown as <U+XXXX> too, so
+ * that two names that differ never look the same.  The caller frees it.
+ */
+char *
+text_safe_name(const char *s)
+{
+	return text_safe_how(s, 0, 1);
+}
+
+/* text_safe, and with names also the text_hidden code points shown. */
+static char *
+text_safe_how(const char *s, int keep_lf, int names)
 {
 	size_t len = strlen(s), off = 0, n;
 	char *out, *p;
@@ -186,7 +257,8 @@ text_safe(const char *s, int keep_lf)
 		if (n == 0) {
 			p += sprintf(p, "<0x%02X>", c);
 			off++;
-		} else if (cp >= 0x80 && cp <= 0x9f) {
+		} else if ((cp >= 0x80 && cp <= 0x9f) ||
+		    (names && text_hidden(cp))) {
 			p += sprintf(p, "<U+%04X>", (unsigned)cp);
 			off += n;
 		} else {
@@ -235,22 +307,31 @@ text_space(const char *s)
 	}
 }
 
-/* Code point ranges that a terminal shows two columns wide. */
-static const uint32_t text_wide[][2] = {
-	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a },
-	{ 0x23e9, 0x23ec }, { 0x2614, 0x2615 }, { 0x2e80, 0x303e },
-	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
-	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 },
-	{ 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
-	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
-	{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
-};
+/* text_zero, text_wide, text_ambiguous: generated from Unicode data. */
+#include "text-width.h"
 
-/* Code point ranges shown with no width (combining marks, joiners). */
-static const uint32_t text_zero[][2] = {
-	{ 0x0300, 0x036f }, { 0x200b, 0x200f }, { 0x20d0, 0x20ff },
-	{ 0x3099, 0x309a }, { 0xfe00, 0xfe0f }, { 0xe0100, 0xe01ef },
-};
+#define TEXT_NRANGES(t)	(sizeof (t) / sizeof (t)[0])
+
+/*
+ * The columns of an East Asian Ambiguous character (○ ■ ─ ※ ① °): 1, or
+ * 2 in a terminal that draws them wide.  Set once at start-up, before
+ * anything is measured (text_set_ambiguous).
+ */
+static int text_ambiguous_cols = 1;
+
+/* Measure East Asian Ambiguous characters as cols (1 or 2) columns. */
+void
+text_set_ambiguous(int cols)
+{
+	text_ambiguous_cols = cols == 2 ? 2 : 1;
+}
+
+/* The columns of an East Asian Ambiguous character now: 1 or 2. */
+int
+text_ambiguous_width(void)
+{
+	return text_ambiguous_cols;
+}
 
 /*
  * Whether cp is in one of the n ranges of table ({ first, last } pairs,
@@ -276,26 +357,62 @@ text_in_ranges(const uint32_t (*table)[2], size_t n, uint32_t cp)
 
 /*
  * Columns a terminal gives the code point: 2 for East Asian wide and
- * full-width characters, 0 for combining marks, 1 otherwise.  Control
+ * full-width characters (and Ambiguous ones when text_set_ambiguous(2)),
+ * 0 for combining marks and format characters, 1 otherwise.  Control
  * characters are never written raw (see text_safe), so they are 1 here.
+ * This is the one width of kaiji: curses measures with it too (wcwidth
+ * below).
  */
 int
 text_cpwidth(uint32_t cp)
 {
-	if (cp < 0x300)
+	if (cp < 0xa1)
 		return 1;
 	/* the common Japanese ranges, before any search */
 	if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3041 && cp <= 0x3096) ||
 	    (cp >= 0x30a1 && cp <= 0x30ff) || (cp >= 0xff01 && cp <= 0xff60) ||
 	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303e))
 		return 2;
-	if (text_in_ranges(text_zero, sizeof text_zero / sizeof text_zero[0],
-	    cp))
+	if (text_in_ranges(text_zero, TEXT_NRANGES(text_zero), cp))
 		return 0;
-	if (text_in_ranges(text_wide, sizeof text_wide / sizeof text_wide[0],
-	    cp))
+	if (text_in_ranges(text_wide, TEXT_NRANGES(text_wide), cp))
+		return 2;
+	if (text_ambiguous_cols == 2 && text_in_ranges(text_ambiguous,
+	    TEXT_NRANGES(text_ambiguous), cp))
 		return 2;
 	return 1;
+}
+
+/*
+ * wcwidth and wcswidth for the whole program: these definitions take the
+ * place of the C library's (the dynamic linker binds the calls of
+ * libncursesw to the program's own symbols, as the wcwidth-cjk preload
+ * does), so that curses places characters by kaiji's width, ambiguous
+ * width included.  POSIX: 0 for L'\0', -1 for a control character or a
+ * value that is not a character.
+ */
+int
+wcwidth(wchar_t wc)
+{
+	if (wc == 0)
+		return 0;
+	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) || wc > 0x10ffff ||
+	    (wc >= 0xd800 && wc <= 0xdfff))
+		return -1;
+	return text_cpwidth((uint32_t)wc);
+}
+
+int
+wcswidth(const wchar_t *s, size_t n)
+{
+	int w = 0, k;
+
+	for (; n > 0 && *s != 0; s++, n--) {
+		if ((k = wcwidth(*s)) < 0)
+			return -1;
+		w += k;
+	}
+	return w;
 }
 
 /*
@@ -333,6 +450,114 @@ text_width(const char *s)
 		off += n;
 	}
 	return w;
+}
+
+/*
+ * A paste (s) as an answer takes it: line breaks as LF (terminals send CR,
+ * Windows programs CR LF); the line breaks at the end dropped (Excel ends
+ * every copied cell with one) and, for a one-line field (multiline 0),
+ * the spaces and tabs at the end too, other tabs and line breaks become
+ * spaces.  *changed gets the TEXT_PASTE_* bits of what was changed
+ * besides the CR.  The caller frees the result.
+ */
+char *
+text_paste(const char *s, int multiline, unsigned *changed)
+{
+	size_t len = strlen(s), n = 0, i;
+	char *out = xmalloc(len + 1);
+
+	*changed = 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			out[n++] = '\n';
+			if (s[i + 1] == '\n')
+				i++;
+		} else
+			out[n++] = s[i];
+	}
+	while (n > 0 && (out[n - 1] == '\n' || (!multiline &&
+	    (out[n - 1] == ' ' || out[n - 1] == '\t')))) {
+		*changed |= TEXT_PASTE_END;
+		n--;
+	}
+	out[n] = '\0';
+	if (multiline)
+		return out;
+	for (i = 0; i < n; i++) {
+		if (out[i] == '\t') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_TABS;
+		} else if (out[i] == '\n') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_BREAKS;
+		}
+	}
+	return out;
+}
+
+/*
+ * A copy of s with full-width ASCII (！ to ～, as an IME types it) as
+ * ASCII and the ideographic space as a space, for reading what kaiji
+ * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
+ * bytes are copied as they are.  The caller frees the result.
+ */
+char *
+text_fold(const char *s)
+{
+	size_t len = strlen(s), off = 0, n, o = 0;
+	char *out = xmalloc(len + 1);
+	uint32_t cp;
+
+	while (off < len) {
+		n = text_decode(s + off, len - off, &cp);
+		if (n == 0) {
+			out[o++] = s[off++];
+			continue;
+		}
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			out[o++] = (char)(cp - 0xfee0);
+		else if (cp == 0x3000)
+			out[o++] = ' ';
+		else {
+			memcpy(out + o, s + off, n);
+			o += n;
+		}
+		off += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/*
+ * s (terminal-safe) in at most maxw columns: as it is when it fits, else
+ * "…" and as much of its end as fits after it (a file name keeps its
+ * name, not its directories).  The caller frees the result.
+ */
+char *
+text_tail(const char *s, size_t maxw)
+{
+	static const char ell[] = "\xe2\x80\xa6";	/* … */
+	size_t len = strlen(s), off = len, w, ew = text_width(ell), k;
+	uint32_t cp;
+
+	if (text_width(s) <= maxw)
+		return xstrdup(s);
+	if (maxw < ew)
+		return xstrdup("");
+	/* back from the end while the tail and … fit */
+	w = 0;
+	while (off > 0) {
+		k = off - 1;
+		while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k--;
+		if (text_decode(s + k, off - k, &cp) == 0)
+			cp = '?';
+		if (w + (size_t)text_cpwidth(cp) + ew > maxw)
+			break;
+		w += (size_t)text_cpwidth(cp);
+		off = k;
+	}
+	return xasprintf("%s%s", ell, s + off);
 }
 
 /* Whether s names a Japanese era (令和, 平成, 昭和, 大正, 明治). */

@@ -39,7 +39,11 @@
  * changed since textbuf_clean ((size_t)-1: none), so that the view redraws
  * only from there, and tail the number of code points at the end of the
  * text that no edit touched since then (the same text, moved by the edits'
- * difference in length).
+ * difference in length).  version is a number no other state of any
+ * buffer has had (textbuf_versions counts them), taken anew by every
+ * change of the text; clean_version is the version at the last
+ * textbuf_clean (0: none), so that a view can tell whether what it made
+ * of the text is that of the last clean.
  */
 #include "config.h"
 
@@ -52,6 +56,9 @@
 
 #define TEXTBUF_HISTORY		200
 #define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
+
+/* The versions handed out so far, to all buffers. */
+static unsigned long	textbuf_versions;
 
 struct textbuf_step {
 	size_t		 pos;
@@ -71,6 +78,7 @@ struct textbuf {
 	size_t			 count;
 	size_t			 bytes, peak;
 	size_t			 dirty, tail;
+	unsigned long		 version, clean_version;
 
 	uint32_t		*orig;
 	size_t			 norig;
@@ -194,6 +202,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->count -= tb->cp[i] != '\n';
 		tb->bytes -= textbuf_cplen(tb->cp[i]);
 	}
+	tb->version = ++textbuf_versions;
 	if (pos < tb->dirty)
 		tb->dirty = pos;
 	if (tail < tb->tail)
@@ -386,6 +395,27 @@ textbuf_text(const struct textbuf *tb)
 	return out;
 }
 
+/* The UTF-8 bytes of the text, as textbuf_text has them. */
+size_t
+textbuf_bytes(const struct textbuf *tb)
+{
+	return tb->bytes;
+}
+
+/* The text a yank would insert as UTF-8 (caller frees), or NULL: none. */
+char *
+textbuf_killed(const struct textbuf *tb)
+{
+	size_t len = 0, room = 4 * tb->nkill + 1;
+	char *out;
+
+	if (tb->nkill == 0)
+		return NULL;
+	out = textbuf_utf8(xmalloc(room), &len, &room, tb->kill, tb->nkill);
+	out[len] = '\0';
+	return out;
+}
+
 /* The 字 count: code points other than LF, as text_count counts them. */
 size_t
 textbuf_count(const struct textbuf *tb)
@@ -422,6 +452,24 @@ textbuf_clean(struct textbuf *tb)
 {
 	tb->dirty = (size_t)-1;
 	tb->tail = tb->len;
+	tb->clean_version = tb->version;
+}
+
+/*
+ * A number that stands for the text as it is now: it changes with every
+ * change of the text, and no other buffer's text ever had it.
+ */
+unsigned long
+textbuf_version(const struct textbuf *tb)
+{
+	return tb->version;
+}
+
+/* textbuf_version at the last textbuf_clean, 0 if there was none. */
+unsigned long
+textbuf_clean_version(const struct textbuf *tb)
+{
+	return tb->clean_version;
 }
 
 /* The number of code points. */

@@ -13,7 +13,9 @@
  * yanked back.  textbuf_dirty is the lowest position changed since the
  * last textbuf_clean, from which the view redraws, and textbuf_dirty_end
  * where the change ends (what follows was there at the clean, moved), so
- * that a layout can be brought up to date from the rows it had.
+ * that a layout can be brought up to date from the rows it had;
+ * textbuf_version names the text as it is (no two states of any buffers
+ * share one) and textbuf_clean_version the text at the last clean.
  *
  * textbuf_new's result is freed with textbuf_free; textbuf_text returns a
  * string the caller frees.  Functions returning int return 0 when there was
@@ -31,9 +33,13 @@ struct textbuf	*textbuf_new(const char *);
 void		 textbuf_free(struct textbuf *);
 char		*textbuf_text(const struct textbuf *);
 size_t		 textbuf_count(const struct textbuf *);
+size_t		 textbuf_bytes(const struct textbuf *);
+char		*textbuf_killed(const struct textbuf *);
 size_t		 textbuf_dirty(const struct textbuf *);
 size_t		 textbuf_dirty_end(const struct textbuf *);
 void		 textbuf_clean(struct textbuf *);
+unsigned long	 textbuf_version(const struct textbuf *);
+unsigned long	 textbuf_clean_version(const struct textbuf *);
 size_t		 textbuf_len(const struct textbuf *);
 uint32_t	 textbuf_char(const struct textbuf *, size_t);
 int		 textbuf_charwidth(const struct textbuf *, size_t);

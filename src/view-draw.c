@@ -8,7 +8,9 @@
  * placeholders and never a part of a wide character.
  *
  * State: draw_colour, whether the terminal has colours and NO_COLOR does
- * not refuse them, set once at set-up.
+ * not refuse them, set once at set-up; draw_ascii_boxes and draw_ascii,
+ * whether boxes, and the rest of kaiji's own frame (marks, headings), are
+ * drawn in ASCII only, set before set-up.
  */
 #include "config.h"
 
@@ -25,6 +27,64 @@
 #define VIEW_CCHAR_MAX	4	/* characters in one cell (curses: 5) */
 
 static int	draw_colour;
+static int	draw_ascii_boxes;
+static int	draw_ascii;
+
+/*
+ * Draw boxes with + - | (boxes), and marks and headings in ASCII too
+ * (glyphs); else with line drawing and the glyphs below.
+ */
+void
+view_draw_ascii(int boxes, int glyphs)
+{
+	draw_ascii_boxes = boxes || glyphs;
+	draw_ascii = glyphs;
+}
+
+/*
+ * The glyphs of kaiji's frame.  None is East Asian Ambiguous (✓ ✗ are
+ * Neutral, 【】 Wide), so they take the same columns in every terminal.
+ */
+const char *
+view_draw_glyph(enum view_glyph g)
+{
+	static const char *const line[] = {
+		[VIEW_GLYPH_OK] = "✓", [VIEW_GLYPH_MISSING] = "✗",
+		[VIEW_GLYPH_OPEN] = "【", [VIEW_GLYPH_CLOSE] = "】",
+	};
+	static const char *const ascii[] = {
+		[VIEW_GLYPH_OK] = "o", [VIEW_GLYPH_MISSING] = "x",
+		[VIEW_GLYPH_OPEN] = "[", [VIEW_GLYPH_CLOSE] = "]",
+	};
+
+	return draw_ascii ? ascii[g] : line[g];
+}
+
+/*
+ * A box with rows inner rows, its top left corner at (y, x), w columns
+ * wide: line drawing, or + - | for an ASCII frame.
+ */
+void
+view_draw_box(int y, int x, int rows, int w)
+{
+	chtype c[6] = { ACS_ULCORNER, ACS_URCORNER, ACS_LLCORNER,
+	    ACS_LRCORNER, ACS_HLINE, ACS_VLINE };
+
+	if (draw_ascii_boxes) {
+		c[0] = c[1] = c[2] = c[3] = '+';
+		c[4] = '-';
+		c[5] = '|';
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	mvaddch(y, x, c[0]);
+	mvhline(y, x + 1, c[4], w - 2);
+	mvaddch(y, x + w - 1, c[1]);
+	mvaddch(y + rows + 1, x, c[2]);
+	mvhline(y + rows + 1, x + 1, c[4], w - 2);
+	mvaddch(y + rows + 1, x + w - 1, c[3]);
+	mvvline(y + 1, x, c[5], rows);
+	mvvline(y + 1, x + w - 1, c[5], rows);
+}
 
 /* Set up the colours of the styles, if the terminal has them. */
 void
@@ -36,10 +96,8 @@ view_draw_colours(void)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(1, COLOR_GREEN, -1);
-	init_pair(2, COLOR_RED, -1);
-	init_pair(3, COLOR_YELLOW, -1);
-	init_pair(4, COLOR_CYAN, -1);
+	init_pair(1, COLOR_RED, -1);
+	init_pair(2, COLOR_MAGENTA, -1);
 }
 
 /* The columns of the screen. */
@@ -49,6 +107,15 @@ view_draw_cols(void)
 	return COLS;
 }
 
+/*
+ * The attributes of a style, and its colour pair in *pair (0: the
+ * terminal's own colours).  The styles read on light and dark backgrounds
+ * alike: headings and items in bold (and underlined) in the terminal's
+ * own colour, red only for what is wrong (a missing 必須 answer, text over
+ * a limit, an error), magenta for what needs a look (a missing 必須○
+ * answer, a warning); every coloured style is also bold, so a terminal
+ * without colours (or NO_COLOR) still tells them from plain text.
+ */
 static attr_t
 draw_attr(enum view_style style, short *pair)
 {
@@ -57,8 +124,7 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_TITLE:
 		return A_REVERSE;
 	case VIEW_HEADING:
-		*pair = 4;
-		return A_BOLD;
+		return A_BOLD | A_UNDERLINE;
 	case VIEW_ITEM:
 		return A_BOLD;
 	case VIEW_DIM:
@@ -67,16 +133,15 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_CURRENT:
 		return A_REVERSE;
 	case VIEW_OK:
-		*pair = 1;
 		return A_NORMAL;
 	case VIEW_MISSING:
 	case VIEW_OVER:
 	case VIEW_ERROR:
-		*pair = 2;
+		*pair = 1;
 		return A_BOLD;
 	case VIEW_LEVEL:
 	case VIEW_WARN:
-		*pair = 3;
+		*pair = 2;
 		return A_BOLD;
 	case VIEW_CONTROL:
 		return A_REVERSE | A_DIM;

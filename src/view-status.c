@@ -4,8 +4,9 @@
  * was saved; a message; a prompt) and the key-hint line, whose labels come
  * from the command table (see view.h).
  *
- * State, struct view_status: what the title and hint lines show, so that
- * they are drawn again only when that changes; hints_hidden: a long
+ * State, struct view_status: what the title, status and hint lines show,
+ * so that they are drawn again only when that changes (the status line:
+ * only the part that changed); hints_hidden: a long
  * message went on over the hint line, which must come back after it.
  */
 #include "config.h"
@@ -36,8 +37,8 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	const struct form *form;
 	const struct draft *d = e->file.draft;
 	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
-	char *left, right[128], *key;
-	int rw;
+	char *left, right[128], *key, *name;
+	int rw, lw;
 
 	if (d == NULL) {
 		view_draw_fill(0, 0, COLS, VIEW_TITLE);
@@ -51,8 +52,16 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
 	    total[0], done[1], total[1]);
 	rw = (int)text_width(right);
+	/* the file name cut from the left, so that its name shows */
 	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
-	    form->edition, page + 1, form->npages, e->file.path);
+	    form->edition, page + 1, form->npages, "");
+	lw = (int)text_width(left);
+	name = text_tail(e->file.path, COLS - rw - 1 - lw > 0 ?
+	    (size_t)(COLS - rw - 1 - lw) : 0);
+	free(left);
+	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
+	    form->edition, page + 1, form->npages, name);
+	free(name);
 	/* the line is on the screen already unless it changed */
 	key = xasprintf("%d %s%s", COLS, left, right);
 	if (!all && vs->title != NULL && strcmp(key, vs->title) == 0) {
@@ -191,17 +200,124 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	}
 }
 
+/*
+ * After the field's count on the status line: why it is to renew, and its
+ * note (on one line).
+ */
+static void
+status_state(const struct editor *e, char **left)
+{
+	const struct draft *d = e->file.draft;
+	const char *renew = d->renew[e->nav.field];
+	const char *note = d->notes[e->nav.field];
+	char *s, *p;
+
+	if (renew != NULL) {
+		s = xasprintf(_("%s  ↻ to renew: as in %s; change it or confirm "
+		    "it unchanged"), *left, renew);
+		free(*left);
+		*left = s;
+	}
+	if (note != NULL) {
+		s = xasprintf("%s  ✎ %s", *left, note);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		}
+		free(*left);
+		*left = s;
+	}
+}
+
+/* Forget what the status line shows. */
+static void
+status_forget(struct view_status *vs)
+{
+	free(vs->left);
+	free(vs->right);
+	vs->left = vs->right = NULL;
+}
+
+/*
+ * Draw the field's part of the status line, left in style ls and right in
+ * rs: only what differs from what the line shows (vs), which is mostly
+ * the count at the end of left while typing.  The last code point the
+ * old and the new left share is drawn again, in case what follows is a
+ * combining mark.  Takes left (malloc'd).
+ */
+static void
+status_field_line(struct view_status *vs, char *left, int ls,
+    const char *right, int rs)
+{
+	size_t same = 0, back;
+	int rw = (int)text_width(right), from, oldw;
+	char *head;
+
+	if (vs->left == NULL || vs->line_cols != COLS ||
+	    vs->left_style != ls || vs->right_style != rs ||
+	    strcmp(vs->right, right) != 0) {
+		status_forget(vs);
+		view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+		view_draw_text(LINES - 2, 0, COLS - rw - 1, left,
+		    (enum view_style)ls);
+		view_draw_text(LINES - 2, COLS - rw, rw, right,
+		    (enum view_style)rs);
+		vs->left = left;
+		vs->right = xstrdup(right);
+		vs->left_style = ls;
+		vs->right_style = rs;
+		vs->line_cols = COLS;
+		return;
+	}
+	while (left[same] != '\0' && left[same] == vs->left[same])
+		same++;
+	if (left[same] == '\0' && vs->left[same] == '\0') {
+		free(left);
+		return;		/* on the screen already */
+	}
+	/* back to the start of the last code point both have in full */
+	back = same;
+	while (back > 0 && ((unsigned char)left[back] & 0xc0) == 0x80)
+		back--;
+	if (back > 0) {
+		back--;
+		while (back > 0 && ((unsigned char)left[back] & 0xc0) == 0x80)
+			back--;
+	}
+	head = xstrndup(left, back);
+	from = (int)text_width(head);
+	free(head);
+	oldw = (int)text_width(vs->left);
+	if (oldw > COLS - rw - 1)
+		oldw = COLS - rw - 1;
+	if (from < COLS - rw - 1) {
+		if (oldw > from)
+			view_draw_fill(LINES - 2, from, oldw - from,
+			    VIEW_NORMAL);
+		view_draw_text(LINES - 2, from, COLS - rw - 1 - from,
+		    left + back, (enum view_style)ls);
+	}
+	free(vs->left);
+	vs->left = left;
+}
+
 /* The status line; returns whether a long message took the key-hint line. */
 static int
-status_line(const struct editor *e, struct view_frame *frame)
+status_line(struct view_status *vs, const struct editor *e, int all,
+    struct view_frame *frame)
 {
 	const struct form_field *f;
-	char *left = NULL, right[64], *prompt;
-	size_t count, limit;
+	char *left = NULL, right[64], *prompt, *why, *s;
+	size_t count, limit, halves;
+	char *counted;
 	struct tm tm;
-	int shared, rw, x;
+	int shared, x;
 
-	view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
+	if (all || e->ui.prompt != NULL || e->ui.message != NULL ||
+	    e->file.draft == NULL)
+		status_forget(vs);
+	if (vs->left == NULL)
+		view_draw_fill(LINES - 2, 0, COLS, VIEW_NORMAL);
 	if (e->ui.prompt != NULL) {
 		prompt = textbuf_text(e->ui.prompt_text);
 		left = xasprintf("%s%s", editor_prompt_label(e), prompt);
@@ -220,27 +336,41 @@ status_line(const struct editor *e, struct view_frame *frame)
 		snprintf(right, sizeof right, "%s", _("read-only"));
 	else if (e->file.dirty)
 		snprintf(right, sizeof right, "%s", _("not saved yet"));
-	else {
+	else if (e->file.saved_at != 0) {
 		localtime_r(&e->file.saved_at, &tm);
 		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
-	}
-	rw = (int)text_width(right);
+	} else
+		right[0] = '\0';	/* nothing saved since it was opened */
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	halves = limit != 0 ? editor_edit_halves(e, e->nav.field) : 0;
+	counted = limit != 0 ? validate_limit_text(e->file.draft->form, count,
+	    halves, limit) : NULL;
 	if (limit != 0 && shared)
-		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		left = xasprintf(_("%s %s  item %u together %s"), f->id,
 		    form_mark_label(f->mark),
-		    e->file.draft->form->items[f->item].no, count, limit);
+		    e->file.draft->form->items[f->item].no, counted);
 	else if (limit != 0)
-		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
-		    form_mark_label(f->mark), count, limit);
+		left = xasprintf("%s %s  %s", f->id, form_mark_label(f->mark),
+		    counted);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
-	view_draw_text(LINES - 2, 0, COLS - rw - 1, left, limit != 0 &&
-	    count > limit ? VIEW_OVER : VIEW_NORMAL);
-	view_draw_text(LINES - 2, COLS - rw, rw, right, e->file.save_failed ?
-	    VIEW_ERROR : VIEW_DIM);
-	free(left);
+	free(counted);
+	status_state(e, &left);
+	if ((why = editor_edit_why(e, e->nav.field)) != NULL) {
+		/* why the field is marked, after what the line says */
+		s = xasprintf("%s  %s", left, why);
+		free(left);
+		free(why);
+		left = s;
+	}
+	/* a narrow screen keeps the count and drops the time */
+	if (!e->file.readonly && (int)(text_width(left) + text_width(right)) +
+	    1 > COLS)
+		right[0] = '\0';
+	status_field_line(vs, left, limit != 0 && validate_over(
+	    e->file.draft->form, count, halves, limit) ? VIEW_OVER :
+	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;
 }
 
@@ -252,7 +382,7 @@ void
 view_status_lines(struct view_status *vs, const struct editor *e, int all,
     struct view_frame *frame)
 {
-	int over = status_line(e, frame);
+	int over = status_line(vs, e, all, frame);
 
 	if (!over)
 		status_hints(vs, e, all || vs->hints_hidden);
@@ -266,4 +396,5 @@ view_status_free(struct view_status *vs)
 	free(vs->title);
 	vs->title = NULL;
 	vs->hint_context = -1;
+	status_forget(vs);
 }

@@ -86,15 +86,7 @@ view_popup(const struct editor *e)
 	x = (COLS - w) / 2;
 	for (row = 0; row < h + 2; row++)
 		view_draw_fill(y + row, x, w, VIEW_NORMAL);
-	attr_set(A_NORMAL, 0, NULL);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h + 1, x, ACS_LLCORNER);
-	mvhline(y + h + 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h + 1, x + w - 1, ACS_LRCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h);
+	view_draw_box(y, x, h, w);
 	row = 0;
 	for (i = 0; i < nlines && row < h; i++) {
 		const char *q = lines[i];
@@ -211,6 +203,7 @@ view_setup(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	view_probe_unread();
 	view_input_keys();
 	view_draw_colours();
 	/* bracketed paste */
@@ -258,10 +251,14 @@ view_run(struct editor *e)
 		if (rc == ERR) {
 			if (view_input_stopped())
 				continue;
-			if (e->file.dirty)
-				editor_file_autosave(e, time(NULL));
-			if (!e->file.dirty && ++errors > 100) {
-				stop = 1;	/* the terminal is gone */
+			editor_file_autosave(e, time(NULL));
+			/*
+			 * The terminal is gone (end of input) when nothing but
+			 * errors comes, whether or not the draft could be
+			 * saved: stop; the rescue writes an emergency copy.
+			 */
+			if (++errors > 100) {
+				stop = 1;
 				break;
 			}
 			continue;
@@ -272,6 +269,7 @@ view_run(struct editor *e)
 			free(paste);
 		} else if (key != KEYS_NONE)
 			editor_key(e, key);
+		editor_file_autosave(e, time(NULL));	/* typing on */
 	}
 	if (stop && editor_file_rescue(e) != 0)
 		status = 2;
@@ -279,7 +277,11 @@ view_run(struct editor *e)
 	view_status_free(&v.status);
 	for (i = 0; i < VIEW_NSCREENS; i++)
 		view_screens[i]->destroy(v.screens[i]);
-	if (stop && status != 0 && e->ui.message != NULL)
-		fprintf(stderr, "kaiji: %s\n", e->ui.message);
+	if (stop && status != 0 && e->ui.message != NULL) {
+		char *safe = text_safe(e->ui.message, 0);	/* names a path */
+
+		fprintf(stderr, "kaiji: %s\n", safe);
+		free(safe);
+	}
 	return status;
 }

@@ -46,6 +46,9 @@ struct view_status {
 	int		 hint_context;	/* the hints drawn, -1: none */
 	int		 hint_cols;
 	int		 hints_hidden;	/* a message took the hint line */
+	char		*left, *right;	/* the status line drawn (NULL: */
+	int		 left_style;	/* unknown), its styles and width */
+	int		 right_style, line_cols;
 };
 
 /* Styles for view_draw_text. */
@@ -55,16 +58,28 @@ enum view_style {
 	VIEW_WARN, VIEW_ERROR, VIEW_CONTROL, VIEW_CURRENT
 };
 
+/* The glyphs of kaiji's own frame (view_draw_glyph). */
+enum view_glyph {
+	VIEW_GLYPH_OK, VIEW_GLYPH_MISSING, VIEW_GLYPH_OPEN, VIEW_GLYPH_CLOSE
+};
+
 /* view.c */
 int	view_run(struct editor *);
 
 /* view-draw.c */
 void	view_draw_colours(void);
+void	view_draw_ascii(int, int);
+const char	*view_draw_glyph(enum view_glyph);
+void	view_draw_box(int, int, int, int);
 int	view_draw_cols(void);
 int	view_draw_text(int, int, int, const char *, enum view_style);
 int	view_draw_cps(int, int, int, const uint32_t *, size_t,
 	    enum view_style);
 void	view_draw_fill(int, int, int, enum view_style);
+
+/* view-probe.c */
+int	view_probe_ambiguous(int);
+void	view_probe_unread(void);
 
 /* view-input.c */
 void	view_input_signals(void);

@@ -387,7 +387,8 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 	# a draft can hold them (escaped): they are the user's text
 	contains "$T/a.yaml" '\e]0;owned\a'
 	for cmd in "summary $T/a.yaml" "summary --format yaml $T/a.yaml" \
-	    "get $T/a.yaml 2.1" "get $T/a.yaml 30.2" "diff $T/b.yaml $T/a.yaml" \
+	    "get $T/a.yaml 2.1" "get $T/a.yaml 30.2" "diff --color=never $T/b.yaml $T/a.yaml" \
+	    "diff --whole --color=never $T/b.yaml $T/a.yaml" \
 	    "export $T/a.yaml --to text" "export $T/a.yaml --to markdown" \
 	    "export $T/a.yaml --to csv" "export $T/a.yaml --to yaml" \
 	    "export $T/a.yaml --to json" \
@@ -399,6 +400,15 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 		raw_free "on a terminal: kaiji ${cmd%% *}" "$T/tty.txt"
 	done
 	contains "$T/tty.txt" "kaiji: "
+	# in colour, the only escapes are diff's own red, green and reset
+	for opt in "" --whole; do
+		script -qec "TERM=xterm '$KAIJI' diff $opt $T/b.yaml $T/a.yaml" \
+		    /dev/null >"$T/tty" 2>&1
+		contains "$T/tty" "$(printf '\033[32m')"
+		tr -d '\r' <"$T/tty" | sed 's/\x1b\[3[12]m//g; s/\x1b\[m//g' \
+		    >"$T/tty.txt"
+		raw_free "on a terminal: kaiji diff $opt in colour" "$T/tty.txt"
+	done
 	"$KAIJI" get "$T/a.yaml" 2.1 >"$T/out"
 	ok "not on a terminal, get prints the answer as stored" test "$(cat "$T/out")" = "$evil"
 else

@@ -80,8 +80,8 @@ status 0 "export an incomplete draft" "$KAIJI" export "$D/gaps-2021.yaml" --to t
 ok "the incomplete draft is exported" test -s "$T/g.text"
 contains "$T/err" "kaiji: 2.1: missing: 事業者の正式名称(商号)"
 contains "$T/err" "kaiji: 92.1: missing-level: 障害発生時通知の有無"
-contains "$T/err" "kaiji: 5.1: over-limit: 101/100字 (1 over)"
-contains "$T/err" "kaiji: 30.1-30.2: over-limit: 514/500字 (14 over)"
+contains "$T/err" "kaiji: 5.1: over-limit: 101/100字 (1 over; 全角換算 101)"
+contains "$T/err" "kaiji: 30.1-30.2: over-limit: 514/500字 (14 over; 全角換算 513)"
 contains "$T/err" "kaiji: 29.1: not-choice: not one of the choices"
 contains "$T/err" "6 problems (above); exported anyway"
 lacks "$T/err" "grouped by three"
@@ -162,6 +162,21 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 		contains "$T/tty.$f" "evil^"
 		contains "$T/tty.$f" "0;pwned^Gname"
 		ok "no ESC on a terminal ($f)" sh -c "! grep -q \"$(printf '\033')\" '$T/tty.$f'"
+	done
+fi
+
+# the form's own strings too: a form whose subtitle holds C1 CSI (U+009B;
+# form.c refuses C0 controls), exported to a terminal, shows them
+if script -qec true /dev/null >/dev/null 2>&1; then
+	mkdir "$T/evilforms"
+	cp "$KAIJI_FORMS_DIR"/*.yaml "$T/evilforms/"
+	L=$(printf 'subtitle: "申請\\u009B31m内容\\u009B2J"') awk \
+	    '/^subtitle: / { print ENVIRON["L"]; next } { print }' \
+	    "$KAIJI_FORMS_DIR/asp-saas-2021.yaml" >"$T/evilforms/asp-saas-2021.yaml"
+	for f in text markdown; do
+		KAIJI_FORMS_DIR="$T/evilforms" script -qec "'$KAIJI' export '$D/complete-2021.yaml' --to $f" /dev/null >"$T/tty.$f" 2>&1
+		contains "$T/tty.$f" "申請<U+009B>31m内容<U+009B>2J"
+		ok "no C1 CSI from the form on a terminal ($f)" sh -c "! grep -q \"$(printf '\302\233')\" '$T/tty.$f'"
 	done
 fi
 

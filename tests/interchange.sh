@@ -10,13 +10,29 @@ status 0 "migrate to the newest edition" "$KAIJI" migrate "$T/m.yaml" >"$T/out"
 contains "$T/out" "$T/m.yaml: asp-saas 2019 → 2021"
 contains "$T/out" "To renew for this application:"
 contains "$T/out" "1.1    開示情報の日付: 開示情報の年月日(西暦)"
-contains "$T/out" "133 answers carried over, 0 not carried over, 0 fields to check, 11 to renew."
+contains "$T/out" "133 answers carried over, 0 not carried over, 0 fields to check, 18 to renew."
 contains "$T/m.yaml" 'edition: "2021"'
 ok "the 2019 version is kept as a backup" cmp -s "$T/m.yaml~" "$D/complete-2019.yaml"
 ok "migrated draft is 0600" test "$(stat -c %a "$T/m.yaml")" = 600
 status 0 "no answer changed" "$KAIJI" diff "$D/complete-2019.yaml" "$T/m.yaml" >"$T/out"
 contains "$T/out" "0 added, 0 removed, 0 changed"
-status 0 "the migrated draft is complete" "$KAIJI" summary "$T/m.yaml" >/dev/null
+status 1 "the migrated draft still has answers to renew" "$KAIJI" summary "$T/m.yaml" >"$T/out"
+contains "$T/out" "To renew: change, or confirm unchanged (18):"
+contains "$T/out" "  6.3    代表者: as in asp-saas 2019"
+contains "$T/m.yaml" '    renew: asp-saas 2019'
+for id in 1.1 3.2 6.3 8.1 9.1 10.1 11.1 12.1 13.1 14.1 28.2 39.1 39.3 49.1 \
+    87.1 87.2 87.3; do
+	ok "set $id --keep" "$KAIJI" set "$T/m.yaml" $id --keep
+done
+status 1 "one answer left to renew" "$KAIJI" summary --format yaml "$T/m.yaml" >"$T/out"
+ok "87.4 is the one renewal left" sh -c "grep -A1 'id: \"87.4\"' '$T/out' |
+    grep -q 'kind: renewal' && test \$(grep -c 'kind: renewal' '$T/out') = 1"
+"$KAIJI" get "$T/m.yaml" 87.4 >"$T/a"
+"$KAIJI" set "$T/m.yaml" 87.4 "$(cat "$T/a")" 2>/dev/null
+status 1 "the same answer set again is still to renew" "$KAIJI" summary "$T/m.yaml" >/dev/null
+"$KAIJI" set "$T/m.yaml" 87.4 "99.9%" 2>/dev/null
+status 0 "the migrated draft is complete once renewed" "$KAIJI" summary "$T/m.yaml" >/dev/null
+ok "no state is left in the draft" sh -c "! grep -q '^fields:' '$T/m.yaml'"
 status 2 "migrate to the same edition" "$KAIJI" migrate "$T/m.yaml" --edition 2021 2>"$T/err"
 contains "$T/err" "already edition 2021"
 cp "$D/complete-2019.yaml" "$T/n.yaml"

@@ -21,6 +21,7 @@
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
+#include "strvec.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -142,6 +143,54 @@ test_set_get(void **state)
 	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "架空テック株式会社");
 	draft_free(d);
 	free(src);
+	formdir_free(fd);
+}
+
+/*
+ * draft_migrate carries answers and field state by id and names the
+ * answers it could not carry; draft_mark_renew marks only answered fields
+ * the form marks to renew; a changed answer is no longer to renew.
+ */
+static void
+test_migrate_renew(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	const struct form *f2019 = formdir_get(fd, "asp-saas", "2019", NULL);
+	const struct form *f2021 = formdir_get(fd, "asp-saas", "2021", NULL);
+	struct strvec lost = STRVEC_INIT;
+	struct draft *d, *m;
+	char *cause = NULL;
+	size_t i, n, want = 0;
+
+	(void)state;
+	assert_non_null(f2019);
+	assert_non_null(f2021);
+	d = draft_new(f2019);
+	assert_int_equal(draft_set(d, testutil_field(d, "9.1"), "¥1", &cause), 0);
+	assert_int_equal(draft_set(d, testutil_field(d, "2.1"), "架空", &cause), 0);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "2.1"), "確認中",
+	    &cause), 0);
+	m = draft_migrate(d, f2021, &lost);
+	assert_int_equal(lost.n, 0);
+	assert_ptr_equal(m->form, f2021);
+	assert_string_equal(draft_get(m, testutil_field(m, "9.1")), "¥1");
+	assert_string_equal(m->notes[testutil_field(m, "2.1")], "確認中");
+	n = draft_mark_renew(m, "asp-saas 2019");
+	for (i = 0; i < f2021->nfields; i++)
+		want += f2021->fields[i].renew && m->answers[i] != NULL;
+	assert_int_equal(n, want);
+	assert_int_equal(n, 1);
+	assert_string_equal(m->renew[testutil_field(m, "9.1")], "asp-saas 2019");
+	assert_null(m->renew[testutil_field(m, "2.1")]);
+	assert_null(m->renew[testutil_field(m, "1.1")]);	/* unanswered */
+	/* the same answer again keeps the mark, another one clears it */
+	assert_int_equal(draft_set(m, testutil_field(m, "9.1"), "¥1", &cause), 0);
+	assert_non_null(m->renew[testutil_field(m, "9.1")]);
+	assert_int_equal(draft_set(m, testutil_field(m, "9.1"), "¥2", &cause), 0);
+	assert_null(m->renew[testutil_field(m, "9.1")]);
+	draft_free(m);
+	draft_free(d);
+	strvec_free(&lost);
 	formdir_free(fd);
 }
 
@@ -282,6 +331,60 @@ test_bad_drafts(void **state)
 	formdir_free(fd);
 }
 
+/*
+ * The size rule: a draft that would be larger than DRAFT_MAX_SIZE is not
+ * saved (nothing is written), one a little smaller is, and one larger, up
+ * to DRAFT_READ_MAX, is read.
+ */
+static void
+test_size_rule(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	const struct form *form;
+	struct draft *d, *back;
+	char *dir = testutil_tmpdir(), *path, *cause = NULL, *big, *buf;
+	size_t len, half = DRAFT_MAX_SIZE / 2 + 1;
+
+	(void)state;
+	form = formdir_newest(fd, "asp-saas", &cause);
+	assert_non_null(form);
+	d = draft_new(form);
+	big = xmalloc(half + 1);
+	memset(big, 'a', half);
+	big[half] = '\0';
+	path = xasprintf("%s/d.yaml", dir);
+	assert_int_equal(draft_set(d, testutil_field(d, "5.1"), big, &cause),
+	    0);
+	assert_true(draft_fits(d, (size_t)-1, NULL));
+	assert_int_equal(draft_save(d, path, FILEIO_EXCL, &cause), 0);
+	assert_false(draft_fits(d, testutil_field(d, "31.1"), big));
+	assert_int_equal(draft_set(d, testutil_field(d, "31.1"), big, &cause),
+	    0);
+	assert_false(draft_fits(d, (size_t)-1, NULL));
+	assert_true(draft_fits(d, testutil_field(d, "31.1"), NULL));
+	assert_int_equal(draft_save(d, path, FILEIO_BACKUP, &cause), -1);
+	assert_non_null(strstr(cause, "not saved: the draft would be"));
+	free(cause);
+	back = draft_load(path, fd, &cause);
+	assert_non_null(back);
+	assert_null(back->answers[testutil_field(back, "31.1")]);
+	draft_free(back);
+	/* what no save writes is still read */
+	buf = draft_format(d, &len);
+	assert_true(len > DRAFT_MAX_SIZE && len <= DRAFT_READ_MAX);
+	assert_int_equal(fileio_replace(path, buf, len, 0, &cause), 0);
+	back = draft_load(path, fd, &cause);
+	assert_non_null(back);
+	assert_string_equal(back->answers[testutil_field(back, "31.1")], big);
+	draft_free(back);
+	free(buf);
+	free(big);
+	free(path);
+	draft_free(d);
+	testutil_rmdir(dir);
+	formdir_free(fd);
+}
+
 /* Oversized files, directories and FIFOs are refused without blocking. */
 static void
 test_not_drafts(void **state)
@@ -297,7 +400,7 @@ test_not_drafts(void **state)
 	assert_non_null(fp);
 	fputs("kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\nanswers:\n"
 	    "  \"2.1\": ", fp);
-	for (i = 0; i < DRAFT_MAX_SIZE / 64 + 1; i++)
+	for (i = 0; i < DRAFT_READ_MAX / 64 + 1; i++)
 		fputs("ああああああああああああああああああああ\n    ", fp);
 	fclose(fp);
 	assert_null(draft_load(path, fd, &cause));
@@ -555,10 +658,12 @@ main(void)
 		cmocka_unit_test(test_save_files),
 		cmocka_unit_test(test_bad_drafts),
 		cmocka_unit_test(test_not_drafts),
+		cmocka_unit_test(test_size_rule),
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_field_state),
 		cmocka_unit_test(test_version_1),
 		cmocka_unit_test(test_bom_crlf),
+		cmocka_unit_test(test_migrate_renew),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

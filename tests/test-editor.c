@@ -24,12 +24,15 @@
 
 #include <cmocka.h>
 
+#include "confine.h"
 #include "draft.h"
+#include "prompt.h"
 #include "editor.h"
 #include "fileio.h"
 #include "form.h"
 #include "formdir.h"
 #include "keys.h"
+#include "lock.h"
 #include "testutil.h"
 #include "text.h"
 #include "textbuf.h"
@@ -244,6 +247,29 @@ assert_message(const struct editor *e, const char *part)
 		    part);
 }
 
+/*
+ * The link is made with -Wl,--wrap=lock_acquire (Makefile.am): a test sets
+ * on_lock to act, once, as another program would just before the lock is
+ * granted.
+ */
+int	__real_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+int	__wrap_lock_acquire(const char *, struct lock **, struct lock_holder *,
+	    char **);
+static void	(*on_lock)(const char *);
+
+int
+__wrap_lock_acquire(const char *path, struct lock **lk, struct lock_holder *h,
+    char **cause)
+{
+	void (*act)(const char *) = on_lock;
+
+	on_lock = NULL;
+	if (act != NULL)
+		act(path);
+	return __real_lock_acquire(path, lk, h, cause);
+}
+
 /* --- the tests ----------------------------------------------------------- */
 
 /* Fields, items, sections and pages, their first and last fields. */
@@ -415,6 +441,145 @@ test_limit(void **state)
 	editor_free(e);
 }
 
+/*
+ * A yank is typed as a paste is: kept whole and told against the 字 limit;
+ * cutting and yanking again and again grows the answer only up to what the
+ * draft can hold (the size rule), and what is kept is saved and read back.
+ * A second paste that would make the draft too large is refused whole.
+ */
+static void
+test_yank_limits(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	size_t limit, i, n;
+	int shared;
+	char *s;
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("あ", 60);
+	type(e, s);
+	free(s);
+	editor_command(e, KEYS_CMD_KILL_LINE_START);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 60);
+	editor_command(e, KEYS_CMD_YANK);
+	assert_int_equal(count(e, "5.1", &limit, &shared), 120);
+	assert_message(e, "120/100字, 20 over the limit");
+	/* doubling: without the size rule this would reach gigabytes */
+	for (i = 0; i < 40; i++) {
+		editor_command(e, KEYS_CMD_KILL_LINE_START);
+		editor_command(e, KEYS_CMD_YANK);
+		editor_command(e, KEYS_CMD_YANK);
+	}
+	assert_message(e, "Not inserted: the draft would be larger");
+	n = textbuf_bytes(e->edit.tb);
+	assert_true(n > DRAFT_MAX_SIZE / 4 && n <= DRAFT_MAX_SIZE);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	s = saved(f, f->path, "5.1");
+	assert_int_equal(strlen(s), n);
+	free(s);
+	editor_free(e);
+
+	/* two pastes of 3 MB: the second is refused, the first saved */
+	unlink(f->path);
+	e = open_draft(f, f->path);
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	s = repeat("a", 3000000);
+	paste(e, s);
+	assert_message(e, "Pasted 3000000字");
+	press(e, KEYS_ESC);
+	jump(e, "31.1");
+	press(e, KEYS_ENTER);
+	paste(e, s);
+	assert_message(e, "Not inserted: the draft would be larger");
+	assert_int_equal(textbuf_len(e->edit.tb), 0);
+	press(e, KEYS_ESC);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "5.1", s);
+	assert_saved(f, f->path, "31.1", "");
+	free(s);
+	/* the prompt's line is bounded too */
+	press(e, 'g');
+	s = repeat("1", 5000);
+	paste(e, s);
+	free(s);
+	assert_message(e, "The line holds 1024 characters at most.");
+	assert_int_equal(textbuf_len(e->ui.prompt_text), 0);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
+/*
+ * Typing on without a pause still saves: at the latest EDITOR_MAX_UNSAVED
+ * seconds after the first unsaved change, however recent the last key.
+ */
+static void
+test_autosave_typing(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	time_t now = time(NULL);
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "あ");
+	assert_true(e->file.dirty);
+	/* the last key just now, the first change a moment ago: not yet */
+	e->file.changed_at = now;
+	e->file.dirty_since = now - 1;
+	assert_true(editor_file_wait(e, now) > 0);
+	assert_true(editor_file_wait(e, now) <= (EDITOR_MAX_UNSAVED - 1) *
+	    1000);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_true(e->file.dirty);
+	/* the first change EDITOR_MAX_UNSAVED ago: now, though typing on */
+	e->file.dirty_since = now - EDITOR_MAX_UNSAVED;
+	assert_int_equal(editor_file_wait(e, now), 0);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_false(e->file.dirty);
+	assert_true(editing(e));
+	assert_saved(f, f->path, "5.1", "あ");
+	/* the next change starts the count again */
+	type(e, "い");
+	assert_true(e->file.dirty_since >= now);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
+/* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
+static void
+test_oversized_readonly(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *s, *text, *cause = NULL;
+	size_t len;
+	FILE *fp;
+
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	s = repeat("a", DRAFT_MAX_SIZE + 100);
+	fprintf(fp, "kaiji-draft: 1\nform: asp-saas\nedition: \"2021\"\n"
+	    "answers:\n  \"5.1\": %s\n", s);
+	fclose(fp);
+	e = editor_new(f->fd);
+	if (editor_open(e, f->path, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(e->file.readonly);
+	assert_message(e, "is larger than the 4194304 bytes kaiji saves");
+	assert_string_equal(answer(e, "5.1"), s);
+	editor_free(e);
+	assert_int_equal(fileio_read(f->path, DRAFT_READ_MAX, &text, &len,
+	    &cause), 0);
+	assert_non_null(strstr(text, s));
+	free(text);
+	free(s);
+}
+
 /* Item 30's 500字 are shared by 30.1 and 30.2. */
 static void
 test_shared_limit(void **state)
@@ -463,13 +628,24 @@ test_paste_one_line(void **state)
 	jump(e, "2.1");
 	press(e, KEYS_ENTER);
 	paste(e, "株式会社\nサンプル\n");
-	assert_edit_text(e, "株式会社 サンプル ");
-	assert_message(e, "This field is one line");
+	assert_edit_text(e, "株式会社 サンプル");
+	assert_message(e, "line breaks became spaces (the field is one line)");
+	assert_message(e, "the line breaks and spaces at the end dropped");
 	/* Enter in a one-line field leaves it for the next */
 	press(e, KEYS_ENTER);
 	assert_false(editing(e));
 	assert_string_equal(cur_id(e), "3.1");
-	assert_saved(f, f->path, "2.1", "株式会社 サンプル ");
+	assert_saved(f, f->path, "2.1", "株式会社 サンプル");
+
+	/* a cell copied from Excel: a tab inside, CR LF at the end */
+	jump(e, "2.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_CTRL('u'));
+	paste(e, "株式会社\tそらまめ \r\n");
+	assert_edit_text(e, "株式会社 そらまめ");
+	assert_message(e, "Pasted 9字.");
+	assert_message(e, "tabs became spaces");
+	press(e, KEYS_ESC);
 
 	/* a multi-line field keeps them */
 	jump(e, "4.3");
@@ -477,6 +653,14 @@ test_paste_one_line(void **state)
 	paste(e, "東京\n大阪");
 	assert_edit_text(e, "東京\n大阪");
 	assert_message(e, "Pasted 4字.");
+	assert_true(strstr(message(e), "Changed") == NULL);
+	/* CR LF from Windows, the final line break dropped */
+	paste(e, "\r\n名古屋\r\n");
+	assert_edit_text(e, "東京\n大阪\n名古屋");
+	assert_message(e, "Pasted 3字. Changed: the line break at the end "
+	    "dropped.");
+	press(e, KEYS_CTRL('z'));
+	assert_edit_text(e, "東京\n大阪");
 	press(e, KEYS_ESC);
 	assert_string_equal(answer(e, "4.3"), "東京\n大阪");
 
@@ -543,6 +727,7 @@ test_yesno(void **state)
 	press(e, KEYS_ENTER);
 	assert_int_equal(editor_context(e), KEYS_EDIT);
 	assert_edit_text(e, "あり; ");
+	assert_message(e, "あり chosen: a detail may follow (Esc to finish).");
 	type(e, "東証プライム");
 	press(e, KEYS_ESC);
 	assert_saved(f, f->path, "15.1", "あり; 東証プライム");
@@ -586,6 +771,39 @@ test_yesno(void **state)
 	editor_free(e);
 }
 
+/*
+ * A draft opened from a name that did not exist says it was created (and
+ * nothing is "saved" yet); keys that do nothing on a page say what would.
+ */
+static void
+test_first_minute(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+
+	assert_message(e, "Created the new draft ");
+	assert_message(e, "no file of that name existed");
+	assert_int_equal(e->file.saved_at, 0);
+	press(e, 'z');
+	assert_message(e, "Press Enter to edit the field");
+	press(e, 'q');
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	press(e, KEYS_CTRL('c'));
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	assert_false(e->ui.quit);
+	/* typing in a field is still typing */
+	press(e, KEYS_ENTER);
+	press(e, 'q');
+	assert_edit_text(e, "q");
+	press(e, KEYS_ESC);
+	assert_true(e->file.saved_at != 0);
+	editor_free(e);
+	/* opened again: no "created" */
+	e = open_draft(f, f->path);
+	assert_null(e->ui.message);
+	editor_free(e);
+}
+
 /* Search in descriptions and answers, again, and not found. */
 static void
 test_search(void **state)
@@ -605,8 +823,28 @@ test_search(void **state)
 	assert_string_equal(cur_id(e), "4.3");
 	press(e, 'n');
 	assert_string_equal(cur_id(e), "31.1");
-	press(e, 'n');		/* round again */
+	press(e, 'n');		/* round again, and said so */
 	assert_string_equal(cur_id(e), "4.3");
+	assert_message(e, "Search wrapped to the start of the form.");
+	press(e, 'n');
+	assert_string_equal(cur_id(e), "31.1");
+	assert_null(e->ui.message);
+	/* full-width ASCII as an IME types it finds ASCII, and back */
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ＩＳＭＳ");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "42.1");
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ｓａａｓ以外");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "5.1");
+	/* a jump typed in full width */
+	jump(e, "３０．２");
+	assert_string_equal(cur_id(e), "30.2");
+	jump(e, "２７");
+	assert_string_equal(cur_id(e), "27.1");
 	/* descriptions and item names too, case-insensitively */
 	press(e, '/');
 	press(e, KEYS_CTRL('u'));
@@ -653,7 +891,7 @@ test_missing(void **state)
 	e = open_draft(f, f->path);
 	press(e, 'm');
 	assert_string_equal(cur_id(e), "1.1");
-	assert_message(e, "Nothing is missing or over a limit.");
+	assert_message(e, "Nothing is missing, over a limit or to renew.");
 	/* over a limit counts */
 	jump(e, "31.1");
 	press(e, KEYS_ENTER);
@@ -669,6 +907,86 @@ test_missing(void **state)
 }
 
 /* Undo and redo inside an answer. */
+/*
+ * Answers to renew: marked, visited by m, confirmed by c (and saved so);
+ * a changed answer is no longer to renew.  Notes: N opens the prompt on
+ * the note, Enter keeps it in the draft, an empty line removes it.
+ */
+static void
+test_renew_note(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	struct draft *d;
+	char *cause = NULL;
+
+	make_draft(f, f->path, "1.1", "2019/6/26", "2.1", "架空テック株式会社",
+	    "9.1", "¥1,000", NULL);
+	d = draft_load(f->path, f->fd, &cause);
+	assert_non_null(d);
+	assert_int_equal(draft_mark_renew(d, "asp-saas 2019"), 2);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "2.1"), "財務に確認中",
+	    &cause), 0);
+	assert_int_equal(draft_save(d, f->path, 0, &cause), 0);
+	draft_free(d);
+
+	e = open_draft(f, f->path);
+	assert_int_equal(editor_edit_status(e, testutil_field(e->file.draft,
+	    "1.1")), EDITOR_ST_RENEW);
+	assert_int_equal(editor_edit_status(e, testutil_field(e->file.draft,
+	    "2.1")), EDITOR_ST_OK);
+	jump(e, "8.1");
+	press(e, 'm');
+	assert_string_equal(cur_id(e), "9.1");	/* to renew */
+	press(e, 'c');
+	assert_message(e, "Confirmed unchanged");
+	assert_int_equal(editor_edit_status(e, e->nav.field), EDITOR_ST_OK);
+	press(e, 'c');
+	assert_message(e, "not to renew");
+	jump(e, "1.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_END);
+	press(e, KEYS_BACKSPACE);
+	type(e, "5");
+	press(e, KEYS_ESC);
+	assert_string_equal(answer(e, "1.1"), "2019/6/25");
+	assert_int_equal(editor_edit_status(e, e->nav.field), EDITOR_ST_OK);
+
+	/* the note */
+	jump(e, "2.1");
+	press(e, 'N');
+	assert_int_equal(editor_context(e), KEYS_PROMPT);
+	assert_string_equal(e->ui.prompt->name, "note");
+	press(e, KEYS_CTRL('u'));
+	type(e, "法務に確認中");
+	press(e, KEYS_ENTER);
+	assert_message(e, "Note kept");
+	assert_string_equal(e->file.draft->notes[e->nav.field], "法務に確認中");
+	jump(e, "30.1");
+	press(e, 'N');
+	type(e, "営業に確認");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_F2);
+	editor_free(e);
+
+	d = draft_load(f->path, f->fd, &cause);
+	assert_non_null(d);
+	assert_null(d->renew[testutil_field(d, "1.1")]);
+	assert_null(d->renew[testutil_field(d, "9.1")]);
+	assert_string_equal(d->notes[testutil_field(d, "2.1")], "法務に確認中");
+	assert_string_equal(d->notes[testutil_field(d, "30.1")], "営業に確認");
+	draft_free(d);
+
+	e = open_draft(f, f->path);
+	jump(e, "2.1");
+	press(e, 'N');
+	press(e, KEYS_CTRL('u'));
+	press(e, KEYS_ENTER);
+	assert_message(e, "Note removed");
+	assert_null(e->file.draft->notes[e->nav.field]);
+	editor_free(e);
+}
+
 static void
 test_undo(void **state)
 {
@@ -804,6 +1122,88 @@ test_readonly_symlink(void **state)
 	free(before);
 	free(after);
 	free(link);
+}
+
+static struct fixture *race_fixture;
+
+/* What a "kaiji set" that ends just before the editor's lock does. */
+static void
+race_set(const char *path)
+{
+	make_draft(race_fixture, path, "2.1", "新しい名前", (const char *)NULL);
+}
+
+/*
+ * The lock is taken before the draft is read, and the identity kept is
+ * that of the file read: a change made just before the lock is what the
+ * editor shows, and its next save neither loses it nor calls it a
+ * conflict.
+ */
+static void
+test_lock_before_read(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+
+	make_draft(f, f->path, "2.1", "古い名前", (const char *)NULL);
+	race_fixture = f;
+	on_lock = race_set;
+	e = open_draft(f, f->path);
+	assert_null(on_lock);
+	assert_false(e->file.readonly);
+	assert_string_equal(answer(e, "2.1"), "新しい名前");
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "説明");
+	press(e, KEYS_ESC);
+	assert_false(e->file.conflict);
+	assert_false(e->file.save_failed);
+	assert_saved(f, f->path, "2.1", "新しい名前");
+	assert_saved(f, f->path, "5.1", "説明");
+	editor_free(e);
+}
+
+/* The secret another user's link points to. */
+static char *race_outside;
+
+/* Swap the draft for a link to a file outside the drafts directory. */
+static void
+race_link(const char *path)
+{
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink(race_outside, path), 0);
+}
+
+/*
+ * Restricted mode opens the draft through the directory's descriptor,
+ * never following a link: a link swapped in after the name was checked
+ * is refused, and nothing outside the directory is shown.  (Last: the
+ * restricted mode lasts for the process.)
+ */
+static void
+test_confine_swap(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	char *drafts = xasprintf("%s/drafts", f->dir), *path, *cause = NULL;
+
+	race_outside = xasprintf("%s/outside.yaml", f->dir);
+	make_draft(f, race_outside, "2.1", "秘密", (const char *)NULL);
+	assert_int_equal(confine_start(drafts, &cause), 0);
+	path = confine_path("mine", &cause);
+	assert_non_null(path);
+	make_draft(f, path, "2.1", "自分の", (const char *)NULL);
+	on_lock = race_link;
+	e = editor_new(f->fd);
+	assert_int_equal(editor_open(e, path, &cause), -1);
+	assert_null(on_lock);
+	assert_non_null(strstr(cause, "a symbolic link"));
+	free(cause);
+	assert_null(e->file.draft);
+	editor_free(e);
+	free(path);
+	free(drafts);
+	free(race_outside);
 }
 
 /* A save into a removed directory fails, says so, keeps the text. */
@@ -1013,6 +1413,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_navigation, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_jump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renew_note, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_minute, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_limit, setup,
 		    teardown),
@@ -1033,7 +1437,17 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_quit_remembers, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_autosave_typing, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_lock_before_read, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_confine_swap, setup,
 		    teardown),
 	};
 

@@ -263,6 +263,51 @@ test_bad_forms(void **state)
 	}
 }
 
+/* form_select: items, ranges of items and field ids; the rest refused. */
+static void
+test_select(void **state)
+{
+	struct formdir *fd = testutil_formdir();
+	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
+	static const char *const bad[] = {
+		"", "0", "94", "5-3", "2-", "-3", "2,,3", "30.3", "30.0", "x",
+		"2 ", "1-94", "30.1-30.2", NULL
+	};
+	unsigned char *sel;
+	char *cause = NULL;
+	size_t i, n;
+
+	(void)state;
+	assert_non_null(form);
+	sel = form_select(form, "2-26", &cause);
+	assert_non_null(sel);
+	for (i = n = 0; i < form->nfields; i++) {
+		n += sel[i];
+		assert_int_equal(sel[i], form->items[form->fields[i].item].no >=
+		    2 && form->items[form->fields[i].item].no <= 26);
+	}
+	assert_true(n > 25);
+	free(sel);
+	sel = form_select(form, "5,30.2,93", &cause);
+	assert_non_null(sel);
+	for (i = n = 0; i < form->nfields; i++)
+		n += sel[i];
+	assert_int_equal(n, 3);
+	assert_true(sel[form_field(form, "30.2")->index]);
+	assert_false(sel[form_field(form, "30.1")->index]);
+	assert_true(sel[form_field(form, "93.1")->index]);
+	free(sel);
+	for (i = 0; bad[i] != NULL; i++) {
+		cause = NULL;
+		sel = form_select(form, bad[i], &cause);
+		if (sel != NULL)
+			fail_msg("'%s' was taken", bad[i]);
+		assert_non_null(strstr(cause, "is not an item"));
+		free(cause);
+	}
+	formdir_free(fd);
+}
+
 int
 main(void)
 {
@@ -271,6 +316,7 @@ main(void)
 		cmocka_unit_test(test_edition_2019),
 		cmocka_unit_test(test_list_and_newest),
 		cmocka_unit_test(test_bad_forms),
+		cmocka_unit_test(test_select),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

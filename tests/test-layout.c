@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "layout.h"
+#include "text.h"
 #include "textbuf.h"
 
 /* Text to insert: wide, narrow, zero-width, line breaks, controls. */
@@ -275,6 +276,57 @@ test_rewrap_long(void **state)
 	textbuf_free(tb);
 }
 
+/*
+ * Ambiguous characters in both widths: "○※①→○" (5 characters) is one row
+ * of 5 columns at width 6 when they are narrow, and rows of 3 and 2
+ * characters when they are wide; the cursor before the last ○ is at
+ * column 4 of the first row, or 2 of the second; random edits with
+ * ambiguous characters re-wrap as a full wrap does.
+ */
+static void
+test_ambiguous(void **state)
+{
+	struct layout_row *rows;
+	struct textbuf *tb;
+	size_t n, row, first, nfresh;
+	uint32_t seed = 11;
+	int col, mode, i;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		tb = textbuf_new("○※①→○");
+		n = layout_wrap(tb, 6, &rows);
+		if (mode == 1) {
+			assert_int_equal(n, 1);
+			assert_int_equal(rows[0].end, 5);
+		} else {
+			assert_int_equal(n, 2);
+			assert_int_equal(rows[0].end, 3);
+			assert_int_equal(rows[1].start, 3);
+			assert_int_equal(rows[1].end, 5);
+		}
+		layout_locate(rows, n, tb, 4, &row, &col);
+		assert_int_equal(row, mode - 1);
+		assert_int_equal(col, mode == 1 ? 4 : 2);
+		assert_int_equal(layout_position(rows, n, tb, row, col), 4);
+		free(rows);
+		n = layout_wrap(tb, 7, &rows);
+		textbuf_clean(tb);
+		for (i = 0; i < 200; i++) {
+			random_edit(tb, &seed);
+			if (i % 3 == 0)
+				textbuf_insert(tb, "○■─");
+			n = layout_rewrap(tb, 7, &rows, n, &first, &nfresh);
+			check_same(tb, 7, rows, n);
+			textbuf_clean(tb);
+		}
+		free(rows);
+		textbuf_free(tb);
+	}
+	text_set_ambiguous(1);
+}
+
 int
 main(void)
 {
@@ -283,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_rewrap_random),
 		cmocka_unit_test(test_rewrap_unchanged),
 		cmocka_unit_test(test_rewrap_long),
+		cmocka_unit_test(test_ambiguous),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,12 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
 
 #include "text.h"
 
@@ -34,6 +40,21 @@ test_count_japanese(void **state)
 	assert_int_equal(count("ｶﾀｶﾅ"), 4);
 	assert_int_equal(count("ASP・SaaS"), 8);
 	assert_int_equal(count("　"), 1);	/* ideographic space */
+}
+
+/* 全角換算 in halves: half-width characters count as half. */
+static void
+test_halves(void **state)
+{
+	(void)state;
+	assert_int_equal(text_halves("", 0), 0);
+	assert_int_equal(text_halves("開示", strlen("開示")), 4);
+	assert_int_equal(text_halves("ASP・SaaS", strlen("ASP・SaaS")), 9);
+	assert_int_equal(text_halves("ＡＢＣ", strlen("ＡＢＣ")), 6);
+	assert_int_equal(text_halves("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4);
+	assert_int_equal(text_halves("一行\r\n二", strlen("一行\r\n二")), 6);
+	assert_int_equal(text_halves("a\tb", 3), 4);	/* a tab is no glyph */
+	assert_int_equal(text_halves("\xff", 1), 2);
 }
 
 static void
@@ -87,6 +108,163 @@ test_width(void **state)
 	assert_int_equal(text_width("必須○"), 5);
 }
 
+/*
+ * East Asian Ambiguous characters: one column, or two after
+ * text_set_ambiguous(2); wide, narrow, Neutral (✓ ✗) and zero-width
+ * characters are the same in both; wcwidth answers the same as
+ * text_cpwidth.
+ */
+static void
+test_width_ambiguous(void **state)
+{
+	static const char *const ambiguous[] = {
+		"○", "■", "─", "┌", "│", "※", "①", "→", "×", "°", "Ω", "§",
+		"…", "☆", "Ⅰ", "\xee\x80\x80" /* U+E000, private use */
+	};
+	static const char *const same[][2] = {
+		{ "abc", "3" }, { "開示", "4" }, { "ｶﾀｶﾅ", "4" },
+		{ "ＡＢ", "4" }, { "か\xe3\x82\x99", "2" }, { "✓✗", "2" },
+		{ "e\xcc\x81", "1" }, { "\xe2\x80\x8b", "0" },
+		{ "\xf0\x9f\x98\x80", "2" }, { "【】", "4" },
+	};
+	size_t i, w;
+	int mode;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		assert_int_equal(text_ambiguous_width(), mode);
+		for (i = 0; i < sizeof ambiguous / sizeof ambiguous[0]; i++) {
+			if (text_width(ambiguous[i]) != (size_t)mode)
+				fail_msg("'%s' in mode %d: %zu columns",
+				    ambiguous[i], mode,
+				    text_width(ambiguous[i]));
+		}
+		for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+			w = (size_t)atoi(same[i][1]);
+			if (text_width(same[i][0]) != w)
+				fail_msg("'%s' in mode %d: %zu columns",
+				    same[i][0], mode, text_width(same[i][0]));
+		}
+		assert_int_equal(text_width("必須○"), 4 + mode);
+		assert_int_equal(text_width("※ ① ○ → × ■ ° Ω §"),
+		    8 + 9 * mode);
+		assert_int_equal(wcwidth(L'○'), mode);
+		assert_int_equal(wcwidth(L'開'), 2);
+		assert_int_equal(wcwidth(L'a'), 1);
+		assert_int_equal(wcwidth(0x301), 0);
+		assert_int_equal(wcwidth(L'\0'), 0);
+		assert_int_equal(wcwidth(0x07), -1);
+		assert_int_equal(wcwidth(0x85), -1);
+		assert_int_equal(wcswidth(L"○開a", 3), mode + 3);
+		assert_int_equal(wcswidth(L"○開a", 1), mode);
+		assert_int_equal(wcswidth(L"a\x07", 2), -1);
+	}
+	text_set_ambiguous(0);
+	assert_int_equal(text_ambiguous_width(), 1);
+}
+
+/*
+ * The linked ncursesw measures with kaiji's width: after "○a" the cursor
+ * is at column 2, or 3 when ambiguous characters are wide (the program's
+ * wcwidth takes the place of the C library's).
+ */
+static void
+test_width_curses(void **state)
+{
+	FILE *out, *in;
+	SCREEN *sp;
+	int mode;
+
+	(void)state;
+	setlocale(LC_CTYPE, "C.UTF-8");
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	assert_non_null(out);
+	assert_non_null(in);
+	if ((sp = newterm("xterm", out, in)) == NULL) {
+		fclose(out);
+		fclose(in);
+		skip();
+	}
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		move(0, 0);
+		addwstr(L"○a");
+		assert_int_equal(getcurx(stdscr), mode + 1);
+		move(1, 0);
+		addwstr(L"開○");
+		assert_int_equal(getcurx(stdscr), 2 + mode);
+	}
+	text_set_ambiguous(1);
+	endwin();
+	delscreen(sp);
+	fclose(out);
+	fclose(in);
+}
+
+/* Pastes tidied for a one-line and a multi-line field (text_paste). */
+static void
+test_paste(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 multiline;
+		const char	*out;
+		unsigned	 changed;
+	} cases[] = {
+		{ "abc", 0, "abc", 0 },
+		{ "abc", 1, "abc", 0 },
+		{ "a\tb\r\n", 0, "a b", TEXT_PASTE_END | TEXT_PASTE_TABS },
+		{ "a\tb\r\n", 1, "a\tb", TEXT_PASTE_END },
+		{ "一\r\n二\r三\n", 1, "一\n二\n三", TEXT_PASTE_END },
+		{ "一\r\n二  \t\r\n\r\n", 0, "一 二", TEXT_PASTE_END |
+		    TEXT_PASTE_BREAKS },
+		{ "  lead", 0, "  lead", 0 },
+		{ "\n\n", 1, "", TEXT_PASTE_END },
+		{ "a \n", 1, "a ", TEXT_PASTE_END },
+	};
+	size_t i;
+	unsigned changed;
+	char *out;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = text_paste(cases[i].in, cases[i].multiline, &changed);
+		assert_string_equal(out, cases[i].out);
+		assert_int_equal(changed, cases[i].changed);
+		free(out);
+	}
+}
+
+/* text_tail: the end of a string in a width, after "…". */
+static void
+test_tail(void **state)
+{
+	char *s;
+	int mode;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		s = text_tail("/home/user/drafts/a.yaml", 30);
+		assert_string_equal(s, "/home/user/drafts/a.yaml");
+		free(s);
+		s = text_tail("/home/user/drafts/a.yaml", 10);
+		assert_true(text_width(s) <= 10);
+		assert_string_equal(s, mode == 1 ? "…ts/a.yaml" : "…s/a.yaml");
+		free(s);
+		s = text_tail("/下書き/申請.yaml", 9);
+		assert_true(text_width(s) <= 9);
+		assert_string_equal(s, "…請.yaml");
+		free(s);
+		s = text_tail("abc", 0);
+		assert_string_equal(s, "");
+		free(s);
+	}
+	text_set_ambiguous(1);
+}
+
 static void
 test_safe(void **state)
 {
@@ -107,6 +285,37 @@ test_safe(void **state)
 	free(s);
 	s = text_safe("bad\xff", 0);
 	assert_string_equal(s, "bad<0xFF>");
+	free(s);
+}
+
+/*
+ * A file name shown on the start screen: controls, bidirectional
+ * overrides, zero-width characters and combining marks are shown, so that
+ * names that differ never look alike (a decomposed が and a composed one).
+ */
+static void
+test_safe_name(void **state)
+{
+	char *s, *t;
+
+	(void)state;
+	s = text_safe_name("a\nb.yaml");
+	assert_string_equal(s, "a^Jb.yaml");
+	free(s);
+	s = text_safe_name("x\xe2\x80\xaelmth.yaml");	/* RLO */
+	assert_string_equal(s, "x<U+202E>lmth.yaml");
+	free(s);
+	s = text_safe_name("a\xe2\x80\x8b" "b.yaml");	/* ZWSP */
+	assert_string_equal(s, "a<U+200B>b.yaml");
+	free(s);
+	s = text_safe_name("\xe3\x81\x8b\xe3\x82\x99.yaml");	/* か + ゙ */
+	t = text_safe_name("\xe3\x81\x8c.yaml");		/* が */
+	assert_string_equal(s, "か<U+3099>.yaml");
+	assert_string_equal(t, "が.yaml");
+	free(s);
+	free(t);
+	s = text_safe("a\xe2\x80\x8b" "b", 0);	/* text: kept */
+	assert_string_equal(s, "a\xe2\x80\x8b" "b");
 	free(s);
 }
 
@@ -132,10 +341,16 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_japanese),
 		cmocka_unit_test(test_count_breaks),
+		cmocka_unit_test(test_halves),
 		cmocka_unit_test(test_count_combining),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_ambiguous),
+		cmocka_unit_test(test_width_curses),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
 	};
 

@@ -79,4 +79,33 @@ for cmd in "set $T/in.yaml 2.1 x" "migrate $T/in.yaml"; do
 done
 rm -f "$T/in.yaml.lock"
 
+# The size rule (src/limit.h): no writer makes a draft larger than kaiji
+# reads back; a refused change leaves the draft as it was, and a draft
+# over the limit (made by hand) is still read and can be shrunk.
+head -c 3000000 /dev/zero | tr '\0' a >"$T/3mb.txt"
+cp "$D/gaps-2021.yaml" "$T/big.yaml"
+status 0 "set: 3 MB into one field" "$KAIJI" set "$T/big.yaml" 5.1 --file "$T/3mb.txt" 2>"$T/err"
+cp "$T/big.yaml" "$T/big.before"
+status 2 "set: 3 MB more is refused" "$KAIJI" set "$T/big.yaml" 31.1 --file "$T/3mb.txt" 2>"$T/err"
+contains "$T/err" "$T/big.yaml: not saved: the draft would be"
+contains "$T/err" "more than the 4194304 that kaiji reads back"
+ok "set: the refused draft is as it was" cmp -s "$T/big.yaml" "$T/big.before"
+status 0 "get: the draft reads back" "$KAIJI" get "$T/big.yaml" 5.1 >"$T/out" 2>"$T/err"
+ok "get: the 3 MB answer" test "$(wc -c <"$T/out")" -ge 3000000
+{
+	printf 'kaiji-draft: 1\nform: asp-saas\nedition: "2019"\nanswers:\n  "5.1": '
+	head -c 5000000 /dev/zero | tr '\0' a
+	printf '\n'
+} >"$T/over.yaml"
+cp "$T/over.yaml" "$T/over.before"
+status 0 "get: a draft over the limit is read" "$KAIJI" get "$T/over.yaml" 5.1 >"$T/out" 2>"$T/err"
+ok "get: all of it" test "$(wc -c <"$T/out")" -ge 5000000
+status 1 "summary of a draft over the limit (incomplete)" "$KAIJI" summary "$T/over.yaml" >/dev/null 2>"$T/err"
+status 2 "migrate: refused, the result too large" "$KAIJI" migrate "$T/over.yaml" -o "$T/over-2021.yaml" >/dev/null 2>"$T/err"
+contains "$T/err" "not saved: the draft would be"
+ok "migrate: nothing written" test ! -e "$T/over-2021.yaml"
+ok "migrate: the draft is as it was" cmp -s "$T/over.yaml" "$T/over.before"
+status 0 "set: shrinks a draft over the limit" "$KAIJI" set "$T/over.yaml" 5.1 "短い説明" 2>"$T/err"
+draft_is "$T/over.yaml" 5.1 "短い説明"
+
 finish
