@@ -16,7 +16,7 @@
  * (t="inlineStr"), or the text of its <v> (a formula's cached string, a
  * number, a boolean); OOXML escapes _xHHHH_ are decoded.  The sheet becomes
  * rows of text cells (rows with no text left out, the columns up to
- * XLSX_MAX_COLS) read as kaiji CSV is (csv_import_rows: the first row names
+ * XLSX_MAX_COLS) read as kaiji CSV is (csv_rows_import: the first row names
  * the columns; ID, 申請内容, 様式 and 版 place the answers); a note's line
  * is the sheet's row number.  An answer cell that is not text (a number, a
  * date, a boolean, a formula) is read as the text of its value and
@@ -656,7 +656,7 @@ xlsx_sheet(struct xlsx *x, const char *name, char **cause)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Every row as wide as the widest, empty cells as "" (csv_import_rows). */
+/* Every row as wide as the widest, empty cells as "" (csv_rows_import). */
 static int
 xlsx_pad(struct xlsx *x, char **cause)
 {
@@ -783,7 +783,7 @@ import_xlsx(const char *path, const char *buf, size_t len,
 		goto out;
 	}
 	xlsx_values(&x);
-	d = csv_import_rows(path, &x.rows, fd, notes, cause);
+	d = csv_rows_import(path, &x.rows, fd, notes, cause);
 out:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
