@@ -92,6 +92,32 @@ struct formdir;
 struct strvec;
 struct form_item;
 
+/* The columns, in the order the writer puts them. */
+enum csv_col {
+	CSV_ID,
+	CSV_PAGE,
+	CSV_SECTION,
+	CSV_ITEM,
+	CSV_CATEGORY,
+	CSV_NAME,
+	CSV_TEXT,
+	CSV_MARK,
+	CSV_LIMIT,
+	CSV_COUNT,
+	CSV_ANSWER,
+	CSV_FORM,
+	CSV_EDITION
+};
+#define CSV_NCOLS 13
+
+/*
+ * The column names are the printed form's, not messages: they are the same
+ * in every locale, so a file written anywhere reads anywhere.
+ */
+extern const char *const csv_names[CSV_NCOLS];
+/* Names a reader also accepts (ASCII, any case), for scripts. */
+extern const char *const csv_aliases[CSV_NCOLS];
+
 /* A table of text cells, as CSV or a workbook's sheet gives it. */
 struct csv_row {
 	char		**cells;
@@ -113,7 +139,7 @@ char		*csv_export(const struct draft *, int, int, size_t *,
 		     struct strvec *, char **);
 struct draft	*csv_import(const char *, const char *, size_t, const char *,
 		     struct formdir *, struct strvec *, char **);
-struct draft	*csv_import_rows(const char *, const struct csv_rows *,
+struct draft	*csv_rows_import(const char *, const struct csv_rows *,
 		     struct formdir *, struct strvec *, char **);
 void		 csv_rows_free(struct csv_rows *);
 

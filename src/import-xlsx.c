@@ -16,7 +16,7 @@
  * (t="inlineStr"), or the text of its <v> (a formula's cached string, a
  * number, a boolean); OOXML escapes _xHHHH_ are decoded.  The sheet becomes
  * rows of text cells (rows with no text left out, the columns up to
- * XLSX_MAX_COLS) read as kaiji CSV is (csv_import_rows: the first row names
+ * XLSX_MAX_COLS) read as kaiji CSV is (csv_rows_import: the first row names
  * the columns; ID, 申請内容, 様式 and 版 place the answers); a note's line
  * is the sheet's row number.  An answer cell that is not text (a number, a
  * date, a boolean, a formula) is read as the text of its value and
@@ -93,6 +93,30 @@ xlsx_xml_error(void *arg, const char *msg, xmlParserSeverities sev,
 	n = strlen(x->error);
 	while (n > 0 && (x->error[n - 1] == '\n' || x->error[n - 1] == ' '))
 		x->error[--n] = '\0';
+}
+
+/* libxml2's errors outside a reader's handler: kept like the others. */
+static void
+xlsx_xml_structured(void *arg, xmlErrorPtr err)
+{
+	struct xlsx *x = arg;
+	size_t n;
+
+	if (x->error != NULL || err == NULL || err->level < XML_ERR_ERROR)
+		return;
+	x->error = xasprintf("line %d: %s", err->line,
+	    err->message != NULL ? err->message : "?");
+	n = strlen(x->error);
+	while (n > 0 && (x->error[n - 1] == '\n' || x->error[n - 1] == ' '))
+		x->error[--n] = '\0';
+}
+
+/* What libxml2 prints on its own (encoding errors): never printed. */
+static void
+xlsx_xml_silent(void *arg, const char *fmt, ...)
+{
+	(void)arg;
+	(void)fmt;
 }
 
 /* The part name inflated into *out (*len bytes); 1 absent, -1 cause. */
@@ -632,7 +656,7 @@ xlsx_sheet(struct xlsx *x, const char *name, char **cause)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Every row as wide as the widest, empty cells as "" (csv_import_rows). */
+/* Every row as wide as the widest, empty cells as "" (csv_rows_import). */
 static int
 xlsx_pad(struct xlsx *x, char **cause)
 {
@@ -747,6 +771,9 @@ import_xlsx(const char *path, const char *buf, size_t len,
 		return NULL;
 	}
 	zip_error_fini(&ze);
+	xmlInitParser();
+	xmlSetGenericErrorFunc(&x, xlsx_xml_silent);
+	xmlSetStructuredErrorFunc(&x, xlsx_xml_structured);
 	if ((sheet = xlsx_sheet_name(&x, cause)) == NULL ||
 	    xlsx_sst(&x, cause) != 0 || xlsx_sheet(&x, sheet, cause) != 0 ||
 	    xlsx_pad(&x, cause) != 0)
@@ -756,8 +783,10 @@ import_xlsx(const char *path, const char *buf, size_t len,
 		goto out;
 	}
 	xlsx_values(&x);
-	d = csv_import_rows(path, &x.rows, fd, notes, cause);
+	d = csv_rows_import(path, &x.rows, fd, notes, cause);
 out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	free(sheet);
 	xlsx_free(&x);
 	return d;

@@ -178,6 +178,10 @@ def main():
     book('shift-jis-part.xlsx', parts={'xl/worksheets/sheet1.xml': sheet()
          .replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
          .encode('shift_jis')})
+    book('shift-jis-broken.xlsx', parts={'xl/worksheets/sheet1.xml': sheet()
+         .replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
+         .encode('shift_jis').replace('架空'.encode('shift_jis'),
+                                      b'\x93\xe3\x82')})
     book('bom-parts.xlsx', parts={'xl/worksheets/sheet1.xml':
          b'\xef\xbb\xbf' + sheet().encode()})
     # shared strings
