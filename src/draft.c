@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draft-events.h"
 #include "draft.h"
 #include "fileio.h"
 #include "form.h"
@@ -498,7 +499,8 @@ out:
 
 /*
  * Load the draft file at path, up to DRAFT_READ_MAX bytes (more than a
- * save writes: see limit.h); see draft_parse.
+ * save writes: see limit.h); see draft_parse.  The common case is read
+ * straight from the parser's events (draft-events.c), to the same draft.
  */
 struct draft *
 draft_load(const char *path, struct formdir *fd, char **cause)
@@ -509,7 +511,8 @@ draft_load(const char *path, struct formdir *fd, char **cause)
 
 	if (fileio_read(path, DRAFT_READ_MAX, &buf, &len, cause) != 0)
 		return NULL;
-	d = draft_parse(path, buf, len, fd, cause);
+	if (!draft_events_parse(buf, len, fd, &d))
+		d = draft_parse(path, buf, len, fd, cause);
 	free(buf);
 	return d;
 }

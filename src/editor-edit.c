@@ -116,6 +116,34 @@ editor_edit_end(struct editor *e)
 }
 
 /*
+ * The 全角換算 count (halves, see text_halves) a limit applies to for
+ * field, including text being edited (see editor_edit_count).
+ */
+size_t
+editor_edit_halves(const struct editor *e, size_t field)
+{
+	const struct draft *d = e->file.draft;
+	const struct form_item *item = &d->form->items[d->form->fields[field].item];
+	size_t i, first = field, end = field + 1, halves = 0;
+	char *text;
+
+	if (item->limit != 0) {
+		first = item->first;
+		end = item->first + item->nfields;
+	}
+	for (i = first; i < end; i++) {
+		if (e->edit.tb != NULL && i == e->nav.field) {
+			text = textbuf_text(e->edit.tb);
+			halves += text_halves(text, strlen(text));
+			free(text);
+		} else if (d->answers[i] != NULL)
+			halves += text_halves(d->answers[i],
+			    strlen(d->answers[i]));
+	}
+	return halves;
+}
+
+/*
  * The count a limit applies to for field, including text being edited,
  * with the limit (0: none) and whether it is an item's shared limit.
  */
@@ -160,6 +188,9 @@ editor_edit_status(const struct editor *e, size_t field)
 		case FINDING_OVER_LIMIT:
 			st = EDITOR_ST_OVER;
 			break;
+		case FINDING_RENEW:	/* below */
+		case FINDING_NOTE:	/* a mark of its own */
+			break;
 		default:
 			if (st == EDITOR_ST_OK)
 				st = EDITOR_ST_WARN;
@@ -167,6 +198,9 @@ editor_edit_status(const struct editor *e, size_t field)
 		}
 	}
 	validate_free(&fs);
+	if (e->file.draft->renew[field] != NULL && (st == EDITOR_ST_OK ||
+	    st == EDITOR_ST_WARN))
+		st = EDITOR_ST_RENEW;
 	return st;
 }
 

@@ -209,12 +209,17 @@ editor_file_free(struct editor *e)
 	free(file->path);
 }
 
-/* The answers changed: unsaved from now, saved when the user pauses. */
+/*
+ * The answers changed: unsaved from now, saved when the user pauses, or
+ * at the latest EDITOR_MAX_UNSAVED seconds after the first unsaved change.
+ */
 void
 editor_file_changed(struct editor *e)
 {
 	e->file.dirty = 1;
 	e->file.changed_at = time(NULL);
+	if (e->file.dirty_since == 0)
+		e->file.dirty_since = e->file.changed_at;
 	e->ui.redraw |= EDITOR_REDRAW_FIELD | EDITOR_REDRAW_STATUS;
 }
 
@@ -287,6 +292,7 @@ editor_file_save(struct editor *e)
 		return -1;
 	}
 	file->dirty = 0;
+	file->dirty_since = 0;
 	file->save_failed = 0;
 	file->conflict = 0;
 	file->overwrite = 0;
@@ -308,16 +314,29 @@ editor_file_wait(const struct editor *e, time_t now)
 	if (!file->dirty || file->save_failed)
 		return -1;
 	left = (long)(file->changed_at + EDITOR_IDLE_SAVE - now);
+	if (file->dirty_since != 0 &&
+	    (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now) < left)
+		left = (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now);
 	return left <= 0 ? 0 : (int)left * 1000;
 }
 
-/* Save when there are unsaved changes and the user has paused. */
+/*
+ * Save when there are unsaved changes and the user has paused, or has
+ * typed on for EDITOR_MAX_UNSAVED seconds since the first of them (unless
+ * the last save failed: then typing does not retry it at every key).
+ */
 int
 editor_file_autosave(struct editor *e, time_t now)
 {
-	if (!e->file.dirty || now - e->file.changed_at < EDITOR_IDLE_SAVE)
+	const struct editor_file *file = &e->file;
+
+	if (!file->dirty)
 		return 0;
-	return editor_file_save(e);
+	if (now - file->changed_at >= EDITOR_IDLE_SAVE ||
+	    (!file->save_failed && file->dirty_since != 0 &&
+	    now - file->dirty_since >= EDITOR_MAX_UNSAVED))
+		return editor_file_save(e);
+	return 0;
 }
 
 /*

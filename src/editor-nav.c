@@ -165,7 +165,7 @@ nav_needs_attention(const struct editor *e, size_t field)
 	int st = editor_edit_status(e, field);
 
 	return st == EDITOR_ST_MISSING || st == EDITOR_ST_MISSING_LEVEL ||
-	    st == EDITOR_ST_OVER;
+	    st == EDITOR_ST_OVER || st == EDITOR_ST_RENEW;
 }
 
 /* Go to the next (dir 1) or previous (-1) field that needs attention. */
@@ -182,7 +182,8 @@ nav_find_missing(struct editor *e, int dir)
 			return;
 		}
 	}
-	editor_message(e, 0, _("Nothing is missing or over a limit."));
+	editor_message(e, 0, _("Nothing is missing, over a limit or to "
+	    "renew."));
 }
 
 static void
@@ -299,10 +300,10 @@ const struct editor_cmd editor_nav_cmds[] = {
 	{ KEYS_CMD_SEARCH_NEXT, "search-next", N_("search again"), NULL,
 	    nav_search_next, 0 },
 	{ KEYS_CMD_NEXT_MISSING, "next-missing",
-	    N_("next missing or over-limit field"), N_("Missing"),
+	    N_("next missing, over-limit or to-renew field"), N_("Missing"),
 	    nav_next_missing, 0 },
 	{ KEYS_CMD_PREVIOUS_MISSING, "previous-missing",
-	    N_("previous missing or over-limit field"), NULL,
+	    N_("previous missing, over-limit or to-renew field"), NULL,
 	    nav_previous_missing, 0 },
 	{ .name = NULL }
 };

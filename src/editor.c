@@ -45,6 +45,7 @@ static const struct editor_cmd *const editor_tables[] = {
 	editor_nav_cmds,
 	editor_edit_cmds,
 	editor_list_cmds,
+	editor_state_cmds,
 };
 
 /*

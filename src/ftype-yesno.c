@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
@@ -21,6 +22,19 @@ static const char *const ftype_yesno_seps[] = {
 	";", ":", ",", " ", "\n", "；", "：", "、", "，", "　", "(", "（",
 	NULL
 };
+
+/*
+ * The last warning made and copies of the choices it names, so that a
+ * warning is formatted once however many answers get it (a summary of a
+ * thousand drafts gives tens of thousands); kept until a warning names
+ * other choices.  fmt is the format, translated once: the translations do
+ * not change after main has set the locale.
+ */
+static struct {
+	const char	*fmt;
+	char		*c0, *c1;
+	char		*msg;
+} ftype_yesno_last;
 
 static enum ftype_verdict
 ftype_yesno_check(const struct form_field *f, const char *value, char **msg)
@@ -41,10 +55,22 @@ ftype_yesno_check(const struct form_field *f, const char *value, char **msg)
 				return FTYPE_OK;
 		}
 	}
-	if (f->nchoices >= 2)
-		*msg = xasprintf(_("should start with %s or %s"),
-		    f->choices[0], f->choices[1]);
-	else
+	if (f->nchoices >= 2) {
+		if (ftype_yesno_last.fmt == NULL)
+			ftype_yesno_last.fmt = _("should start with %s or %s");
+		if (ftype_yesno_last.msg == NULL ||
+		    strcmp(ftype_yesno_last.c0, f->choices[0]) != 0 ||
+		    strcmp(ftype_yesno_last.c1, f->choices[1]) != 0) {
+			free(ftype_yesno_last.msg);
+			free(ftype_yesno_last.c0);
+			free(ftype_yesno_last.c1);
+			ftype_yesno_last.msg = xasprintf(ftype_yesno_last.fmt,
+			    f->choices[0], f->choices[1]);
+			ftype_yesno_last.c0 = xstrdup(f->choices[0]);
+			ftype_yesno_last.c1 = xstrdup(f->choices[1]);
+		}
+		*msg = xstrdup(ftype_yesno_last.msg);
+	} else
 		*msg = xstrdup(_("not one of the choices"));
 	return FTYPE_WARN;
 }

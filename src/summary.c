@@ -84,8 +84,8 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 			summary_safe(fp, "%s", f->text);
 			break;
 		case FINDING_OVER_LIMIT:
-			text = validate_count_text(fs->v[i].count,
-			    fs->v[i].limit);
+			text = validate_limit_text(form, fs->v[i].count,
+			    fs->v[i].halves, fs->v[i].limit);
 			fputs(text, fp);
 			free(text);
 			break;
@@ -228,7 +228,7 @@ summary_yaml_start(FILE *fp)
 {
 	struct summary_yaml *sy = xcalloc(1, sizeof *sy);
 
-	yemit_start(&sy->y, fp);
+	yemit_start_direct(&sy->y, fp);
 	yemit_open(&sy->y, 0);
 	return sy;
 }

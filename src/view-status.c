@@ -200,6 +200,35 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	}
 }
 
+/*
+ * After the field's count on the status line: why it is to renew, and its
+ * note (on one line).
+ */
+static void
+status_state(const struct editor *e, char **left)
+{
+	const struct draft *d = e->file.draft;
+	const char *renew = d->renew[e->nav.field];
+	const char *note = d->notes[e->nav.field];
+	char *s, *p;
+
+	if (renew != NULL) {
+		s = xasprintf(_("%s  ↻ to renew: as in %s; change it or confirm "
+		    "it unchanged"), *left, renew);
+		free(*left);
+		*left = s;
+	}
+	if (note != NULL) {
+		s = xasprintf("%s  ✎ %s", *left, note);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		}
+		free(*left);
+		*left = s;
+	}
+}
+
 /* Forget what the status line shows. */
 static void
 status_forget(struct view_status *vs)
@@ -279,7 +308,8 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 {
 	const struct form_field *f;
 	char *left = NULL, right[64], *prompt, *why, *s;
-	size_t count, limit;
+	size_t count, limit, halves;
+	char *counted;
 	struct tm tm;
 	int shared, x;
 
@@ -313,15 +343,20 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		right[0] = '\0';	/* nothing saved since it was opened */
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	halves = limit != 0 ? editor_edit_halves(e, e->nav.field) : 0;
+	counted = limit != 0 ? validate_limit_text(e->file.draft->form, count,
+	    halves, limit) : NULL;
 	if (limit != 0 && shared)
-		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		left = xasprintf(_("%s %s  item %u together %s"), f->id,
 		    form_mark_label(f->mark),
-		    e->file.draft->form->items[f->item].no, count, limit);
+		    e->file.draft->form->items[f->item].no, counted);
 	else if (limit != 0)
-		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
-		    form_mark_label(f->mark), count, limit);
+		left = xasprintf("%s %s  %s", f->id, form_mark_label(f->mark),
+		    counted);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
+	free(counted);
+	status_state(e, &left);
 	if ((why = editor_edit_why(e, e->nav.field)) != NULL) {
 		/* why the field is marked, after what the line says */
 		s = xasprintf("%s  %s", left, why);
@@ -333,7 +368,8 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 	if (!e->file.readonly && (int)(text_width(left) + text_width(right)) +
 	    1 > COLS)
 		right[0] = '\0';
-	status_field_line(vs, left, limit != 0 && count > limit ? VIEW_OVER :
+	status_field_line(vs, left, limit != 0 && validate_over(
+	    e->file.draft->form, count, halves, limit) ? VIEW_OVER :
 	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;
 }

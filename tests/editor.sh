@@ -97,7 +97,7 @@ term_keys Escape
 term_wait "Enter Edit"
 ok "the paste is kept whole" test "$(count_of "$T/a.yaml" 30.1)" -eq 600
 "$KAIJI" summary "$T/a.yaml" >"$T/out"
-contains "$T/out" "30.1-30.2 サービスの内容・範囲: 600/500字 (100 over)"
+contains "$T/out" "30.1-30.2 サービスの内容・範囲: 600/500字 (100 over; 全角換算 600)"
 
 # --- a paste with CR LF, and a key typed right after it in the same write --
 term_keys g

@@ -88,6 +88,103 @@ test_memstream_and_yemit(void **state)
 	free(buf);
 }
 
+/* A report-like document through y, with scalars hard to quote. */
+static void
+yemit_sample(struct yemit *y)
+{
+	static const char *const hard[] = {
+		"", " ", "a\"b\\c", "tab\there", "line\nbreak\r\n", "\x01\x07\x08"
+		    "\x0b\x0c\x1b\x7f", "\xc2\x80\xc2\x85\xc2\x9f\xc2\xa0",
+		"\xe2\x80\xa8\xe2\x80\xa9", "\xef\xbb\xbf bom", "\xef\xbf\xbd"
+		    "\xef\xbf\xbe\xef\xbf\xbf", "\xed\x9f\xbf\xee\x80\x80",
+		"😀 \xf4\x8f\xbf\xbf", "申請内容: # - ? 'x'", "...", "--- x",
+		"- a", "  leading and trailing  ",
+	};
+	static const char *const words[] = {
+		"draft", "mandatory-level", "asp-saas", "2021", "0", "true",
+		"a.b_c", "x-",
+	};
+	size_t i;
+
+	yemit_open(y, 0);
+	for (i = 0; i < sizeof hard / sizeof hard[0]; i++) {
+		yemit_open(y, 1);
+		yemit_scalar(y, words[i % (sizeof words / sizeof words[0])],
+		    YAML_ANY_SCALAR_STYLE);
+		yemit_scalar(y, hard[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		yemit_scalar(y, "nested", YAML_ANY_SCALAR_STYLE);
+		yemit_open(y, 1);
+		yemit_scalar(y, "answered", YAML_ANY_SCALAR_STYLE);
+		yemit_scalar(y, "72", YAML_ANY_SCALAR_STYLE);
+		yemit_scalar(y, "deeper", YAML_ANY_SCALAR_STYLE);
+		yemit_open(y, 1);
+		yemit_close(y, 1);
+		yemit_close(y, 1);
+		yemit_scalar(y, "list", YAML_ANY_SCALAR_STYLE);
+		yemit_open(y, 0);
+		if (i % 3 != 0) {
+			yemit_open(y, 1);
+			yemit_scalar(y, "id", YAML_ANY_SCALAR_STYLE);
+			yemit_scalar(y, hard[i], YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+			yemit_scalar(y, "fields", YAML_ANY_SCALAR_STYLE);
+			yemit_open(y, 0);
+			yemit_scalar(y, "30.1", YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+			yemit_scalar(y, words[i % 4], YAML_ANY_SCALAR_STYLE);
+			yemit_close(y, 0);
+			yemit_close(y, 1);
+			yemit_open(y, 0);
+			yemit_close(y, 0);
+		}
+		yemit_close(y, 0);
+		yemit_close(y, 1);
+	}
+	yemit_close(y, 0);
+	yemit_finish(y);
+}
+
+/* yemit_start_direct writes what libyaml's emitter writes. */
+static void
+test_yemit_direct(void **state)
+{
+	struct yemit y;
+	char *want, *got;
+	size_t wlen, glen;
+	FILE *fp;
+
+	(void)state;
+	fp = xmemstream(&want, &wlen);
+	yemit_start(&y, fp);
+	yemit_sample(&y);
+	xmemclose(fp);
+	fp = xmemstream(&got, &glen);
+	yemit_start_direct(&y, fp);
+	yemit_sample(&y);
+	xmemclose(fp);
+	assert_string_equal(got, want);
+	assert_int_equal(glen, wlen);
+	assert_non_null(strstr(want, "\\U0001F600"));
+	free(want);
+	free(got);
+	/* an empty document, and one ending with the marker */
+	fp = xmemstream(&want, &wlen);
+	yemit_start(&y, fp);
+	yemit_open(&y, 0);
+	yemit_close(&y, 0);
+	y.end_marker = 1;
+	yemit_finish(&y);
+	xmemclose(fp);
+	fp = xmemstream(&got, &glen);
+	yemit_start_direct(&y, fp);
+	yemit_open(&y, 0);
+	yemit_close(&y, 0);
+	y.end_marker = 1;
+	yemit_finish(&y);
+	xmemclose(fp);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+}
+
 static void
 test_xdg(void **state)
 {
@@ -356,15 +453,30 @@ test_counts(void **state)
 	assert_int_equal(validate_count(d, f512, (size_t)-1, 0, &limit,
 	    &shared), 0);
 
-	s = validate_count_text(80, 100);
-	assert_string_equal(s, "80/100字");
+	s = validate_limit_text(form, 80, 160, 100);
+	assert_string_equal(s, "80/100字 (全角換算 80)");
 	free(s);
-	s = validate_count_text(100, 100);
-	assert_string_equal(s, "100/100字");
+	s = validate_limit_text(form, 100, 193, 100);
+	assert_string_equal(s, "100/100字 (全角換算 96.5)");
 	free(s);
-	s = validate_count_text(520, 500);
-	assert_string_equal(s, "520/500字 (20 over)");
+	s = validate_limit_text(form, 520, 1040, 500);
+	assert_string_equal(s, "520/500字 (20 over; 全角換算 520)");
 	free(s);
+	/* the issue's example: 101 code points, 7 of them half-width */
+	s = validate_limit_text(form, 101, 195, 100);
+	assert_string_equal(s, "101/100字 (1 over; 全角換算 97.5, within)");
+	free(s);
+	assert_true(validate_over(form, 101, 195, 100));
+	((struct form *)form)->count = FORM_COUNT_ZENKAKU;
+	assert_false(validate_over(form, 101, 195, 100));
+	assert_true(validate_over(form, 101, 201, 100));
+	s = validate_limit_text(form, 101, 195, 100);
+	assert_string_equal(s, "全角換算 97.5/100字 (101 characters)");
+	free(s);
+	s = validate_limit_text(form, 110, 205, 100);
+	assert_string_equal(s, "全角換算 102.5/100字 (2.5 over; 110 characters)");
+	free(s);
+	((struct form *)form)->count = FORM_COUNT_CODE_POINTS;
 	draft_free(d);
 	formdir_free(fd);
 }
@@ -375,6 +487,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strvec),
 		cmocka_unit_test(test_memstream_and_yemit),
+		cmocka_unit_test(test_yemit_direct),
 		cmocka_unit_test(test_xdg),
 		cmocka_unit_test(test_write_all),
 		cmocka_unit_test(test_guard_and_lines),

@@ -42,6 +42,21 @@ test_count_japanese(void **state)
 	assert_int_equal(count("　"), 1);	/* ideographic space */
 }
 
+/* 全角換算 in halves: half-width characters count as half. */
+static void
+test_halves(void **state)
+{
+	(void)state;
+	assert_int_equal(text_halves("", 0), 0);
+	assert_int_equal(text_halves("開示", strlen("開示")), 4);
+	assert_int_equal(text_halves("ASP・SaaS", strlen("ASP・SaaS")), 9);
+	assert_int_equal(text_halves("ＡＢＣ", strlen("ＡＢＣ")), 6);
+	assert_int_equal(text_halves("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4);
+	assert_int_equal(text_halves("一行\r\n二", strlen("一行\r\n二")), 6);
+	assert_int_equal(text_halves("a\tb", 3), 4);	/* a tab is no glyph */
+	assert_int_equal(text_halves("\xff", 1), 2);
+}
+
 static void
 test_count_breaks(void **state)
 {
@@ -273,6 +288,37 @@ test_safe(void **state)
 	free(s);
 }
 
+/*
+ * A file name shown on the start screen: controls, bidirectional
+ * overrides, zero-width characters and combining marks are shown, so that
+ * names that differ never look alike (a decomposed が and a composed one).
+ */
+static void
+test_safe_name(void **state)
+{
+	char *s, *t;
+
+	(void)state;
+	s = text_safe_name("a\nb.yaml");
+	assert_string_equal(s, "a^Jb.yaml");
+	free(s);
+	s = text_safe_name("x\xe2\x80\xaelmth.yaml");	/* RLO */
+	assert_string_equal(s, "x<U+202E>lmth.yaml");
+	free(s);
+	s = text_safe_name("a\xe2\x80\x8b" "b.yaml");	/* ZWSP */
+	assert_string_equal(s, "a<U+200B>b.yaml");
+	free(s);
+	s = text_safe_name("\xe3\x81\x8b\xe3\x82\x99.yaml");	/* か + ゙ */
+	t = text_safe_name("\xe3\x81\x8c.yaml");		/* が */
+	assert_string_equal(s, "か<U+3099>.yaml");
+	assert_string_equal(t, "が.yaml");
+	free(s);
+	free(t);
+	s = text_safe("a\xe2\x80\x8b" "b", 0);	/* text: kept */
+	assert_string_equal(s, "a\xe2\x80\x8b" "b");
+	free(s);
+}
+
 static void
 test_digits_era(void **state)
 {
@@ -295,6 +341,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_japanese),
 		cmocka_unit_test(test_count_breaks),
+		cmocka_unit_test(test_halves),
 		cmocka_unit_test(test_count_combining),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_width),
@@ -303,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_paste),
 		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
 	};
 
