@@ -9,9 +9,14 @@
 #            Hangul medial vowels and final consonants (U+1160-U+11FF);
 # wide:      East_Asian_Width Wide and Fullwidth, less the zero ones;
 # ambiguous: East_Asian_Width Ambiguous, less the zero ones: two columns
-#            in a terminal set to draw them wide (xterm -cjk_width).
+#            in a terminal set to draw them wide (xterm -cjk_width);
+# lookalike: Kangxi radicals, CJK radicals and CJK compatibility
+#            ideographs that NFKC maps to one other character (⼈ to 人,
+#            U+F900 豈 to 豈), with that character: the ordinary
+#            character to suggest.
 use strict;
 use warnings;
+use Unicode::Normalize ();
 use Unicode::UCD ();
 
 sub ranges {
@@ -62,4 +67,13 @@ print table("text_zero", ranges(\&zero)), "\n";
 print table("text_wide", ranges(sub { !zero($_[0]) &&
     $_[0] =~ /[\p{Ea=W}\p{Ea=F}]/ })), "\n";
 print table("text_ambiguous", ranges(sub { !zero($_[0]) &&
-    $_[0] =~ /\p{Ea=A}/ }));
+    $_[0] =~ /\p{Ea=A}/ })), "\n";
+
+my @pairs;
+for my $r ([0x2e80, 0x2fdf], [0xf900, 0xfaff], [0x2f800, 0x2fa1f]) {
+	for my $cp ($r->[0] .. $r->[1]) {
+		my $n = Unicode::Normalize::NFKC(chr $cp);
+		push @pairs, [$cp, ord $n] if length($n) == 1 && ord($n) != $cp;
+	}
+}
+print table("text_lookalikes", @pairs);

@@ -307,7 +307,10 @@ text_space(const char *s)
 	}
 }
 
-/* text_zero, text_wide, text_ambiguous: generated from Unicode data. */
+/*
+ * text_zero, text_wide, text_ambiguous, text_lookalikes: generated from
+ * Unicode data.
+ */
 #include "text-width.h"
 
 #define TEXT_NRANGES(t)	(sizeof (t) / sizeof (t)[0])
@@ -381,6 +384,29 @@ text_cpwidth(uint32_t cp)
 	    TEXT_NRANGES(text_ambiguous), cp))
 		return 2;
 	return 1;
+}
+
+/*
+ * The ordinary character that cp only looks like (a Kangxi radical or a
+ * CJK compatibility ideograph: ⼈ U+2F08 for 人), or 0 when cp is not one.
+ */
+uint32_t
+text_lookalike(uint32_t cp)
+{
+	size_t lo = 0, hi = TEXT_NRANGES(text_lookalikes), mid;
+
+	if (cp < 0x2e80)
+		return 0;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cp < text_lookalikes[mid][0])
+			hi = mid;
+		else if (cp > text_lookalikes[mid][0])
+			lo = mid + 1;
+		else
+			return text_lookalikes[mid][1];
+	}
+	return 0;
 }
 
 /*

@@ -36,6 +36,7 @@ int	 text_cpwidth(uint32_t);
 int	 text_safe_width(uint32_t);
 void	 text_set_ambiguous(int);
 int	 text_ambiguous_width(void);
+uint32_t	 text_lookalike(uint32_t);
 int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);

@@ -155,6 +155,39 @@ validate_tally(const struct draft *d, size_t first_item, size_t end_item,
 	}
 }
 
+/*
+ * A warning about the first character of a that only looks like an
+ * ordinary one (a Kangxi radical or a CJK compatibility ideograph, often
+ * pasted from PDF files), with the character to write instead, or NULL.
+ * The caller frees it.
+ */
+static char *
+validate_lookalike(const char *a)
+{
+	size_t len = strlen(a), off = 0, k, n = 0;
+	uint32_t cp, to, first = 0, first_to = 0;
+	char c[5], t[5];
+	char *msg;
+
+	while (off < len) {
+		if ((k = text_decode(a + off, len - off, &cp)) == 0)
+			k = 1;
+		else if ((to = text_lookalike(cp)) != 0 && n++ == 0) {
+			first = cp;
+			first_to = to;
+		}
+		off += k;
+	}
+	if (n == 0)
+		return NULL;
+	c[text_encode(first, c)] = '\0';
+	t[text_encode(first_to, t)] = '\0';
+	msg = xasprintf(ngettext("%s (U+%04X) only looks like %s; write %s "
+	    "(%zu such character)", "%s (U+%04X) only looks like %s; write %s "
+	    "(%zu such characters)", n), c, (unsigned)first, t, t, n);
+	return msg;
+}
+
 /* Findings about one field, not counting its item's shared limit. */
 void
 validate_field(const struct draft *d, size_t field, struct findings *fs)
@@ -192,6 +225,8 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 		    FINDING_NOT_CHOICE : FINDING_FORMAT, field);
 		fi->message = msg;
 	}
+	if ((msg = validate_lookalike(a)) != NULL)
+		validate_add(fs, FINDING_FORMAT, field)->message = msg;
 }
 
 /* All findings of the draft, in form order, appended to fs. */

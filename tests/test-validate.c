@@ -18,6 +18,7 @@
 #include "formdir.h"
 #include "ftype.h"
 #include "testutil.h"
+#include "text.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -133,6 +134,39 @@ test_gaps(void **state)
 	assert_int_equal(problems, 6);
 	assert_non_null(strstr(fs.v[4].message, "100,000,00"));
 	validate_free(&fs);
+	draft_free(d);
+}
+
+/*
+ * Characters that only look like ordinary ones (Kangxi radicals, CJK
+ * compatibility ideographs, as PDF files give them) are warnings at
+ * their field, with the character to write; the unified ideographs of
+ * the compatibility block (﨑 U+FA11) are ordinary.
+ */
+static void
+test_lookalikes(void **state)
+{
+	struct findings fs = { NULL, 0 };
+	struct draft *d = load("complete-2021.yaml");
+	size_t field = testutil_field(d, "2.1");
+
+	(void)state;
+	set(d, "2.1", "株式会社\xe2\xbc\x88材\xef\xa4\x80");	/* ⼈ U+2F08, 豈 U+F900 */
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 1);
+	assert_int_equal(fs.v[0].kind, FINDING_FORMAT);
+	assert_false(validate_is_problem(&fs.v[0]));
+	assert_string_equal(fs.v[0].message, "\xe2\xbc\x88 (U+2F08) only "
+	    "looks like 人; write 人 (2 such characters)");
+	validate_free(&fs);
+	set(d, "2.1", "株式会社山\xef\xa8\x91");	/* 﨑 U+FA11 */
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 0);
+	validate_free(&fs);
+	assert_int_equal(text_lookalike(0x2f08), 0x4eba);
+	assert_int_equal(text_lookalike(0xf900), 0x8c48);
+	assert_int_equal(text_lookalike(0x4eba), 0);
+	assert_int_equal(text_lookalike(0xfa11), 0);
 	draft_free(d);
 }
 
@@ -340,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_lookalikes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
