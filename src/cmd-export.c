@@ -1,7 +1,8 @@
 /*
- * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx
- * [-o FILE] [--encoding utf-8|cp932] [--replace] [--final] — write the
- * draft out for printing, review, spreadsheets or other programs.
+ * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx|html
+ * [-o FILE] [--encoding utf-8|cp932] [--replace] [--quote-all] [--final]
+ * — write the draft out for printing, review, spreadsheets or other
+ * programs.
  *
  * The export goes to standard output, or with -o to FILE, replaced
  * atomically with mode 0600 (never the draft itself).  A draft with
@@ -28,6 +29,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "strvec.h"
+#include "text.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -71,7 +73,8 @@ cmd_export_problems(const struct draft *d)
 			snprintf(id, sizeof id, "%s", f->id);
 		switch (fi->kind) {
 		case FINDING_OVER_LIMIT:
-			detail = validate_count_text(fi->count, fi->limit);
+			detail = validate_limit_text(form, fi->count,
+			    fi->halves, fi->limit);
 			break;
 		case FINDING_NOT_CHOICE:
 		case FINDING_FORMAT:
@@ -115,11 +118,40 @@ cmd_export_write(const char *output, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Make the export in *out (*len bytes) safe for a terminal: every control
+ * character but LF and tab shown (text_safe; CR LF as LF), from the form's
+ * strings as from the answers.  Returns 0, or -1 after saying why for an
+ * export that is not UTF-8 (CP932 is for files).
+ */
+static int
+cmd_export_terminal(char **out, size_t *len)
+{
+	char *s = *out, *safe;
+	size_t i, j;
+
+	if (memchr(s, '\0', *len) != NULL || text_invalid(s, *len) != *len) {
+		cmd_error(_("this export is not UTF-8 text for a terminal; give "
+		    "-o FILE"));
+		return -1;
+	}
+	for (i = j = 0; i < *len; i++) {
+		if (s[i] != '\r' || i + 1 >= *len || s[i + 1] != '\n')
+			s[j++] = s[i];
+	}
+	s[j] = '\0';
+	safe = text_safe(s, 1);
+	free(s);
+	*out = safe;
+	*len = strlen(safe);
+	return 0;
+}
+
 static int
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
-	struct export_opts opts = { 0, args->opt['r'] != NULL, 0,
-	    args->opt['n'] != NULL };
+	struct export_opts opts = { .replace = args->opt['r'] != NULL,
+	    .notes = args->opt['n'] != NULL };
 	const char *format = args->opt['t'], *output = args->opt['o'];
 	const char *encoding = args->opt['e'], *path = args->argv[0];
 	struct draft *d = NULL;
@@ -132,23 +164,27 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		output = NULL;
 	if (format == NULL) {
 		cmd_error(_("export: which format? Give --to text, markdown, "
-		    "csv, yaml, json or xlsx"));
+		    "csv, yaml, json, xlsx or html"));
 		return 2;
 	}
 	if (!export_known(format)) {
 		cmd_error(_("unknown format '%s' (use text, markdown, csv, "
-		    "yaml, json or xlsx)"), format);
+		    "yaml, json, xlsx or html)"), format);
 		return 2;
 	}
-	if ((encoding != NULL || opts.replace) && strcmp(format, "csv") != 0) {
-		cmd_error(_("--encoding and --replace apply only to --to csv"));
+	if ((encoding != NULL || opts.replace || args->opt['q'] != NULL) &&
+	    strcmp(format, "csv") != 0) {
+		cmd_error(_("--encoding, --replace and --quote-all apply only "
+		    "to --to csv"));
 		return 2;
 	}
-	if (opts.notes && strcmp(format, "csv") == 0) {
+	if (opts.notes && (strcmp(format, "csv") == 0 ||
+	    strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0)) {
 		cmd_error(_("--notes applies to text, markdown, yaml and json, "
-		    "not to csv"));
+		    "not to csv, xlsx or html"));
 		return 2;
 	}
+	opts.quote_all = args->opt['q'] != NULL;
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {
 		cmd_error(_("unknown encoding '%s' (use utf-8 or cp932)"),
 		    encoding);
@@ -191,6 +227,8 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	for (i = 0; i < notes.n; i++)
 		cmd_error(_("warning: %s"), notes.v[i]);
+	if (opts.safe && cmd_export_terminal(&out, &len) != 0)
+		goto out;
 	if (cmd_export_write(output, out, len) == 0)
 		rc = 0;
 out:
@@ -202,15 +240,18 @@ out:
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx [-o FILE] "
-	    "[--encoding utf-8|cp932] [--replace] [--final] [--notes]"),
-	.help = N_("Write the draft out as the printed pages, CSV or "
-	    "a workbook for spreadsheets, YAML or JSON."),
+	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx|html [-o FILE] "
+	    "[--encoding utf-8|cp932] [--replace] [--quote-all] [--final] "
+	    "[--notes]"),
+	.help = N_("Write the draft out as the printed pages (text or "
+	    "a page to print from a browser), CSV or a workbook for "
+	    "spreadsheets, YAML or JSON."),
 	.options = (const struct cmd_option[]) {
 		{ "to", 't', CMD_VALUE },
 		{ "output", 'o', CMD_VALUE },
 		{ "encoding", 'e', CMD_VALUE },
 		{ "replace", 'r', CMD_LONG },
+		{ "quote-all", 'q', CMD_LONG },
 		{ "final", 'F', CMD_LONG },
 		{ "notes", 'n', CMD_LONG },
 		{ NULL, 0, 0 }

@@ -44,15 +44,15 @@ static void
 cmd_set_report(const struct draft *d, const struct form_field *f)
 {
 	struct findings fs = { NULL, 0 };
-	size_t i, count, limit;
+	size_t i, count, halves, limit;
 	char *text;
 	int shared;
 
 	validate_field(d, f->index, &fs);
 	for (i = 0; i < fs.n; i++) {
 		if (fs.v[i].kind == FINDING_OVER_LIMIT) {
-			text = validate_count_text(fs.v[i].count,
-			    fs.v[i].limit);
+			text = validate_limit_text(d->form, fs.v[i].count,
+			    fs.v[i].halves, fs.v[i].limit);
 			cmd_error(_("warning: %s: %s; stored anyway"), f->id,
 			    text);
 			free(text);
@@ -63,8 +63,9 @@ cmd_set_report(const struct draft *d, const struct form_field *f)
 	}
 	validate_free(&fs);
 	count = validate_count(d, f->index, (size_t)-1, 0, &limit, &shared);
-	if (shared && count > limit) {
-		text = validate_count_text(count, limit);
+	halves = validate_halves(d, f->index);
+	if (shared && validate_over(d->form, count, halves, limit)) {
+		text = validate_limit_text(d->form, count, halves, limit);
 		cmd_error(_("warning: %s: item %u together %s; stored anyway"),
 		    f->id, d->form->items[f->item].no, text);
 		free(text);

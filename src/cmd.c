@@ -34,6 +34,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_renew_entry,
 	&cmd_note_entry,
 	&cmd_copy_entry,
+	&cmd_merge_entry,
 };
 #define CMD_N (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -290,7 +291,8 @@ cmd_lock(const char *path, struct lock **lk)
  * the caller before it read the draft it updates.  A file that exists is
  * replaced only when flags say so (CMD_DRAFT_FORCE: --force was given;
  * CMD_DRAFT_UPDATE: path is the draft read under lk), and then its
- * previous version is kept as "PATH~"; otherwise the draft is created,
+ * previous version is kept as "PATH~" (not with CMD_DRAFT_NO_BACKUP:
+ * git's merge driver); otherwise the draft is created,
  * never over a file made meanwhile.  A d of NULL only checks, early, that
  * path may be written.  Returns 0, or 2 after saying why on stderr; on 2
  * path is as it was.  lk stays the caller's.
@@ -322,8 +324,8 @@ cmd_draft_write(const struct draft *d, const char *path, int flags,
 			break;
 		}
 	}
-	if (d != NULL && draft_save(d, path, exists ? FILEIO_BACKUP :
-	    FILEIO_EXCL, &cause) != 0)
+	if (d != NULL && draft_save(d, path, !exists ? FILEIO_EXCL :
+	    (flags & CMD_DRAFT_NO_BACKUP) ? 0 : FILEIO_BACKUP, &cause) != 0)
 		rc = cmd_fail(cause);
 	lock_release(own);
 	return rc;

@@ -69,6 +69,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_renew_entry;
 extern const struct cmd_entry cmd_note_entry;
 extern const struct cmd_entry cmd_copy_entry;
+extern const struct cmd_entry cmd_merge_entry;
 
 const struct cmd_entry	*cmd_find(const char *);
 void			 cmd_list(FILE *);
@@ -91,6 +92,7 @@ size_t			 cmd_copy_fields(const struct draft *, struct draft *,
 
 #define CMD_DRAFT_FORCE		0x1	/* --force: replace an existing file */
 #define CMD_DRAFT_UPDATE	0x2	/* the draft read, under the lock given */
+#define CMD_DRAFT_NO_BACKUP	0x4	/* no PATH~ (for git, which keeps it) */
 int			 cmd_draft_write(const struct draft *, const char *,
 			     int, struct lock *);
 

@@ -14,8 +14,9 @@
  *   leading '.', no control characters, valid UTF-8, ending in .yaml);
  *   a name that is a symbolic link (to anywhere) is refused;
  * - the only files written besides drafts are the draft's own companions
- *   in the same directory (DRAFT~, DRAFT.lock, DRAFT.txt, DRAFT.save) and
- *   the positions file under the user's XDG state directory;
+ *   in the same directory (DRAFT~, DRAFT.lock, DRAFT.txt, DRAFT.save),
+ *   the positions file under the user's XDG state directory and, when
+ *   the drafts directory takes no emergency copy, that copy there too;
  * - no subcommand runs and no program is started (kaiji never starts
  *   programs; the restriction is on paths).
  */

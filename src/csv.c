@@ -29,7 +29,9 @@
 #include "draft.h"
 #include "form.h"
 #include "formdir.h"
+#include "ftype.h"
 #include "i18n.h"
+#include "limit.h"
 #include "strvec.h"
 #include "text.h"
 #include "xalloc.h"
@@ -51,6 +53,7 @@ enum csv_col {
 	CSV_EDITION
 };
 #define CSV_NCOLS 13
+#define CSV_MAX_CELLS	1024	/* in a row: kaiji's have CSV_NCOLS */
 
 /*
  * The column names are the printed form's, not messages: they are the same
@@ -92,6 +95,7 @@ struct csv_out {
 	FILE		*fp;
 	struct csv_conv	*conv;		/* NULL: write UTF-8 */
 	int		 replace;
+	int		 quote_all;
 	struct strvec	 notes;
 	FILE		*badfp;		/* what CP932 cannot hold, listed */
 	char		*bad;
@@ -340,7 +344,7 @@ static void
 csv_cell(struct csv_out *o, const char *where, const char *s, int first)
 {
 	size_t len = strlen(s), off = 0, pos = 1;
-	int quote = csv_needs_quotes(s);
+	int quote = o->quote_all || csv_needs_quotes(s);
 
 	if (!first)
 		fputc(',', o->fp);
@@ -417,10 +421,11 @@ csv_row_out(struct csv_out *o, const struct draft *d, size_t i)
  * Returns the file (NUL-terminated, *len bytes; the caller frees it),
  * adding the notes about folded or replaced characters to notes, or NULL
  * with a cause listing every field, position and character CP932 cannot
- * hold (when not replace); then no note is added.
+ * hold (when not CSV_REPLACE in flags); then no note is added.  With
+ * CSV_QUOTE_ALL, every cell is quoted.
  */
 char *
-csv_export(const struct draft *d, int cp932, int replace, size_t *len,
+csv_export(const struct draft *d, int cp932, int flags, size_t *len,
     struct strvec *notes, char **cause)
 {
 	const struct form *form = d->form;
@@ -435,7 +440,8 @@ csv_export(const struct draft *d, int cp932, int replace, size_t *len,
 			return NULL;
 		o.conv = &cv;
 	}
-	o.replace = replace;
+	o.replace = (flags & CSV_REPLACE) != 0;
+	o.quote_all = (flags & CSV_QUOTE_ALL) != 0;
 	o.fp = xmemstream(&buf, &size);
 	o.badfp = xmemstream(&o.bad, &o.badsize);
 	if (!cp932)
@@ -597,16 +603,30 @@ csv_rows_free(struct csv_rows *rows)
 	free(rows->v);
 }
 
+/* Free the arrays of rows from csv_split, whose cells are in its text. */
+static void
+csv_split_free(struct csv_rows *rows)
+{
+	size_t i;
+
+	for (i = 0; i < rows->n; i++)
+		free(rows->v[i].cells);
+	free(rows->v);
+}
+
 /*
- * Copy the quoted cell that starts at s[*i] into fp, counting the lines it
- * spans, and move *i past it.  Returns 0, or -1 with a cause when it is
- * not closed or other text follows the closing quote.
+ * Read the quoted cell that starts at s[*i] in place: its text, quotes
+ * undoubled, is written from s + *i on and NUL-terminated (it is shorter
+ * than what it was read from, so the character after the closing quote is
+ * still there), *cell points at it, the lines it spans are counted and *i
+ * moves past it.  Returns 0, or -1 with a cause when it is not closed or
+ * other text follows the closing quote.
  */
 static int
-csv_quoted(const char *path, const char *s, size_t len, size_t *i,
-    size_t *line, FILE *fp, char **cause)
+csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
+    char **cell, char **cause)
 {
-	size_t first = *line, j;
+	size_t first = *line, j, w = *i;
 
 	for (j = *i + 1;; j++) {
 		if (j >= len) {
@@ -615,7 +635,7 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 			return -1;
 		}
 		if (s[j] == '"' && j + 1 < len && s[j + 1] == '"') {
-			fputc('"', fp);
+			s[w++] = '"';
 			j++;
 			continue;
 		}
@@ -624,8 +644,10 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 		if (s[j] == '\n' ||
 		    (s[j] == '\r' && (j + 1 >= len || s[j + 1] != '\n')))
 			(*line)++;
-		fputc(s[j], fp);
+		s[w++] = s[j];
 	}
+	s[w] = '\0';
+	*cell = s + *i;
 	if (++j < len && s[j] != ',' && s[j] != '\r' && s[j] != '\n') {
 		*cause = xasprintf(_("%s:%zu: text after the closing quote of "
 		    "a cell"), path, *line);
@@ -636,61 +658,76 @@ csv_quoted(const char *path, const char *s, size_t len, size_t *i,
 }
 
 /*
- * Split UTF-8 text into rows of cells (RFC 4180; rows may end with CR LF,
- * LF or CR; a double quote inside an unquoted cell is kept as it is, as
- * spreadsheets do).  Returns 0, or -1 with a cause "path:line: ..." for a
- * quoted cell that is not closed or is followed by other text; the rows
- * read so far are in rows either way.
+ * Split UTF-8 text s (len bytes, NUL-terminated; rewritten) into rows of
+ * cells (RFC 4180; rows may end with CR LF, LF or CR; a double quote
+ * inside an unquoted cell is kept as it is, as spreadsheets do).  The
+ * cells are NUL-terminated in s itself, and a row whose cells are all
+ * empty (a blank line), which nothing reads, is not kept: the rows take
+ * a pointer per cell and a little per row, whatever the input.  Returns
+ * 0, or -1 with a cause "path:line: ..." for a quoted cell that is not
+ * closed or is followed by other text, or a row of more than
+ * CSV_MAX_CELLS cells; the rows read so far are in rows either way.
  */
 static int
-csv_split(const char *path, const char *s, size_t len, struct csv_rows *rows,
+csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
     char **cause)
 {
-	struct csv_row *row;
-	size_t i = 0, line = 1, start, csize;
-	char *cell;
-	FILE *fp;
-	int rc;
+	struct csv_row row;
+	size_t i = 0, line = 1;
+	char *cell, delim;
+	int empty;
 
 	rows->v = NULL;
 	rows->n = 0;
 	while (i < len) {
-		rows->v = xgrowarray(rows->v, rows->n, sizeof *rows->v);
-		row = &rows->v[rows->n++];
-		row->cells = NULL;
-		row->n = 0;
-		row->line = line;
+		row.cells = NULL;
+		row.n = 0;
+		row.line = line;
+		empty = 1;
 		for (;;) {
-			fp = xmemstream(&cell, &csize);
-			rc = 0;
-			if (i < len && s[i] == '"')
-				rc = csv_quoted(path, s, len, &i, &line, fp,
-				    cause);
-			else {
-				start = i;
+			if (i < len && s[i] == '"') {
+				if (csv_quoted(path, s, len, &i, &line, &cell,
+				    cause) != 0) {
+					free(row.cells);
+					return -1;
+				}
+			} else {
+				cell = s + i;
 				while (i < len && s[i] != ',' &&
 				    s[i] != '\r' && s[i] != '\n')
 					i++;
-				fwrite(s + start, 1, i - start, fp);
 			}
-			xmemclose(fp);
-			row->cells = xgrowarray(row->cells, row->n,
-			    sizeof *row->cells);
-			row->cells[row->n++] = cell;
-			if (rc != 0)
+			delim = i < len ? s[i] : '\0';
+			s[i] = '\0';	/* s[len] is NUL already */
+			empty = empty && *cell == '\0';
+			if (row.n == CSV_MAX_CELLS) {
+				*cause = xasprintf(_("%s:%zu: more than %d "
+				    "cells in a row; not kaiji CSV"), path,
+				    row.line, CSV_MAX_CELLS);
+				free(row.cells);
 				return -1;
-			if (i < len && s[i] == ',') {
+			}
+			row.cells = xgrowarray(row.cells, row.n,
+			    sizeof *row.cells);
+			row.cells[row.n++] = cell;
+			if (delim == ',') {
 				i++;
 				continue;
 			}
-			if (i < len && s[i] == '\r') {
+			if (delim == '\r') {
 				if (++i < len && s[i] == '\n')
 					i++;
-			} else if (i < len && s[i] == '\n')
+			} else if (delim == '\n')
 				i++;
 			line++;
 			break;
 		}
+		if (empty) {
+			free(row.cells);
+			continue;
+		}
+		rows->v = xgrowarray(rows->v, rows->n, sizeof *rows->v);
+		rows->v[rows->n++] = row;
 	}
 	return 0;
 }
@@ -891,9 +928,46 @@ csv_import(const char *path, const char *buf, size_t len,
 		goto out;
 	d = csv_import_rows(path, &rows, fd, notes, cause);
 out:
-	csv_rows_free(&rows);
+	csv_split_free(&rows);
 	free(text);
 	return d;
+}
+
+/*
+ * Note what a spreadsheet may have done to the answers: the fields without
+ * a row (seen[i] == 0), all in one note, and each yen amount with a
+ * backslash (what ¥ becomes when a CP932 file is saved again as UTF-8).
+ */
+static void
+csv_doubts(const char *path, const struct draft *d, const size_t *seen,
+    struct strvec *notes)
+{
+	const struct form *form = d->form;
+	const struct form_field *f;
+	FILE *fp;
+	char *ids;
+	size_t i, n = 0, len;
+
+	fp = xmemstream(&ids, &len);
+	for (i = 0; i < form->nfields; i++) {
+		f = &form->fields[i];
+		if (seen[i] == 0) {
+			fprintf(fp, "%s%s", n++ > 0 ? ", " : "", f->id);
+			continue;
+		}
+		if (d->answers[i] != NULL && strcmp(f->type->name, "yen") ==
+		    0 && strchr(d->answers[i], '\\') != NULL)
+			strvec_addf(notes, _("%s:%zu: %s: a backslash in an "
+			    "amount in yen: a CP932 file saved again as UTF-8 "
+			    "turns ¥ into \\; check the answer"), path, seen[i],
+			    f->id);
+	}
+	xmemclose(fp);
+	if (n > 0)
+		strvec_addf(notes, ngettext("%s: %zu field has no row, left "
+		    "unanswered: %s", "%s: %zu fields have no row, left "
+		    "unanswered: %s", n), path, n, ids);
+	free(ids);
 }
 
 /*
@@ -909,6 +983,8 @@ csv_import_rows(const char *path, const struct csv_rows *rows,
 	const struct form *form;
 	struct draft *d = NULL;
 	size_t col[CSV_NCOLS], *seen = NULL, i, h, ncols;
+	size_t n0 = notes->n, dropped = 0;
+	struct strvec more = STRVEC_INIT;
 
 	for (h = 0; h < rows->n && csv_row_empty(&rows->v[h]); h++)
 		;	/* blank lines before the first row */
@@ -925,8 +1001,21 @@ csv_import_rows(const char *path, const struct csv_rows *rows,
 		return NULL;
 	d = draft_new(form);
 	seen = xcalloc(form->nfields, sizeof *seen);
-	for (i = h + 1; i < rows->n; i++)
-		csv_place(path, &rows->v[i], col, ncols, d, seen, notes);
+	for (i = h + 1; i < rows->n; i++) {
+		if (notes->n - n0 < IMPORT_MAX_NOTES) {
+			csv_place(path, &rows->v[i], col, ncols, d, seen,
+			    notes);
+			continue;
+		}
+		/* the answers are still placed; the notes only counted */
+		csv_place(path, &rows->v[i], col, ncols, d, seen, &more);
+		dropped += more.n;
+		strvec_free(&more);
+	}
+	if (dropped > 0)
+		strvec_addf(notes, _("%s: %zu more notes left out"), path,
+		    dropped);
+	csv_doubts(path, d, seen, notes);
 	free(seen);
 	return d;
 }

@@ -104,6 +104,9 @@ struct csv_rows {
 	size_t		 n;
 };
 
+#define CSV_REPLACE	0x1	/* csv_export: 〓 for what CP932 lacks */
+#define CSV_QUOTE_ALL	0x2	/* csv_export: every cell quoted */
+
 int		 csv_encoding(const char *);
 void		 csv_shared_limit(const struct form_item *, char *, size_t);
 char		*csv_export(const struct draft *, int, int, size_t *,

@@ -30,6 +30,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "popup.h"
+#include "strvec.h"
 #include "text.h"
 #include "textbuf.h"
 #include "validate.h"
@@ -115,6 +116,34 @@ editor_edit_end(struct editor *e)
 }
 
 /*
+ * The 全角換算 count (halves, see text_halves) a limit applies to for
+ * field, including text being edited (see editor_edit_count).
+ */
+size_t
+editor_edit_halves(const struct editor *e, size_t field)
+{
+	const struct draft *d = e->file.draft;
+	const struct form_item *item = &d->form->items[d->form->fields[field].item];
+	size_t i, first = field, end = field + 1, halves = 0;
+	char *text;
+
+	if (item->limit != 0) {
+		first = item->first;
+		end = item->first + item->nfields;
+	}
+	for (i = first; i < end; i++) {
+		if (e->edit.tb != NULL && i == e->nav.field) {
+			text = textbuf_text(e->edit.tb);
+			halves += text_halves(text, strlen(text));
+			free(text);
+		} else if (d->answers[i] != NULL)
+			halves += text_halves(d->answers[i],
+			    strlen(d->answers[i]));
+	}
+	return halves;
+}
+
+/*
  * The count a limit applies to for field, including text being edited,
  * with the limit (0: none) and whether it is an item's shared limit.
  */
@@ -159,6 +188,9 @@ editor_edit_status(const struct editor *e, size_t field)
 		case FINDING_OVER_LIMIT:
 			st = EDITOR_ST_OVER;
 			break;
+		case FINDING_RENEW:	/* below */
+		case FINDING_NOTE:	/* a mark of its own */
+			break;
 		default:
 			if (st == EDITOR_ST_OK)
 				st = EDITOR_ST_WARN;
@@ -166,7 +198,69 @@ editor_edit_status(const struct editor *e, size_t field)
 		}
 	}
 	validate_free(&fs);
+	if (e->file.draft->renew[field] != NULL && (st == EDITOR_ST_OK ||
+	    st == EDITOR_ST_WARN))
+		st = EDITOR_ST_RENEW;
 	return st;
+}
+
+/*
+ * Why the field is marked, in a phrase for the status line and F1 (the
+ * caller frees it), or NULL when it is not: unanswered, over its limit
+ * (or its item's), the first finding's message otherwise.  For the
+ * answer being edited, only the count and whether it is empty.
+ */
+char *
+editor_edit_why(const struct editor *e, size_t field)
+{
+	const struct form_field *f = &e->file.draft->form->fields[field];
+	struct findings fs = { NULL, 0 };
+	const struct finding *fi = NULL;
+	size_t count, limit, i;
+	char *why = NULL;
+	int shared;
+
+	count = editor_edit_count(e, field, &limit, &shared);
+	if (limit != 0 && count > limit)
+		return shared ? xasprintf(_("%zu字 over item %u's limit"),
+		    count - limit, e->file.draft->form->items[f->item].no) :
+		    xasprintf(_("%zu字 over the limit"), count - limit);
+	if (e->edit.tb != NULL && field == e->nav.field) {
+		if (textbuf_len(e->edit.tb) != 0 || f->mark == FORM_OPTIONAL)
+			return NULL;
+		return xstrdup(_("not answered yet"));
+	}
+	validate_field(e->file.draft, field, &fs);
+	/* what the mark shows first: a problem, then a warning */
+	for (i = 0; i < fs.n && fi == NULL; i++) {
+		if (validate_is_problem(&fs.v[i]) &&
+		    fs.v[i].kind != FINDING_RENEW)
+			fi = &fs.v[i];
+	}
+	for (i = 0; i < fs.n && fi == NULL; i++)
+		fi = &fs.v[i];
+	if (fi != NULL) {
+		switch (fi->kind) {
+		case FINDING_MISSING:
+		case FINDING_MISSING_LEVEL:
+			why = xstrdup(_("not answered yet"));
+			break;
+		case FINDING_OVER_LIMIT:
+			why = xasprintf(_("%zu字 over the limit"),
+			    fi->count - fi->limit);
+			break;
+		case FINDING_RENEW:
+			why = xasprintf(_("as in %s"), fi->message);
+			break;
+		case FINDING_NOT_CHOICE:
+		case FINDING_FORMAT:
+		case FINDING_NOTE:
+			why = xstrdup(fi->message);
+			break;
+		}
+	}
+	validate_free(&fs);
+	return why;
 }
 
 /*
@@ -197,10 +291,11 @@ edit_fits(struct editor *e, const char *text)
 	return fits;
 }
 
+static void	edit_paste(struct editor *, const char *);
+
 /*
  * Type text into the field being edited under the limit rule (paste: kept
- * whole) and the size rule; a paste into a one-line field has its line
- * breaks as spaces.
+ * whole, see edit_paste) and the size rule.
  */
 void
 editor_edit_type(struct editor *e, const char *text, int paste)
@@ -210,23 +305,13 @@ editor_edit_type(struct editor *e, const char *text, int paste)
 
 	if (e->edit.tb == NULL)
 		return;
-	if (paste && !edit_field(e)->multiline &&
-	    strpbrk(text, "\r\n") != NULL) {
-		char *flat = xstrdup(text), *p;
-
-		for (p = flat; *p != '\0'; p++) {
-			if (*p == '\r' || *p == '\n')
-				*p = ' ';
-		}
-		editor_edit_type(e, flat, paste);
-		free(flat);
-		editor_message(e, 0, _("This field is one line: the line breaks "
-		    "of the paste became spaces."));
+	if (paste) {
+		edit_paste(e, text);
 		return;
 	}
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
 	add = text_count(text, strlen(text));
-	if (!paste && limit != 0 && count + add > limit && add > 0) {
+	if (limit != 0 && count + add > limit && add > 0) {
 		editor_message(e, 1, _("The limit of %zu字 is reached."),
 		    limit);
 		return;
@@ -236,12 +321,64 @@ editor_edit_type(struct editor *e, const char *text, int paste)
 	textbuf_insert(e->edit.tb, text);
 	e->edit.goal_col = -1;
 	editor_file_changed(e);
-	if (paste && limit != 0 && count + add > limit)
-		editor_message(e, 1, _("Pasted %zu字: %zu/%zu字, %zu over the "
+}
+
+/*
+ * A paste into the answer being edited: kept whole (over a limit too),
+ * tidied as text_paste does for the field; the message gives its count,
+ * how far over a limit it goes and what was changed.
+ */
+static void
+edit_paste(struct editor *e, const char *text)
+{
+	struct strvec what = STRVEC_INIT;
+	size_t count, limit, add, i;
+	char *tidy, *base, *list, *p;
+	unsigned changed;
+	int shared, multiline = edit_field(e)->multiline, over;
+
+	tidy = text_paste(text, multiline, &changed);
+	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	add = text_count(tidy, strlen(tidy));
+	if (!edit_fits(e, tidy)) {
+		free(tidy);
+		return;
+	}
+	textbuf_insert(e->edit.tb, tidy);
+	free(tidy);
+	e->edit.goal_col = -1;
+	editor_file_changed(e);
+	over = limit != 0 && count + add > limit;
+	if (over)
+		base = xasprintf(_("Pasted %zu字: %zu/%zu字, %zu over the "
 		    "limit; shorten it before you submit."), add, count + add,
 		    limit, count + add - limit);
-	else if (paste)
-		editor_message(e, 0, _("Pasted %zu字."), add);
+	else
+		base = xasprintf(_("Pasted %zu字."), add);
+	if (changed & TEXT_PASTE_END)
+		strvec_add(&what, xstrdup(multiline ? _("the line break at "
+		    "the end dropped") : _("the line breaks and spaces at the "
+		    "end dropped")));
+	if (changed & TEXT_PASTE_BREAKS)
+		strvec_add(&what, xstrdup(_("line breaks became spaces (the "
+		    "field is one line)")));
+	if (changed & TEXT_PASTE_TABS)
+		strvec_add(&what, xstrdup(_("tabs became spaces")));
+	if (what.n == 0) {
+		editor_message(e, over, "%s", base);
+		free(base);
+		return;
+	}
+	list = xstrdup(what.v[0]);
+	for (i = 1; i < what.n; i++) {
+		p = xasprintf(_("%s, %s"), list, what.v[i]);
+		free(list);
+		list = p;
+	}
+	editor_message(e, over, _("%s Changed: %s."), base, list);
+	free(list);
+	free(base);
+	strvec_free(&what);
 }
 
 /* Enter on a field: edit its answer, or choose one from its list. */

@@ -69,7 +69,7 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	struct draft *d = NULL;
 	char *path, *buf, *why = NULL;
 	size_t len;
-	int fd, state = EDITOR_LOCK_TAKEN, err;
+	int fd, state = EDITOR_LOCK_TAKEN, err, created = 0;
 
 	if (confine_check(arg, cause) != 0)
 		return -1;
@@ -105,7 +105,8 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 			    cause) != 0) {
 				draft_free(d);
 				d = NULL;
-			}
+			} else
+				created = 1;
 			free(buf);
 		}
 	}
@@ -126,10 +127,15 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	file->lock_message = why;
 	file->lock_state = state;
 	file->readonly = state != EDITOR_LOCK_TAKEN;
-	file->saved_at = time(NULL);
+	file->saved_at = 0;	/* nothing saved yet in this session */
 	file->dirty = file->save_failed = file->conflict = 0;
 	file->overwrite = 0;
 	file->disk = id;
+	/* a mistyped name must not look like lost answers */
+	if (created)
+		editor_message(e, 0, _("Created the new draft %s (%s %s): no "
+		    "file of that name existed."), path, d->form->name,
+		    d->form->edition);
 	return 0;
 }
 
@@ -203,12 +209,17 @@ editor_file_free(struct editor *e)
 	free(file->path);
 }
 
-/* The answers changed: unsaved from now, saved when the user pauses. */
+/*
+ * The answers changed: unsaved from now, saved when the user pauses, or
+ * at the latest EDITOR_MAX_UNSAVED seconds after the first unsaved change.
+ */
 void
 editor_file_changed(struct editor *e)
 {
 	e->file.dirty = 1;
 	e->file.changed_at = time(NULL);
+	if (e->file.dirty_since == 0)
+		e->file.dirty_since = e->file.changed_at;
 	e->ui.redraw |= EDITOR_REDRAW_FIELD | EDITOR_REDRAW_STATUS;
 }
 
@@ -281,6 +292,7 @@ editor_file_save(struct editor *e)
 		return -1;
 	}
 	file->dirty = 0;
+	file->dirty_since = 0;
 	file->save_failed = 0;
 	file->conflict = 0;
 	file->overwrite = 0;
@@ -302,16 +314,29 @@ editor_file_wait(const struct editor *e, time_t now)
 	if (!file->dirty || file->save_failed)
 		return -1;
 	left = (long)(file->changed_at + EDITOR_IDLE_SAVE - now);
+	if (file->dirty_since != 0 &&
+	    (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now) < left)
+		left = (long)(file->dirty_since + EDITOR_MAX_UNSAVED - now);
 	return left <= 0 ? 0 : (int)left * 1000;
 }
 
-/* Save when there are unsaved changes and the user has paused. */
+/*
+ * Save when there are unsaved changes and the user has paused, or has
+ * typed on for EDITOR_MAX_UNSAVED seconds since the first of them (unless
+ * the last save failed: then typing does not retry it at every key).
+ */
 int
 editor_file_autosave(struct editor *e, time_t now)
 {
-	if (!e->file.dirty || now - e->file.changed_at < EDITOR_IDLE_SAVE)
+	const struct editor_file *file = &e->file;
+
+	if (!file->dirty)
 		return 0;
-	return editor_file_save(e);
+	if (now - file->changed_at >= EDITOR_IDLE_SAVE ||
+	    (!file->save_failed && file->dirty_since != 0 &&
+	    now - file->dirty_since >= EDITOR_MAX_UNSAVED))
+		return editor_file_save(e);
+	return 0;
 }
 
 /*

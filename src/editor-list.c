@@ -218,7 +218,8 @@ list_summary(struct editor *e)
 				continue;
 			f = &form->fields[fd->field];
 			count = fd->kind == FINDING_OVER_LIMIT ?
-			    validate_count_text(fd->count, fd->limit) : NULL;
+			    validate_limit_text(form, fd->count, fd->halves,
+			    fd->limit) : NULL;
 			label = xasprintf("%s %s: %s", f->id,
 			    form->items[f->item].name, count != NULL ? count :
 			    fd->message != NULL ? fd->message : f->text);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "draft.h"
@@ -17,6 +18,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "prompt.h"
+#include "text.h"
 
 static const struct form *
 nav_form(const struct editor *e)
@@ -163,7 +165,7 @@ nav_needs_attention(const struct editor *e, size_t field)
 	int st = editor_edit_status(e, field);
 
 	return st == EDITOR_ST_MISSING || st == EDITOR_ST_MISSING_LEVEL ||
-	    st == EDITOR_ST_OVER;
+	    st == EDITOR_ST_OVER || st == EDITOR_ST_RENEW;
 }
 
 /* Go to the next (dir 1) or previous (-1) field that needs attention. */
@@ -180,7 +182,8 @@ nav_find_missing(struct editor *e, int dir)
 			return;
 		}
 	}
-	editor_message(e, 0, _("Nothing is missing or over a limit."));
+	editor_message(e, 0, _("Nothing is missing, over a limit or to "
+	    "renew."));
 }
 
 static void
@@ -195,15 +198,25 @@ nav_previous_missing(struct editor *e)
 	nav_find_missing(e, -1);
 }
 
+/* Whether hay holds needle (folded by text_fold), ignoring ASCII case. */
 static int
 nav_contains(const char *hay, const char *needle)
 {
-	return hay != NULL && strcasestr(hay, needle) != NULL;
+	char *h;
+	int found;
+
+	if (hay == NULL)
+		return 0;
+	h = text_fold(hay);
+	found = strcasestr(h, needle) != NULL;
+	free(h);
+	return found;
 }
 
 /*
  * Go to the next field (after the current one, wrapping) whose text, item,
- * id or answer holds the last search, ignoring ASCII case.
+ * id or answer holds the last search, ignoring ASCII case and the width
+ * of ASCII (ＩＳＭＳ finds ISMS); says so when the search wrapped.
  */
 void
 editor_nav_search_next(struct editor *e)
@@ -211,12 +224,13 @@ editor_nav_search_next(struct editor *e)
 	const struct form *form = nav_form(e);
 	const struct form_field *f;
 	const struct form_item *item;
-	const char *s = e->nav.search;
+	char *s;
 	size_t n = form->nfields, i, k;
 
-	if (s == NULL || *s == '\0')
+	if (e->nav.search == NULL || *e->nav.search == '\0')
 		return;
 	editor_edit_end(e);
+	s = text_fold(e->nav.search);
 	for (i = 1; i <= n; i++) {
 		k = (e->nav.field + i) % n;
 		f = &form->fields[k];
@@ -224,11 +238,16 @@ editor_nav_search_next(struct editor *e)
 		if (nav_contains(f->text, s) || nav_contains(item->name, s) ||
 		    nav_contains(item->category, s) || nav_contains(f->id, s) ||
 		    nav_contains(e->file.draft->answers[k], s)) {
+			if (e->nav.field + i >= n)
+				editor_message(e, 0, _("Search wrapped to the "
+				    "start of the form."));
 			editor_nav_goto(e, k);
+			free(s);
 			return;
 		}
 	}
-	editor_message(e, 0, _("Not found: %s"), s);
+	editor_message(e, 0, _("Not found: %s"), e->nav.search);
+	free(s);
 }
 
 static void
@@ -281,10 +300,10 @@ const struct editor_cmd editor_nav_cmds[] = {
 	{ KEYS_CMD_SEARCH_NEXT, "search-next", N_("search again"), NULL,
 	    nav_search_next, 0 },
 	{ KEYS_CMD_NEXT_MISSING, "next-missing",
-	    N_("next missing or over-limit field"), N_("Missing"),
+	    N_("next missing, over-limit or to-renew field"), N_("Missing"),
 	    nav_next_missing, 0 },
 	{ KEYS_CMD_PREVIOUS_MISSING, "previous-missing",
-	    N_("previous missing or over-limit field"), NULL,
+	    N_("previous missing, over-limit or to-renew field"), NULL,
 	    nav_previous_missing, 0 },
 	{ .name = NULL }
 };

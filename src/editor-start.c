@@ -22,6 +22,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xdg.h"
 
@@ -42,7 +43,7 @@ start_drafts(struct editor *e, const char *dir)
 	struct dirent *de;
 	struct stat st;
 	struct tm tm;
-	char *path, when[32];
+	char *path, *safe, when[32];
 	size_t first = e->list.n, len;
 	DIR *dp;
 
@@ -61,8 +62,10 @@ start_drafts(struct editor *e, const char *dir)
 			}
 			localtime_r(&st.st_mtime, &tm);
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+			safe = text_safe_name(de->d_name);
 			en = editor_list_add(e, (size_t)-1, 0,
-			    xasprintf("%s  %s", when, de->d_name));
+			    xasprintf("%s  %s", when, safe));
+			free(safe);
 			en->value = path;
 			en->level = 1;
 		}

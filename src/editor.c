@@ -45,6 +45,7 @@ static const struct editor_cmd *const editor_tables[] = {
 	editor_nav_cmds,
 	editor_edit_cmds,
 	editor_list_cmds,
+	editor_state_cmds,
 };
 
 /*
@@ -411,6 +412,18 @@ editor_key(struct editor *e, int key)
 	}
 	if ((id = keys_lookup(context, key)) != KEYS_CMD_NONE)
 		return editor_command(e, id);
+	/* keys that do nothing here say what would */
+	if (key == KEYS_CTRL('c') || (key == 'q' && context == KEYS_PAGE)) {
+		editor_message(e, 0, _("To quit, press Ctrl-Q or F10 (the "
+		    "answers are saved)."));
+		return 0;
+	}
+	if (context == KEYS_PAGE && e->file.draft != NULL && key >= 0x20 &&
+	    key != 0x7f && key < KEYS_BASE) {
+		editor_message(e, 0, _("Press Enter to edit the field, F1 for "
+		    "help."));
+		return 0;
+	}
 	if (key < 0x20 || key == 0x7f || key >= KEYS_BASE)
 		return 0;
 	buf[text_encode((unsigned)key, buf)] = '\0';

@@ -56,6 +56,7 @@ enum editor_screen {
 #define EDITOR_REDRAW_FIELD	0x8	/* only the field being edited */
 
 #define EDITOR_IDLE_SAVE	2	/* seconds of idle before autosave */
+#define EDITOR_MAX_UNSAVED	4	/* seconds a change stays unsaved */
 
 struct editor_entry {
 	char		*label;		/* text to show (the view sanitises) */
@@ -76,7 +77,9 @@ struct editor_file {
 	int			 lock_state;	/* EDITOR_LOCK_* at the load */
 	int			 dirty;
 	time_t			 changed_at;
-	time_t			 saved_at;
+	time_t			 dirty_since;	/* first unsaved change, or 0 */
+	time_t			 saved_at;	/* 0: nothing saved since the
+						   draft was opened */
 	int			 save_failed;
 	struct fileio_id	 disk;		/* the draft file as last read
 						   or written by us */
@@ -174,7 +177,8 @@ enum {
 	EDITOR_ST_MISSING,	/* 必須 unanswered */
 	EDITOR_ST_MISSING_LEVEL,/* 必須○ unanswered */
 	EDITOR_ST_OVER,		/* over a limit */
-	EDITOR_ST_WARN		/* a format warning or not a choice */
+	EDITOR_ST_WARN,		/* a format warning or not a choice */
+	EDITOR_ST_RENEW		/* carried over, still to renew */
 };
 
 /* editor.c */
@@ -228,6 +232,8 @@ void		 editor_edit_type(struct editor *, const char *, int);
 size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);
 int		 editor_edit_status(const struct editor *, size_t);
+size_t		 editor_edit_halves(const struct editor *, size_t);
+char		*editor_edit_why(const struct editor *, size_t);
 
 /* editor-list.c */
 extern const struct editor_cmd editor_list_cmds[];
@@ -235,6 +241,10 @@ void		 editor_list_clear(struct editor *);
 struct editor_entry *editor_list_add(struct editor *, size_t, int, char *);
 void		 editor_list_keys(struct editor *);
 void		 editor_list_close(struct editor *);
+
+/* editor-state.c */
+extern const struct editor_cmd editor_state_cmds[];
+int		 editor_state_set_note(struct editor *, const char *);
 
 /* editor-start.c */
 int		 editor_start(struct editor *);

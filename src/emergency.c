@@ -12,6 +12,10 @@
  * double-quoted scalars only, escaping what YAML would not keep as it is
  * (controls, C1 controls, NEL, LS, PS, BOM and non-characters).
  *
+ * A copy goes beside the draft; when that directory takes none (full,
+ * read-only, gone), into $XDG_STATE_HOME/kaiji, then $HOME (not in
+ * restricted mode), directories set before any handler runs.
+ *
  * The handler may find the session in the middle of a change; it reads
  * only pointers that are always valid between two statements of the
  * editor, and SA_RESETHAND makes a fault inside it end the process.
@@ -24,11 +28,13 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "confine.h"
 #include "draft.h"
 #include "emergency.h"
 #include "fileio.h"
@@ -37,6 +43,7 @@
 #include "text.h"
 #include "textbuf.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 #define EM_TRIES	10	/* .save, .save.1 ... .save.9 */
 
@@ -54,6 +61,8 @@ static const char			*em_msg_failed = "kaiji: the answers "
 static const char			*em_msg_signal = "kaiji: stopped by "
     "signal ";
 static char				em_stack[64 * 1024];
+/* Where a copy goes when the draft's directory takes none (em_write). */
+static char				em_fallback[2][PATH_MAX];
 
 /* The writer: buf holds len bytes not yet written, total all of them. */
 struct em_out {
@@ -205,27 +214,23 @@ em_draft(int fd, const struct draft *d, size_t field,
 }
 
 /*
- * Write the watched session to a new "<draft>.save[.N]"; its name goes to
- * path (size bytes).  Returns 0, 1 when there is nothing to save, or -1.
- * Async-signal-safe.
+ * Write the watched session to a new "<dir><name>.save[.N]" (dir empty
+ * or ending in '/'); its name goes to path (size bytes).  Returns 0, or
+ * -1 leaving no file.  Async-signal-safe.
  */
 static int
-em_write(char *path, size_t size)
+em_write_in(const char *dir, const char *name, char *path, size_t size)
 {
 	const struct emergency_source *src = &em_source;
-	const struct draft *d;
-	const char *draft;
-	size_t len;
+	size_t dlen = strlen(dir), len = strlen(name);
 	int fd = -1, i, rc;
 
-	if (!em_watching || (d = *src->draft) == NULL ||
-	    (draft = *src->path) == NULL || *src->readonly)
-		return 1;
-	len = strlen(draft);
-	if (len + sizeof ".save.9" > size)
+	if (dlen + len + sizeof ".save.9" > size)
 		return -1;
+	memcpy(path, dir, dlen);
+	len += dlen;
 	for (i = 0; i < EM_TRIES && fd == -1; i++) {
-		memcpy(path, draft, len);
+		memcpy(path + dlen, name, len - dlen);
 		memcpy(path + len, ".save", sizeof ".save");
 		if (i > 0) {
 			path[len + 5] = '.';
@@ -239,8 +244,8 @@ em_write(char *path, size_t size)
 	}
 	if (fd == -1)
 		return -1;
-	rc = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? em_draft(fd, d, *src->field,
-	    *src->edit) : -1;
+	rc = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? em_draft(fd, *src->draft,
+	    *src->field, *src->edit) : -1;
 	if (fsync(fd) == -1)
 		rc = -1;
 	if (close(fd) == -1)
@@ -248,6 +253,69 @@ em_write(char *path, size_t size)
 	if (rc != 0)
 		unlink(path);	/* never a copy that is cut short or empty */
 	return rc;
+}
+
+/* Create the directories of dir (ending in '/') that are missing. */
+static void
+em_mkdirs(char *dir)
+{
+	char *s;
+
+	for (s = dir + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(dir, S_IRWXU);
+		*s = '/';
+	}
+}
+
+/*
+ * Write the watched session to a new "<draft>.save[.N]" beside the draft,
+ * or, when that directory takes none (full, read-only, gone), in
+ * $XDG_STATE_HOME/kaiji, then $HOME; its name goes to path (size bytes).
+ * Returns 0, 1 when there is nothing to save, or -1.  Never leaves an
+ * empty or partial copy.  Async-signal-safe.
+ */
+static int
+em_write(char *path, size_t size)
+{
+	const struct emergency_source *src = &em_source;
+	const char *draft, *slash;
+	size_t i;
+
+	if (!em_watching || *src->draft == NULL ||
+	    (draft = *src->path) == NULL || *src->readonly)
+		return 1;
+	if (em_write_in("", draft, path, size) == 0)
+		return 0;
+	slash = strrchr(draft, '/');
+	for (i = 0; i < sizeof em_fallback / sizeof em_fallback[0]; i++) {
+		if (em_fallback[i][0] == '\0')
+			continue;
+		em_mkdirs(em_fallback[i]);
+		if (em_write_in(em_fallback[i], slash != NULL ? slash + 1 :
+		    draft, path, size) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* Set the fallback directories from the environment (outside a handler). */
+static void
+em_fallbacks(void)
+{
+	const char *home = getenv("HOME");
+	char *state = xdg_path("XDG_STATE_HOME", ".local/state", "");
+
+	if (state[0] == '/' && strlen(state) < sizeof em_fallback[0])
+		memcpy(em_fallback[0], state, strlen(state) + 1);
+	free(state);
+	if (confine_dir() == NULL && home != NULL && home[0] == '/' &&
+	    strlen(home) + 2 < sizeof em_fallback[1]) {
+		memcpy(em_fallback[1], home, strlen(home));
+		memcpy(em_fallback[1] + strlen(home), "/", 2);
+	}
 }
 
 /* Put the terminal back as it was before curses.  Async-signal-safe. */
@@ -265,6 +333,44 @@ static void
 em_say(const char *s)
 {
 	fileio_write_all(STDERR_FILENO, s, strlen(s));
+}
+
+/*
+ * A path, with what a terminal would act on (C0 and C1 controls, DEL,
+ * invalid bytes) shown as \xNN, \u0085.  Async-signal-safe.
+ */
+static void
+em_say_path(const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t len = strlen(s), off = 0, k;
+	uint32_t c;
+	char b[8];
+
+	while (off < len) {
+		k = text_decode(s + off, len - off, &c);
+		if (k == 0 || c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+			if (k == 0) {
+				c = (unsigned char)s[off];
+				k = 1;
+			}
+			b[0] = '\\';
+			b[1] = c < 0x80 || k == 1 ? 'x' : 'u';
+			if (b[1] == 'x') {
+				b[2] = hex[(c >> 4) & 0xf];
+				b[3] = hex[c & 0xf];
+				fileio_write_all(STDERR_FILENO, b, 4);
+			} else {
+				b[2] = '0';
+				b[3] = '0';
+				b[4] = hex[(c >> 4) & 0xf];
+				b[5] = hex[c & 0xf];
+				fileio_write_all(STDERR_FILENO, b, 6);
+			}
+		} else
+			fileio_write_all(STDERR_FILENO, s + off, k);
+		off += k;
+	}
 }
 
 /* Restore the terminal and save, once.  Async-signal-safe. */
@@ -291,7 +397,7 @@ em_rescue(int sig)
 	rc = em_write(path, sizeof path);
 	if (rc == 0) {
 		em_say(em_msg_saved);
-		em_say(path);
+		em_say_path(path);
 		em_say("\n");
 	} else if (rc == -1) {
 		em_say(em_msg_failed);
@@ -350,6 +456,7 @@ emergency_install(void)
 	em_msg_saved = _("kaiji: the answers were saved in ");
 	em_msg_failed = _("kaiji: the answers could not be saved");
 	em_msg_signal = _("kaiji: stopped by signal ");
+	em_fallbacks();
 	memset(&ss, 0, sizeof ss);
 	ss.ss_sp = em_stack;
 	ss.ss_size = sizeof em_stack;

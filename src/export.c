@@ -12,9 +12,10 @@
  * or section begins), a mark only on an item's first row and where it
  * changes, as in the printed form's merged cells.  text is tab-separated
  * with six cells on every table line; an answer's further lines start with
- * five tabs, so they stay in the answer column.  In markdown, an answer's
- * line breaks are <br> and markdown punctuation is escaped, so a cell shows
- * exactly its text.  yaml and json hold the same tree: the form and the
+ * five tabs, so they stay in the answer column, and a tab in a cell is
+ * written as four spaces, so that it never starts a column.  In
+ * markdown, an answer's line breaks are <br> and markdown punctuation is
+ * escaped, so a cell shows exactly its text.  yaml and json hold the same tree: the form and the
  * header answers, then a list of every field with its labels and answer
  * (null when unanswered); yaml through libyaml's emitter, json written
  * here, both escaping every control character.
@@ -45,11 +46,12 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_YAML,
 	EXPORT_JSON,
-	EXPORT_XLSX
+	EXPORT_XLSX,
+	EXPORT_HTML
 };
 
 static const char *const export_names[] = {
-	"text", "markdown", "csv", "yaml", "json", "xlsx"
+	"text", "markdown", "csv", "yaml", "json", "xlsx", "html"
 };
 #define EXPORT_NFORMATS (sizeof export_names / sizeof export_names[0])
 
@@ -161,6 +163,18 @@ export_para(struct export_page *pg, const char *s)
 	fputs("\n", pg->fp);
 }
 
+/* text: a cell's text with each tab as four spaces (tabs part cells). */
+static void
+export_cell(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\t')
+			fputs("    ", fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
 /* A table row: five cells of form text, then the answer (may be NULL). */
 static void
 export_row(struct export_page *pg, const char *const *cells,
@@ -176,7 +190,7 @@ export_row(struct export_page *pg, const char *const *cells,
 			export_md(pg->fp, cells[i], " ");
 			fputs(cells[i][0] != '\0' ? " |" : "|", pg->fp);
 		} else {
-			fputs(cells[i], pg->fp);
+			export_cell(pg->fp, cells[i]);
 			fputc('\t', pg->fp);
 		}
 	}
@@ -190,6 +204,9 @@ export_row(struct export_page *pg, const char *const *cells,
 		if ((n = export_break(answer)) != 0) {
 			fputs("\n\t\t\t\t\t", pg->fp);
 			answer += n;
+		} else if (*answer == '\t') {
+			fputs("    ", pg->fp);
+			answer++;
 		} else
 			fputc(*answer++, pg->fp);
 	}
@@ -515,7 +532,8 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	const struct form_field *f = &form->fields[i];
 	const struct form_item *item = &form->items[f->item];
 	const char *a = d->answers[i];
-	size_t k;
+	char zenkaku[32];
+	size_t k, halves;
 
 	export_tree_open(t, 1, 1);
 	export_tree_key(t, "id");
@@ -549,6 +567,11 @@ export_tree_field(struct export_tree *t, const struct draft *d, size_t i)
 	export_tree_word(t, item->limit != 0 ? "true" : "false");
 	export_tree_key(t, "count");
 	export_tree_num(t, a != NULL ? text_count(a, strlen(a)) : 0, 0);
+	halves = a != NULL ? text_halves(a, strlen(a)) : 0;
+	snprintf(zenkaku, sizeof zenkaku, halves % 2 ? "%zu.5" : "%zu",
+	    halves / 2);
+	export_tree_key(t, "count-zenkaku");
+	export_tree_word(t, zenkaku);
 	export_tree_key(t, "answer");
 	export_tree_str(t, a, 1);
 	if (t->notes) {
@@ -651,7 +674,7 @@ export_draft(const struct draft *d, const char *format,
 
 	if (which == -1) {
 		*cause = xasprintf(_("unknown format '%s' (use text, markdown, "
-		    "csv, yaml, json or xlsx)"), format);
+		    "csv, yaml, json, xlsx or html)"), format);
 		return -1;
 	}
 	if (opts->safe && (which == EXPORT_TEXT || which == EXPORT_MARKDOWN ||
@@ -664,8 +687,9 @@ export_draft(const struct draft *d, const char *format,
 		    len);
 		break;
 	case EXPORT_CSV:
-		*out = csv_export(src, opts->cp932, opts->replace, len, notes,
-		    cause);
+		*out = csv_export(src, opts->cp932,
+		    (opts->replace ? CSV_REPLACE : 0) |
+		    (opts->quote_all ? CSV_QUOTE_ALL : 0), len, notes, cause);
 		break;
 	case EXPORT_YAML:
 	case EXPORT_JSON:
@@ -673,6 +697,9 @@ export_draft(const struct draft *d, const char *format,
 		break;
 	case EXPORT_XLSX:
 		*out = export_xlsx(src, len, cause);
+		break;
+	case EXPORT_HTML:
+		*out = export_html(src, len);
 		break;
 	}
 	draft_free(safe);

@@ -42,7 +42,7 @@ struct form_ctx {
 
 static const char *const form_top_keys[] = {
 	"kaiji-form", "form", "edition", "base", "title", "subtitle",
-	"header", "pages", "notes", "sections", NULL
+	"count", "header", "pages", "notes", "sections", NULL
 };
 
 const char *
@@ -629,6 +629,17 @@ form_build(struct form_ctx *ctx)
 	if ((node = form_top(ctx, "subtitle")) != NULL &&
 	    form_str(ctx, node, &form->subtitle) != 0)
 		goto fail;
+	if ((node = form_top(ctx, "count")) != NULL) {
+		if (node->kind == YNODE_SCALAR &&
+		    strcmp(node->str, "zenkaku") == 0)
+			form->count = FORM_COUNT_ZENKAKU;
+		else if (node->kind != YNODE_SCALAR ||
+		    strcmp(node->str, "code-points") != 0) {
+			form_fail(ctx, node, _("'count' must be code-points or "
+			    "zenkaku"));
+			goto fail;
+		}
+	}
 	if ((node = form_top(ctx, "sections")) == NULL) {
 		form_fail(ctx, NULL, _("no 'sections' key"));
 		goto fail;

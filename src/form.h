@@ -55,12 +55,19 @@ struct form_section {
 	size_t			 nitems;
 };
 
+/* How answers are counted against limits (kaiji-forms(5), "count"). */
+enum form_count {
+	FORM_COUNT_CODE_POINTS,	/* every code point is one 字 (text_count) */
+	FORM_COUNT_ZENKAKU	/* 全角換算: half-width is half (text_halves) */
+};
+
 struct form {
 	char			*path;
 	char			*name;		/* form kind, e.g. asp-saas */
 	char			*edition;
 	char			*title;
 	char			*subtitle;
+	enum form_count		 count;
 	size_t			 service;	/* header field indexes, or */
 	size_t			 company;	/* (size_t)-1 */
 	struct form_section	*sections;

@@ -32,10 +32,11 @@
 #include "formcache.h"
 #include "ftype.h"
 #include "limit.h"
+#include "text.h"
 #include "xalloc.h"
 #include "xdg.h"
 
-#define FORMCACHE_MAGIC	"kaiji form cache 1 " PACKAGE_VERSION "\n"
+#define FORMCACHE_MAGIC	"kaiji form cache 2 " PACKAGE_VERSION "\n"
 #define FORMCACHE_NONE		0xffffffffU
 
 struct formcache_out {
@@ -177,7 +178,8 @@ formcache_count(struct formcache_in *in, size_t size)
 }
 
 /*
- * A string in the buffer: NUL-terminated where the length says, no control
+ * A string in the buffer: NUL-terminated where the length says, valid
+ * UTF-8 (as ynode's text_guard requires of a form file), no control
  * characters (as form.c's form_str and form_ident require).  NULL when
  * absent (if null_ok) or bad.
  */
@@ -201,6 +203,10 @@ formcache_str(struct formcache_in *in, int null_ok)
 	}
 	s = in->buf + in->off;
 	p = (const unsigned char *)s;
+	if (text_invalid(s, n) != n) {
+		in->bad = 1;
+		return NULL;
+	}
 	for (i = 0; i < n; i++) {
 		if (p[i] < 0x20 || p[i] == 0x7f) {
 			in->bad = 1;
@@ -312,6 +318,9 @@ formcache_form(struct formcache_in *in, struct form *form)
 	form->edition = formcache_str(in, 0);
 	form->title = formcache_str(in, 0);
 	form->subtitle = formcache_str(in, 1);
+	if ((v = formcache_u32(in)) > FORM_COUNT_ZENKAKU)
+		return -1;
+	form->count = (enum form_count)v;
 	if (in->bad || !form_is_ident(form->name) ||
 	    !form_is_ident(form->edition))
 		return -1;
@@ -495,6 +504,7 @@ formcache_put(const struct form *form, const struct form_file *files,
 	formcache_put_str(&o, form->edition);
 	formcache_put_str(&o, form->title);
 	formcache_put_str(&o, form->subtitle);
+	formcache_put_u32(&o, (size_t)form->count);
 	formcache_put_u32(&o, form->nsections);
 	formcache_put_u32(&o, form->nitems);
 	formcache_put_u32(&o, form->nfields);

@@ -1,9 +1,13 @@
 /*
  * ftype-date: a Western-calendar (西暦) date: 2021/6/25, 2021-06-25 or
- * 2021年6月25日, with ASCII or full-width digits; the day must exist.
+ * 2021年6月25日, with ASCII or full-width digits and separators
+ * (２０２４／４／１), optionally followed by its day of the week
+ * ("(月)", "（月曜日）"); the day must exist, and the day of the week
+ * must be its own.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
@@ -58,13 +62,79 @@ ftype_date_valid(long y, long m, long d)
 	return 1;
 }
 
+/* The day of the week of a valid date, 0 for Sunday (Zeller's rule). */
+static int
+ftype_date_weekday(long y, long m, long d)
+{
+	if (m < 3) {
+		m += 12;
+		y--;
+	}
+	return (int)((d + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400 +
+	    6) % 7);
+}
+
+static const char *const ftype_date_days[] = {
+	"日", "月", "火", "水", "木", "金", "土"
+};
+static const char *const ftype_date_names[] = {
+	N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+	N_("Thursday"), N_("Friday"), N_("Saturday")
+};
+
+/*
+ * Skip a day of the week in parentheses at *s ("(月)", "(月曜)",
+ * "(月曜日)"): its number, or -1 when there is none (*s unchanged).
+ */
+static int
+ftype_date_day(const char **s)
+{
+	const char *p = *s;
+	int i;
+
+	if (*p != '(')
+		return -1;
+	p++;
+	for (i = 0; i < 7; i++) {
+		if (strncmp(p, ftype_date_days[i], 3) == 0)
+			break;
+	}
+	if (i == 7)
+		return -1;
+	p += 3;
+	if (strncmp(p, "曜日", 6) == 0)
+		p += 6;
+	else if (strncmp(p, "曜", 3) == 0)
+		p += 3;
+	if (*p != ')')
+		return -1;
+	*s = p + 1;
+	return i;
+}
+
+static enum ftype_verdict	ftype_date_check_folded(const struct form_field *,
+			    const char *, char **);
+
+/* Check value, full-width ASCII read as ASCII (text_fold). */
 static enum ftype_verdict
 ftype_date_check(const struct form_field *f, const char *value, char **msg)
+{
+	enum ftype_verdict v;
+	char *folded = text_fold(value);
+
+	v = ftype_date_check_folded(f, folded, msg);
+	free(folded);
+	return v;
+}
+
+static enum ftype_verdict
+ftype_date_check_folded(const struct form_field *f, const char *value,
+    char **msg)
 {
 	static const char *const seps[] = { "/", "-", ".", "年", NULL };
 	const char *s = value;
 	long y, m, d;
-	int sep;
+	int sep, day = -1;
 
 	(void)f;
 	s += text_space(s);
@@ -84,10 +154,21 @@ ftype_date_check(const struct form_field *f, const char *value, char **msg)
 		s += 3;
 	}
 	s += text_space(s);
+	if (*s == '(') {
+		if ((day = ftype_date_day(&s)) < 0)
+			goto bad;
+		s += text_space(s);
+	}
 	if (*s != '\0')
 		goto bad;
 	if (!ftype_date_valid(y, m, d)) {
 		*msg = xasprintf(_("%ld/%ld/%ld is not a valid date"), y, m, d);
+		return FTYPE_WARN;
+	}
+	if (day >= 0 && day != ftype_date_weekday(y, m, d)) {
+		*msg = xasprintf(_("%ld/%ld/%ld is a %s, not a %s"), y, m, d,
+		    _(ftype_date_names[ftype_date_weekday(y, m, d)]),
+		    _(ftype_date_names[day]));
 		return FTYPE_WARN;
 	}
 	return FTYPE_OK;
@@ -105,5 +186,7 @@ bad:
 const struct ftype ftype_date = {
 	.name = "date",
 	.multiline = 0,
+	.formats = N_("a date in the Western calendar (西暦), e.g. "
+	    "2021/6/25, 2021-06-25 or 2021年6月25日"),
 	.check = ftype_date_check,
 };

@@ -45,5 +45,7 @@ ftype_year_check(const struct form_field *f, const char *value, char **msg)
 const struct ftype ftype_year = {
 	.name = "year",
 	.multiline = 0,
+	.formats = N_("a year in the Western calendar (西暦), four "
+	    "digits, e.g. 1981年 or 1981"),
 	.check = ftype_year_check,
 };

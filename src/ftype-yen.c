@@ -81,5 +81,7 @@ ftype_yen_check(const struct form_field *f, const char *value, char **msg)
 const struct ftype ftype_yen = {
 	.name = "yen",
 	.multiline = 0,
+	.formats = N_("an amount in yen, digits grouped by three, e.g. "
+	    "¥57,054,000,000 or 570億5400万円"),
 	.check = ftype_yen_check,
 };

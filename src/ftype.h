@@ -24,6 +24,8 @@ struct ftype {
 	int		 multiline;		/* default for fields */
 	int		 wants_choices;		/* 2: required, 1: allowed */
 	const char	*const *default_choices;
+	/* What answers the type accepts, with examples (N_()), or NULL. */
+	const char	*formats;
 	/* Check value; on a verdict other than FTYPE_OK set *msg (caller frees). */
 	enum ftype_verdict (*check)(const struct form_field *, const char *,
 			     char **);

@@ -31,11 +31,12 @@
 
 #define IMPORT_MAX_PAGES	999
 
+/* 16 bytes a line: the input is at most IMPORT_MAX_SIZE bytes. */
 struct import_line {
 	const char	*s;
-	size_t		 len;		/* without the line break */
-	size_t		 no;
-	int		 page;		/* a page header */
+	uint32_t	 len;		/* without the line break */
+	uint32_t	 no : 31;
+	uint32_t	 page : 1;	/* a page header */
 };
 
 static int
@@ -124,7 +125,7 @@ import_published_form(const char *path, struct import_line *lines,
 		} else if (npages != total) {
 			*cause = xasprintf(_("%s:%zu: the page header says "
 			    "(%zu/%zu), but the one on line %zu says %zu "
-			    "pages"), path, lines[i].no, page, npages, first,
+			    "pages"), path, (size_t)lines[i].no, page, npages, first,
 			    total);
 			free(titled);
 			return NULL;
@@ -220,6 +221,7 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		import_str_init(&ctx->labels[3 * i + 2], both, strlen(both));
 		free(both);
 	}
+	ctx->item_rows = xcalloc(form->nitems + 1, sizeof *ctx->item_rows);
 	ctx->texts = xreallocarray(NULL, form->nfields + 1,
 	    sizeof *ctx->texts);
 	for (i = 0; i < form->nfields; i++)
@@ -246,6 +248,7 @@ import_published_free(struct import_ctx *ctx)
 			import_str_free(&ctx->sections[i]);
 	}
 	free(ctx->labels);
+	free(ctx->item_rows);
 	free(ctx->texts);
 	free(ctx->sections);
 	for (i = 0; i < ctx->nrows; i++)
@@ -257,27 +260,30 @@ import_published_free(struct import_ctx *ctx)
 }
 
 /*
- * The lines of buf (without line breaks, which are LF, CR LF or CR; a BOM
- * dropped), numbered from 1.
+ * The lines of buf that are not blank (without line breaks, which are LF,
+ * CR LF or CR; a BOM dropped), with their numbers from 1.
  */
 static struct import_line *
 import_published_lines(const char *buf, size_t len, size_t *nlines)
 {
 	struct import_line *lines = NULL;
 	const char *p = buf, *end = buf + len, *eol;
-	size_t n = 0;
+	size_t n = 0, no = 0;
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	while (p < end) {
 		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 			;
-		lines = xgrowarray(lines, n, sizeof *lines);
-		lines[n].s = p;
-		lines[n].len = (size_t)(eol - p);
-		lines[n].no = n + 1;
-		lines[n].page = 0;
-		n++;
+		no++;
+		if (!import_blank(p, (size_t)(eol - p))) {
+			lines = xgrowarray(lines, n, sizeof *lines);
+			lines[n].s = p;
+			lines[n].len = (uint32_t)(eol - p);
+			lines[n].no = (uint32_t)no;
+			lines[n].page = 0;
+			n++;
+		}
 		if (eol + 1 < end && eol[0] == '\r' && eol[1] == '\n')
 			eol++;
 		p = eol + 1;
@@ -312,6 +318,11 @@ import_published(const char *path, const char *buf, size_t len,
 		st = &dummy;
 	memset(st, 0, sizeof *st);
 	memset(&ctx, 0, sizeof ctx);
+	if (len > IMPORT_MAX_SIZE) {
+		*cause = xasprintf(_("%s: file too large (more than %zu bytes)"),
+		    path, (size_t)IMPORT_MAX_SIZE);
+		return NULL;
+	}
 	switch (text_guard(buf, len, &bad)) {
 	case TEXT_OK:
 		break;
@@ -366,7 +377,7 @@ import_published(const char *path, const char *buf, size_t len,
 		line = xstrndup(lines[i].s, lines[i].len);
 		snip = import_snippet(line);
 		import_note(&ctx, lines[i].no, _("%s:%zu: not a part of the "
-		    "form: not imported: '%s'"), path, lines[i].no, snip);
+		    "form: not imported: '%s'"), path, (size_t)lines[i].no, snip);
 		free(snip);
 		free(line);
 		st->unplaced++;
@@ -388,6 +399,9 @@ import_published(const char *path, const char *buf, size_t len,
 		strvec_add(notes, ctx.notes[i].text);
 		ctx.notes[i].text = NULL;
 	}
+	if (ctx.dropped > 0)
+		strvec_addf(notes, _("%s: %zu more notes left out"), path,
+		    ctx.dropped);
 out:
 	import_published_free(&ctx);
 	free(seen);

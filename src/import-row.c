@@ -29,6 +29,8 @@
 #include "xalloc.h"
 
 #define IMPORT_LOOKAHEAD	3	/* items a row may skip to */
+#define IMPORT_ITEM_ROWS	256	/* rows kept of one item; more are noted */
+#define IMPORT_ROW_CELLS	64	/* cells of a row; more: not a form row */
 
 enum import_class {
 	IMPORT_EMPTY,
@@ -265,12 +267,24 @@ import_row_add(struct import_ctx *ctx, size_t line, int desc, char *answer,
 {
 	struct import_row *row;
 
+	if (ctx->cur < ctx->form->nitems &&
+	    ctx->item_rows[ctx->cur] >= IMPORT_ITEM_ROWS) {
+		/* far more than any item has fields: memory stays bounded */
+		if (answer != NULL)
+			import_row_unplaced(ctx, line, answer, ctx->cur);
+		free(answer);
+		return;
+	}
 	ctx->rows = xgrowarray(ctx->rows, ctx->nrows, sizeof *ctx->rows);
 	row = &ctx->rows[ctx->nrows++];
 	row->line = line;
 	row->item = ctx->cur;
+	if (ctx->cur < ctx->form->nitems)
+		ctx->item_rows[ctx->cur]++;
 	row->desc = desc;
 	row->answer = answer;
+	row->alen = answer != NULL ? strlen(answer) : 0;
+	row->aroom = answer != NULL ? row->alen + 1 : 0;
 	row->replaced = replaced;
 	row->field = -1;
 }
@@ -308,6 +322,26 @@ import_row_paragraphs(const char *cell, struct strvec *paras)
 	}
 }
 
+/*
+ * answer (len bytes in room, NULL: none yet) with s after a line break,
+ * grown by doubling so that joining n paragraphs is linear; returns it.
+ */
+static char *
+import_row_append(char *answer, size_t *len, size_t *room, const char *s)
+{
+	size_t n = strlen(s), sep = answer != NULL, need = *len + sep + n + 1;
+
+	if (need > *room) {
+		*room = need > 2 * *room ? need : 2 * *room;
+		answer = xrealloc(answer, *room);
+	}
+	if (sep)
+		answer[(*len)++] = '\n';
+	memcpy(answer + *len, s, n + 1);
+	*len += n;
+	return answer;
+}
+
 /* Whether s starts one of the answers of a yes/no field f. */
 static int
 import_row_starts_yesno(const struct form_field *f, const char *s)
@@ -343,7 +377,8 @@ import_row_paragraph_rows(struct import_ctx *ctx, size_t line, int desc,
 	const char *text;
 	char *answer = NULL, *joined;
 	int *pdesc, gdesc = -1, greplaced = 0;
-	size_t i, k = paragraphs->n, start = 0, field, remaining;
+	size_t i, k = paragraphs->n, start, field, remaining, alen = 0;
+	size_t aroom = 0;
 
 	cls = xreallocarray(NULL, k, sizeof *cls);
 	pdesc = xreallocarray(NULL, k, sizeof *pdesc);
@@ -357,14 +392,7 @@ import_row_paragraph_rows(struct import_ctx *ctx, size_t line, int desc,
 			paras[i] = joined;
 		}
 	}
-	if (desc >= 0)
-		start = (size_t)desc;
-	else {
-		for (i = 0; i < ctx->nrows; i++) {
-			if (ctx->rows[i].item == ctx->cur)
-				start++;
-		}
-	}
+	start = desc >= 0 ? (size_t)desc : ctx->item_rows[ctx->cur];
 	if (start >= it->nfields)
 		start = it->nfields - 1;
 	remaining = it->nfields - start;
@@ -395,11 +423,13 @@ import_row_paragraph_rows(struct import_ctx *ctx, size_t line, int desc,
 			greplaced = 1;
 		} else if (cls[i] == IMPORT_TEXT) {
 			/* text after a publisher's mark is the answer */
-			joined = answer == NULL || greplaced ?
-			    xstrdup(paras[i]) : xasprintf("%s\n%s", answer,
+			if (answer == NULL || greplaced) {
+				free(answer);
+				answer = NULL;
+				alen = aroom = 0;
+			}
+			answer = import_row_append(answer, &alen, &aroom,
 			    paras[i]);
-			free(answer);
-			answer = joined;
 			greplaced = 0;
 		}
 	}
@@ -523,6 +553,20 @@ import_row_read(struct import_ctx *ctx, const char *s, size_t len,
 	unsigned long no;
 	int known = 0;
 
+	for (i = 0; i < len && first <= IMPORT_ROW_CELLS; i++)
+		first += s[i] == (pipe ? '|' : '\t');
+	if (first > IMPORT_ROW_CELLS) {
+		/* no form has such rows; and it would take memory */
+		whole = import_trim(s, len);
+		snip = import_snippet(whole);
+		import_note(ctx, line, _("%s:%zu: more than %d cells: row not "
+		    "imported: '%s'"), ctx->path, line, IMPORT_ROW_CELLS, snip);
+		free(snip);
+		free(whole);
+		ctx->st->unplaced++;
+		return;
+	}
+	first = 0;
 	import_row_split(s, len, pipe, &cells);
 	for (i = 0; i < cells.n && *cells.v[i] == '\0'; i++)
 		;
@@ -546,10 +590,9 @@ import_row_read(struct import_ctx *ctx, const char *s, size_t len,
 	    !ctx->rows[ctx->nrows - 1].replaced &&
 	    ctx->rows[ctx->nrows - 1].line + 1 == line) {
 		struct import_row *prev = &ctx->rows[ctx->nrows - 1];
-		char *joined = xasprintf("%s\n%s", prev->answer, cells.v[i]);
 
-		free(prev->answer);
-		prev->answer = joined;
+		prev->answer = import_row_append(prev->answer, &prev->alen,
+		    &prev->aroom, cells.v[i]);
 		prev->line = line;
 		goto out;
 	}

@@ -53,7 +53,7 @@ import_xlsx_magic(const char *buf, size_t len)
 #define XLSX_MAX_COLS	64
 #define XLSX_MAX_CELLS	(1U << 20)	/* text cells kept, padding too */
 #define XLSX_MAX_ROW	1048576U	/* Excel's last row */
-#define XLSX_MAX_STRINGS (1U << 20)	/* shared strings */
+#define XLSX_MAX_STRINGS (1U << 18)	/* shared strings */
 
 /* A cell that was a value, not text, kept until the columns are known. */
 struct xlsx_value {
@@ -128,6 +128,10 @@ xlsx_part(struct xlsx *x, const char *name, char **out, size_t *len,
 	}
 	*out = xmalloc(st.size + 1);
 	got = zip_fread(zf, *out, st.size);
+	/* reading on to the end makes libzip check the CRC and the size */
+	if (got >= 0 && (zip_uint64_t)got == st.size &&
+	    zip_fread(zf, *out + st.size, 1) != 0)
+		got = -1;
 	if (got < 0 || (zip_uint64_t)got != st.size) {
 		*cause = xasprintf(_("%s: %s: damaged archive (%s)"), x->path,
 		    name, got < 0 ? zip_file_strerror(zf) : _("short part"));
@@ -724,6 +728,10 @@ import_xlsx(const char *path, const char *buf, size_t len,
 	zip_error_t ze;
 	char *sheet = NULL;
 
+	if (len == 0) {
+		*cause = xasprintf(_("%s: empty file; not a workbook"), path);
+		return NULL;
+	}
 	memset(&x, 0, sizeof x);
 	x.path = path;
 	x.notes = notes;

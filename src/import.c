@@ -136,6 +136,10 @@ import_note(struct import_ctx *ctx, size_t key, const char *fmt, ...)
 	va_list ap;
 	char *text;
 
+	if (ctx->nnotes >= IMPORT_MAX_NOTES) {
+		ctx->dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	if (vasprintf(&text, fmt, ap) < 0)
 		xfatal("out of memory");
@@ -210,20 +214,25 @@ import_blank(const char *s, size_t len)
 	return import_trim_left(s, len) == len;
 }
 
-/* s (a malloc'd string, freed) with every from, in any case, made to. */
+/*
+ * s (a malloc'd string, freed) with every from, in any case, made to,
+ * which is no longer than from: in place, in one pass (linear).
+ */
 static char *
 import_replace(char *s, const char *from, const char *to)
 {
-	size_t fl = strlen(from), off = 0;
-	char *p, *out;
+	size_t fl = strlen(from), tl = strlen(to);
+	const char *r = s, *p;
+	char *w = s;
 
-	while ((p = strcasestr(s + off, from)) != NULL) {
-		off = (size_t)(p - s);
-		out = xasprintf("%.*s%s%s", (int)off, s, to, p + fl);
-		off += strlen(to);
-		free(s);
-		s = out;
+	while ((p = strcasestr(r, from)) != NULL) {
+		memmove(w, r, (size_t)(p - r));
+		w += p - r;
+		memcpy(w, to, tl);
+		w += tl;
+		r = p + fl;
 	}
+	memmove(w, r, strlen(r) + 1);
 	return s;
 }
 

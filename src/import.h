@@ -81,6 +81,7 @@ struct import_row {
 	size_t		 item;		/* index in form->items */
 	int		 desc;		/* field row named, 0-based, or -1 */
 	char		*answer;	/* NULL when the row has none */
+	size_t		 alen, aroom;	/* its bytes, and room for them */
 	int		 replaced;	/* answer is the publisher's */
 	int		 field;		/* assigned field row, or -1 */
 };
@@ -101,8 +102,10 @@ struct import_ctx {
 	struct import_str	*sections;
 	struct import_row	*rows;
 	size_t			 nrows;
+	size_t			*item_rows;	/* per item: its rows */
 	struct import_note	*notes;
-	size_t			 nnotes;
+	size_t			 nnotes;	/* IMPORT_MAX_NOTES at most */
+	size_t			 dropped;	/* notes left out */
 	size_t			 cur;		/* current item, or NONE */
 	size_t			 pipes;		/* rows of each layout */
 	size_t			 tabs;

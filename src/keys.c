@@ -46,6 +46,8 @@ static const struct keys_binding keys_default[] = {
 	{ 'n', KEYS_PAGE, KEYS_CMD_SEARCH_NEXT },
 	{ 'm', KEYS_PAGE, KEYS_CMD_NEXT_MISSING },
 	{ 'M', KEYS_PAGE, KEYS_CMD_PREVIOUS_MISSING },
+	{ 'c', KEYS_PAGE, KEYS_CMD_KEEP },
+	{ 'N', KEYS_PAGE, KEYS_CMD_NOTE },
 	{ 'o', KEYS_PAGE, KEYS_CMD_OVERVIEW },
 	{ KEYS_F3, KEYS_PAGE, KEYS_CMD_OVERVIEW },
 	{ 's', KEYS_PAGE, KEYS_CMD_SUMMARY },

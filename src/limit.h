@@ -7,6 +7,9 @@
  * back.  The draft reader accepts up to DRAFT_READ_MAX, more than any
  * writer writes: a larger draft (made by hand, or by an older kaiji) is
  * read, opened read-only in the editor and can be shrunk with "kaiji set".
+ * A reader keeps what it reads in memory bounded by a small multiple of
+ * its input, and at most IMPORT_MAX_NOTES notes about it (then it says
+ * how many more there were).
  */
 #ifndef KAIJI_LIMIT_H
 #define KAIJI_LIMIT_H
@@ -18,5 +21,6 @@
 #define FORM_MAX_SIZE	(4U * 1024 * 1024)	/* bytes of a form file */
 #define FORMCACHE_MAX	(16U * 1024 * 1024)	/* bytes of a form cache */
 #define IMPORT_MAX_SIZE	(16U * 1024 * 1024)	/* bytes an import reads */
+#define IMPORT_MAX_NOTES 1000			/* notes an import keeps */
 
 #endif

@@ -132,9 +132,15 @@ main_editor(const char *argv0, const char *path, int width, int frame)
 		return 2;
 	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
-		cmd_error(_("the editor cannot work with TERM='%s'; use "
-		    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji set'"),
-		    term != NULL ? term : "");
+		/* restricted mode runs no command: recommend none */
+		if (confine_dir() != NULL)
+			cmd_error(_("the editor cannot work with TERM='%s'; set "
+			    "TERM to your terminal's type (e.g. "
+			    "xterm-256color)"), term != NULL ? term : "");
+		else
+			cmd_error(_("the editor cannot work with TERM='%s'; "
+			    "use 'kaiji summary DRAFT', 'kaiji get' and "
+			    "'kaiji set'"), term != NULL ? term : "");
 		return 2;
 	}
 	/* curses needs a UTF-8 character type to show Japanese */

@@ -73,6 +73,9 @@ popup_choices_accept(struct editor *e)
 		editor_edit_begin(e, text);
 		editor_file_changed(e);
 		free(text);
+		if (value != NULL)
+			editor_message(e, 0, _("%s chosen: a detail may follow "
+			    "(Esc to finish)."), value);
 	} else if (value != NULL) {
 		if (draft_set(e->file.draft, e->nav.field, value, &why) != 0)
 			free(why);

@@ -1,14 +1,18 @@
 /*
  * popup-help: the current field's description, with its item, mark,
- * limit (and what counts against it now) and choices.  F1 again shows
+ * limit (and what counts against it now), choices, the formats its type
+ * accepts (with an example) and why it is marked now.  F1 again shows
  * all keys.
  */
 #include "config.h"
 
 
+#include <stdlib.h>
+
 #include "draft.h"
 #include "editor.h"
 #include "form.h"
+#include "ftype.h"
 #include "i18n.h"
 #include "popup.h"
 #include "strvec.h"
@@ -21,6 +25,7 @@ popup_help_text(const struct editor *e, struct strvec *lines)
 	const struct form_field *f = &form->fields[e->nav.field];
 	const struct form_item *item = &form->items[f->item];
 	size_t count, limit, i;
+	char *why;
 	int shared;
 
 	strvec_addf(lines, "%s  %s%s%s", f->id, item->category != NULL ?
@@ -39,6 +44,13 @@ popup_help_text(const struct editor *e, struct strvec *lines)
 	for (i = 0; i < f->nchoices; i++)
 		strvec_addf(lines, "%s %s", i == 0 ? _("Choices:") : "   ",
 		    f->choices[i]);
+	if (f->type->formats != NULL)
+		strvec_addf(lines, _("Accepted: %s"), _(f->type->formats));
+	if ((why = editor_edit_why(e, e->nav.field)) != NULL) {
+		strvec_add(lines, xstrdup(""));
+		strvec_addf(lines, _("Now: %s"), why);
+		free(why);
+	}
 }
 
 static void

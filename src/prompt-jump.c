@@ -1,6 +1,6 @@
 /*
  * prompt-jump: "Go to item or field: " — a field id ("30.2") or an item
- * number ("30", its first field).
+ * number ("30", its first field), in ASCII or full-width ("３０．２").
  */
 #include "config.h"
 
@@ -12,14 +12,15 @@
 #include "form.h"
 #include "i18n.h"
 #include "prompt.h"
+#include "text.h"
 
 static void
-prompt_jump_accept(struct editor *e, char *text)
+prompt_jump_accept(struct editor *e, char *typed)
 {
 	const struct form *form = e->file.draft->form;
+	char *text = text_fold(typed), *end;
 	const struct form_field *f = form_field(form, text);
 	unsigned long no;
-	char *end;
 
 	if (f == NULL && strchr(text, '.') == NULL) {
 		no = strtoul(text, &end, 10);
@@ -28,10 +29,11 @@ prompt_jump_accept(struct editor *e, char *text)
 			f = &form->fields[form->items[no - 1].first];
 	}
 	if (f == NULL)
-		editor_message(e, 1, _("No item or field '%s'."), text);
+		editor_message(e, 1, _("No item or field '%s'."), typed);
 	else
 		editor_nav_goto(e, f->index);
 	free(text);
+	free(typed);
 }
 
 const struct prompt prompt_jump = {

@@ -8,6 +8,7 @@
  *	prompt_search	a search of descriptions and answers
  *	prompt_jump	an item or field to go to
  *	prompt_save_as	the file to save the answers to
+ *	prompt_note	the current field's note
  */
 #ifndef KAIJI_PROMPT_H
 #define KAIJI_PROMPT_H
@@ -24,5 +25,6 @@ struct prompt {
 extern const struct prompt prompt_search;
 extern const struct prompt prompt_jump;
 extern const struct prompt prompt_save_as;
+extern const struct prompt prompt_note;
 
 #endif

@@ -420,6 +420,9 @@ page_mark_glyph(int st, enum view_style *style)
 	case EDITOR_ST_WARN:
 		*style = VIEW_WARN;
 		return "?";
+	case EDITOR_ST_RENEW:
+		*style = VIEW_LEVEL;
+		return "↻";
 	}
 	*style = VIEW_DIM;
 	return " ";
@@ -538,7 +541,10 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		f = &form->fields[r->index];
 		st = editor_edit_status(e, r->index);
 		s = (char *)page_mark_glyph(st, &style);
-		x = 1 + view_draw_text(y, 1, 2, s, style);
+		x = 1 + view_draw_text(y, 1, 1, s, style);
+		/* the column before the id: a note */
+		view_draw_text(y, 2, 1, d->notes[r->index] != NULL ? "✎" : " ",
+		    VIEW_WARN);
 		x = 3;
 		x += view_draw_text(y, x, cols - x, f->id, r->index ==
 		    e->nav.field ? VIEW_CURRENT : VIEW_NORMAL);

@@ -84,8 +84,8 @@ summary_list(FILE *fp, const struct draft *d, const struct findings *fs,
 			summary_safe(fp, "%s", f->text);
 			break;
 		case FINDING_OVER_LIMIT:
-			text = validate_count_text(fs->v[i].count,
-			    fs->v[i].limit);
+			text = validate_limit_text(form, fs->v[i].count,
+			    fs->v[i].halves, fs->v[i].limit);
 			fputs(text, fp);
 			free(text);
 			break;

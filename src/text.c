@@ -4,7 +4,9 @@
  * The counting rule (documented in kaiji-forms(5)): one Unicode code point
  * is one 字, full-width and half-width alike; line breaks (LF and CR) are
  * not counted; a combining mark is a code point of its own and counts as 1.
- * Change the rule here and nowhere else.
+ * A form may choose 全角換算 instead (text_halves): half-width characters
+ * (ASCII and the half-width forms) count as half.  Change the rules here
+ * and nowhere else.
  */
 #include "config.h"
 
@@ -131,6 +133,35 @@ text_invalid(const char *s, size_t len)
 }
 
 /*
+ * The 全角換算 count of s (len bytes) in halves: 1 for a half-width
+ * character (U+0020..U+007E, the half-width forms U+FF61..U+FFDC and
+ * U+FFE8..U+FFEE), 2 for any other code point but LF and CR (an invalid
+ * byte counts 2).  Half of it is the figure shown (97.5字).
+ */
+size_t
+text_halves(const char *s, size_t len)
+{
+	size_t off = 0, halves = 0, n;
+	uint32_t cp;
+
+	while (off < len) {
+		unsigned char c = (unsigned char)s[off];
+
+		if (c < 0x80) {
+			if (c != '\n' && c != '\r')
+				halves += c >= 0x20 && c < 0x7f ? 1 : 2;
+			off++;
+			continue;
+		}
+		n = text_decode(s + off, len - off, &cp);
+		off += n == 0 ? 1 : n;
+		halves += n != 0 && ((cp >= 0xff61 && cp <= 0xffdc) ||
+		    (cp >= 0xffe8 && cp <= 0xffee)) ? 1 : 2;
+	}
+	return halves;
+}
+
+/*
  * Count the 字 of s (len bytes): code points other than LF and CR.  A byte
  * that is not valid UTF-8 counts as one, so a count is always defined.
  */
@@ -157,6 +188,27 @@ text_count(const char *s, size_t len)
 }
 
 /*
+ * Whether cp hides itself or changes what is around it: a bidirectional
+ * control, a zero-width character or joiner, a BOM, a combining mark (so
+ * that a decomposed name is told from its composed twin).
+ */
+static int
+text_hidden(uint32_t cp)
+{
+	static const uint32_t hidden[][2] = {
+		{ 0x0300, 0x036f }, { 0x061c, 0x061c }, { 0x1ab0, 0x1aff },
+		{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
+		{ 0x2060, 0x2069 }, { 0x20d0, 0x20ff }, { 0x3099, 0x309a },
+		{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+	};
+
+	return text_in_ranges(hidden, sizeof hidden / sizeof hidden[0], cp);
+}
+
+static char *
+text_safe_how(const char *s, int keep_lf, int names);
+
+/*
  * Return a copy of s that is safe to write to a terminal: C0 and C1 control
  * characters and DEL become visible placeholders (^[ , <U+009B>); a line
  * feed is kept when keep_lf is set, else shown as ^J.  Invalid bytes become
@@ -164,6 +216,24 @@ text_count(const char *s, size_t len)
  */
 char *
 text_safe(const char *s, int keep_lf)
+{
+	return text_safe_how(s, keep_lf, 0);
+}
+
+/*
+ * A file name as text_safe shows it (line feeds as ^J), with what could
+ * make it look like another name (text_hidden) shown as <U+XXXX> too, so
+ * that two names that differ never look the same.  The caller frees it.
+ */
+char *
+text_safe_name(const char *s)
+{
+	return text_safe_how(s, 0, 1);
+}
+
+/* text_safe, and with names also the text_hidden code points shown. */
+static char *
+text_safe_how(const char *s, int keep_lf, int names)
 {
 	size_t len = strlen(s), off = 0, n;
 	char *out, *p;
@@ -187,7 +257,8 @@ text_safe(const char *s, int keep_lf)
 		if (n == 0) {
 			p += sprintf(p, "<0x%02X>", c);
 			off++;
-		} else if (cp >= 0x80 && cp <= 0x9f) {
+		} else if ((cp >= 0x80 && cp <= 0x9f) ||
+		    (names && text_hidden(cp))) {
 			p += sprintf(p, "<U+%04X>", (unsigned)cp);
 			off += n;
 		} else {
@@ -379,6 +450,114 @@ text_width(const char *s)
 		off += n;
 	}
 	return w;
+}
+
+/*
+ * A paste (s) as an answer takes it: line breaks as LF (terminals send CR,
+ * Windows programs CR LF); the line breaks at the end dropped (Excel ends
+ * every copied cell with one) and, for a one-line field (multiline 0),
+ * the spaces and tabs at the end too, other tabs and line breaks become
+ * spaces.  *changed gets the TEXT_PASTE_* bits of what was changed
+ * besides the CR.  The caller frees the result.
+ */
+char *
+text_paste(const char *s, int multiline, unsigned *changed)
+{
+	size_t len = strlen(s), n = 0, i;
+	char *out = xmalloc(len + 1);
+
+	*changed = 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			out[n++] = '\n';
+			if (s[i + 1] == '\n')
+				i++;
+		} else
+			out[n++] = s[i];
+	}
+	while (n > 0 && (out[n - 1] == '\n' || (!multiline &&
+	    (out[n - 1] == ' ' || out[n - 1] == '\t')))) {
+		*changed |= TEXT_PASTE_END;
+		n--;
+	}
+	out[n] = '\0';
+	if (multiline)
+		return out;
+	for (i = 0; i < n; i++) {
+		if (out[i] == '\t') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_TABS;
+		} else if (out[i] == '\n') {
+			out[i] = ' ';
+			*changed |= TEXT_PASTE_BREAKS;
+		}
+	}
+	return out;
+}
+
+/*
+ * A copy of s with full-width ASCII (！ to ～, as an IME types it) as
+ * ASCII and the ideographic space as a space, for reading what kaiji
+ * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
+ * bytes are copied as they are.  The caller frees the result.
+ */
+char *
+text_fold(const char *s)
+{
+	size_t len = strlen(s), off = 0, n, o = 0;
+	char *out = xmalloc(len + 1);
+	uint32_t cp;
+
+	while (off < len) {
+		n = text_decode(s + off, len - off, &cp);
+		if (n == 0) {
+			out[o++] = s[off++];
+			continue;
+		}
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			out[o++] = (char)(cp - 0xfee0);
+		else if (cp == 0x3000)
+			out[o++] = ' ';
+		else {
+			memcpy(out + o, s + off, n);
+			o += n;
+		}
+		off += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/*
+ * s (terminal-safe) in at most maxw columns: as it is when it fits, else
+ * "…" and as much of its end as fits after it (a file name keeps its
+ * name, not its directories).  The caller frees the result.
+ */
+char *
+text_tail(const char *s, size_t maxw)
+{
+	static const char ell[] = "\xe2\x80\xa6";	/* … */
+	size_t len = strlen(s), off = len, w, ew = text_width(ell), k;
+	uint32_t cp;
+
+	if (text_width(s) <= maxw)
+		return xstrdup(s);
+	if (maxw < ew)
+		return xstrdup("");
+	/* back from the end while the tail and … fit */
+	w = 0;
+	while (off > 0) {
+		k = off - 1;
+		while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k--;
+		if (text_decode(s + k, off - k, &cp) == 0)
+			cp = '?';
+		if (w + (size_t)text_cpwidth(cp) + ew > maxw)
+			break;
+		w += (size_t)text_cpwidth(cp);
+		off = k;
+	}
+	return xasprintf("%s%s", ell, s + off);
 }
 
 /* Whether s names a Japanese era (令和, 平成, 昭和, 大正, 明治). */

@@ -20,10 +20,16 @@ enum text_flaw {
 	TEXT_INVALID		/* a byte that is not valid UTF-8 */
 };
 
+/* What text_paste changed. */
+#define TEXT_PASTE_END		0x1	/* line breaks (spaces) at the end */
+#define TEXT_PASTE_TABS		0x2	/* tabs became spaces */
+#define TEXT_PASTE_BREAKS	0x4	/* line breaks became spaces */
+
 size_t	 text_decode(const char *, size_t, uint32_t *);
 size_t	 text_encode(uint32_t, char *);
 size_t	 text_invalid(const char *, size_t);
 size_t	 text_count(const char *, size_t);
+size_t	 text_halves(const char *, size_t);
 size_t	 text_digit(const char *, int *);
 size_t	 text_space(const char *);
 int	 text_cpwidth(uint32_t);
@@ -34,6 +40,10 @@ int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);
 char	*text_safe(const char *, int);
+char	*text_safe_name(const char *);
+char	*text_paste(const char *, int, unsigned *);
+char	*text_fold(const char *);
+char	*text_tail(const char *, size_t);
 enum text_flaw	 text_guard(const char *, size_t, size_t *);
 size_t	 text_line(const char *, size_t, size_t, size_t *);
 uint32_t	*text_cps(const char *, size_t, size_t *);

@@ -1,9 +1,13 @@
 /*
- * validate: computes findings.  The only character count used is
- * text_count; a shared item limit counts all the item's answers together.
+ * validate: computes findings.  Answers are counted by text_count (code
+ * points) and, beside it, by text_halves (全角換算); which of the two a
+ * limit applies to is the form's rule (form->count, code points unless
+ * the form file says).  A shared item limit counts all the item's answers
+ * together.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,17 +63,72 @@ validate_count(const struct draft *d, size_t field, size_t edit_field,
 	return count;
 }
 
+/* The 全角換算 count (in halves) that field's limit applies to. */
+size_t
+validate_halves(const struct draft *d, size_t field)
+{
+	const struct form_field *f = &d->form->fields[field];
+	const struct form_item *item = &d->form->items[f->item];
+	size_t i, first = field, end = field + 1, halves = 0;
+	const char *a;
+
+	if (item->limit != 0) {
+		first = item->first;
+		end = item->first + item->nfields;
+	}
+	for (i = first; i < end; i++) {
+		if ((a = d->answers[i]) != NULL)
+			halves += text_halves(a, strlen(a));
+	}
+	return halves;
+}
+
+/* Whether count code points, halves 全角換算 halves are over limit. */
+int
+validate_over(const struct form *form, size_t count, size_t halves,
+    size_t limit)
+{
+	if (form->count == FORM_COUNT_ZENKAKU)
+		return halves > 2 * limit;
+	return count > limit;
+}
+
+/* "97.5" or "98": halves / 2 (into buf of 32 bytes). */
+static const char *
+validate_half_text(char buf[32], size_t halves)
+{
+	snprintf(buf, 32, halves % 2 ? "%zu.5" : "%zu", halves / 2);
+	return buf;
+}
+
 /*
- * The count against a limit (> 0) as shown everywhere: "120/100字 (20
- * over)" when over it, else "80/100字".  The caller frees the result.
+ * The count against a limit by the form's rule, with the other figure
+ * beside it: "101/100字 (1 over; 全角換算 97.5, within)", "80/100字 (全角換算
+ * 79.5)"; for a form that counts 全角換算, "全角換算 97.5/100字 (101
+ * characters)".  The caller frees the result.
  */
 char *
-validate_count_text(size_t count, size_t limit)
+validate_limit_text(const struct form *form, size_t count, size_t halves,
+    size_t limit)
 {
+	char h[32], over[32];
+
+	validate_half_text(h, halves);
+	if (form->count == FORM_COUNT_ZENKAKU) {
+		if (halves > 2 * limit)
+			return xasprintf(_("全角換算 %s/%zu字 (%s over; %zu "
+			    "characters)"), h, limit, validate_half_text(over,
+			    halves - 2 * limit), count);
+		return xasprintf(_("全角換算 %s/%zu字 (%zu characters)"), h,
+		    limit, count);
+	}
+	if (count > limit && halves <= 2 * limit)
+		return xasprintf(_("%zu/%zu字 (%zu over; 全角換算 %s, within)"),
+		    count, limit, count - limit, h);
 	if (count > limit)
-		return xasprintf(_("%zu/%zu字 (%zu over)"), count, limit,
-		    count - limit);
-	return xasprintf(_("%zu/%zu字"), count, limit);
+		return xasprintf(_("%zu/%zu字 (%zu over; 全角換算 %s)"), count,
+		    limit, count - limit, h);
+	return xasprintf(_("%zu/%zu字 (全角換算 %s)"), count, limit, h);
 }
 
 /*
@@ -105,7 +164,7 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 	enum ftype_verdict verdict;
 	struct finding *fi;
 	char *msg = NULL;
-	size_t count;
+	size_t count, halves;
 
 	if (d->renew[field] != NULL)
 		validate_add(fs, FINDING_RENEW, field)->message =
@@ -120,9 +179,11 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 			validate_add(fs, FINDING_MISSING_LEVEL, field);
 		return;
 	}
-	if (f->limit != 0 && (count = text_count(a, strlen(a))) > f->limit) {
+	if (f->limit != 0 && validate_over(d->form, count = text_count(a,
+	    strlen(a)), halves = text_halves(a, strlen(a)), f->limit)) {
 		fi = validate_add(fs, FINDING_OVER_LIMIT, field);
 		fi->count = count;
+		fi->halves = halves;
 		fi->limit = f->limit;
 	}
 	verdict = f->type->check(f, a, &msg);
@@ -140,7 +201,7 @@ validate_draft(const struct draft *d, struct findings *fs)
 	const struct form *form = d->form;
 	const struct form_item *item;
 	struct finding *fi;
-	size_t i, j, count, limit;
+	size_t i, j, count, halves, limit;
 	int shared;
 
 	for (i = 0; i < form->nitems; i++) {
@@ -151,10 +212,12 @@ validate_draft(const struct draft *d, struct findings *fs)
 			continue;
 		count = validate_count(d, item->first, (size_t)-1, 0, &limit,
 		    &shared);
-		if (count > limit) {
+		halves = validate_halves(d, item->first);
+		if (validate_over(form, count, halves, limit)) {
 			fi = validate_add(fs, FINDING_OVER_LIMIT, item->first);
 			fi->shared = 1;
 			fi->count = count;
+			fi->halves = halves;
 			fi->limit = limit;
 		}
 	}

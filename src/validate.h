@@ -30,6 +30,7 @@ struct finding {
 	size_t			 field;		/* index; first field if shared */
 	int			 shared;	/* the item's shared limit */
 	size_t			 count;		/* OVER_LIMIT: 字 counted */
+	size_t			 halves;	/* OVER_LIMIT: 全角換算 x 2 */
 	size_t			 limit;		/* OVER_LIMIT: the limit */
 	char			*message;	/* NOT_CHOICE, FORMAT, RENEW
 						   (from what), NOTE */
@@ -45,7 +46,10 @@ void		 validate_field(const struct draft *, size_t,
 		     struct findings *);
 size_t		 validate_count(const struct draft *, size_t, size_t, size_t,
 		     size_t *, int *);
-char		*validate_count_text(size_t, size_t);
+size_t		 validate_halves(const struct draft *, size_t);
+int		 validate_over(const struct form *, size_t, size_t, size_t);
+char		*validate_limit_text(const struct form *, size_t, size_t,
+		     size_t);
 void		 validate_tally(const struct draft *, size_t, size_t,
 		     size_t[FORM_NMARKS], size_t[FORM_NMARKS]);
 int		 validate_is_problem(const struct finding *);

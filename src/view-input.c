@@ -4,8 +4,8 @@
  * whatever TERM says taught to curses, Alt-x as ESC x, and bracketed
  * pastes read whole, and the signals that stop the loop (see view.h).
  *
- * State: input_signal, the last SIGHUP, SIGTERM or SIGINT, set by the
- * handler and read by the loop.
+ * State: input_signal (a sig_atomic_t), the last of the signals that stop
+ * the loop (view_input_signals), set by the handler and read by the loop.
  */
 #include "config.h"
 
@@ -40,18 +40,26 @@ input_on_signal(int sig)
 	input_signal = sig;
 }
 
-/* Let SIGHUP, SIGTERM and SIGINT stop the loop; ignore SIGPIPE. */
+/*
+ * Let the signals that would end the process (SIGHUP, SIGTERM, SIGINT,
+ * SIGQUIT, SIGXCPU, SIGUSR1, SIGALRM, SIGTRAP) stop the loop, which saves
+ * and puts the terminal back; ignore SIGPIPE.
+ */
 void
 view_input_signals(void)
 {
+	static const int sigs[] = {
+		SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGXCPU, SIGUSR1, SIGALRM,
+		SIGTRAP
+	};
 	struct sigaction sa;
+	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = input_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }

@@ -7,7 +7,11 @@
  * (CPR, ESC [ 6 n) and read the answer ESC [ row ; col R: column 3 means
  * the character took two columns.  The line is erased again and the
  * terminal's modes put back.  A terminal that does not answer in time
- * leaves the width unknown, quietly.  No state.
+ * leaves the width unknown, quietly.
+ *
+ * State: probe_ahead, what the user typed before the answer came (at most
+ * VIEW_PROBE_AHEAD bytes), handed to curses once it has started
+ * (view_probe_unread), so that no key typed at start-up is lost.
  */
 #include "config.h"
 
@@ -19,7 +23,24 @@
 #include <time.h>
 #include <unistd.h>
 
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "text.h"
 #include "view.h"
+
+#define VIEW_PROBE_AHEAD	256
+
+static char	probe_ahead[VIEW_PROBE_AHEAD];
+static size_t	probe_nahead;
+
+/* Keep byte c, typed before the answer, for view_probe_unread. */
+static void
+probe_keep(char c)
+{
+	if (probe_nahead < sizeof probe_ahead)
+		probe_ahead[probe_nahead++] = c;
+}
 
 /* Milliseconds from now until deadline (CLOCK_MONOTONIC), at least 0. */
 static int
@@ -36,7 +57,7 @@ probe_left(const struct timespec *deadline)
 
 /*
  * Read a cursor position report from fd within wait_ms; return its column,
- * or 0 when none came.  Bytes before the report are dropped.
+ * or 0 when none came.  Other bytes are kept (probe_keep).
  */
 static int
 probe_read(int fd, int wait_ms)
@@ -44,7 +65,7 @@ probe_read(int fd, int wait_ms)
 	struct timespec deadline;
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	char buf[64], c;
-	size_t len = 0;
+	size_t len = 0, i;
 	int row, col;
 
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -56,19 +77,58 @@ probe_read(int fd, int wait_ms)
 	}
 	while (poll(&pfd, 1, probe_left(&deadline)) > 0) {
 		if (read(fd, &c, 1) != 1)
-			return 0;
-		if (c == '\033')
+			break;
+		if (c == '\033') {
+			for (i = 0; i < len; i++)
+				probe_keep(buf[i]);
 			len = 0;
-		if (len < sizeof buf - 1)
-			buf[len++] = c;
+		}
+		if (len == 0 && c != '\033') {
+			probe_keep(c);
+			continue;
+		}
+		buf[len++] = c;
 		if (c == 'R') {
 			buf[len] = '\0';
 			if (sscanf(buf, "\033[%d;%dR", &row, &col) == 2)
 				return col;
+		}
+		/* not the start of ESC [ digits ; digits R: typed */
+		if (c == 'R' || c == '\0' || len == sizeof buf - 1 ||
+		    (len == 2 && c != '[') ||
+		    (len > 2 && strchr("0123456789;", c) == NULL)) {
+			for (i = 0; i < len; i++)
+				probe_keep(buf[i]);
 			len = 0;
 		}
 	}
+	for (i = 0; i < len; i++)
+		probe_keep(buf[i]);
 	return 0;
+}
+
+/*
+ * Give curses what was typed during the probe, as characters (an escape
+ * sequence comes back as Esc and its characters); call after initscr.
+ */
+void
+view_probe_unread(void)
+{
+	uint32_t cps[VIEW_PROBE_AHEAD], cp;
+	size_t off = 0, n = 0, k;
+
+	while (off < probe_nahead) {
+		k = text_decode(probe_ahead + off, probe_nahead - off, &cp);
+		if (k == 0) {
+			k = 1;
+			cp = (unsigned char)probe_ahead[off];
+		}
+		cps[n++] = cp;
+		off += k;
+	}
+	while (n > 0)
+		unget_wch((wchar_t)cps[--n]);
+	probe_nahead = 0;
 }
 
 /*

@@ -37,8 +37,8 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	const struct form *form;
 	const struct draft *d = e->file.draft;
 	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
-	char *left, right[128], *key;
-	int rw;
+	char *left, right[128], *key, *name;
+	int rw, lw;
 
 	if (d == NULL) {
 		view_draw_fill(0, 0, COLS, VIEW_TITLE);
@@ -52,8 +52,16 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
 	    total[0], done[1], total[1]);
 	rw = (int)text_width(right);
+	/* the file name cut from the left, so that its name shows */
 	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
-	    form->edition, page + 1, form->npages, e->file.path);
+	    form->edition, page + 1, form->npages, "");
+	lw = (int)text_width(left);
+	name = text_tail(e->file.path, COLS - rw - 1 - lw > 0 ?
+	    (size_t)(COLS - rw - 1 - lw) : 0);
+	free(left);
+	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
+	    form->edition, page + 1, form->npages, name);
+	free(name);
 	/* the line is on the screen already unless it changed */
 	key = xasprintf("%d %s%s", COLS, left, right);
 	if (!all && vs->title != NULL && strcmp(key, vs->title) == 0) {
@@ -192,6 +200,35 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	}
 }
 
+/*
+ * After the field's count on the status line: why it is to renew, and its
+ * note (on one line).
+ */
+static void
+status_state(const struct editor *e, char **left)
+{
+	const struct draft *d = e->file.draft;
+	const char *renew = d->renew[e->nav.field];
+	const char *note = d->notes[e->nav.field];
+	char *s, *p;
+
+	if (renew != NULL) {
+		s = xasprintf(_("%s  ↻ to renew: as in %s; change it or confirm "
+		    "it unchanged"), *left, renew);
+		free(*left);
+		*left = s;
+	}
+	if (note != NULL) {
+		s = xasprintf("%s  ✎ %s", *left, note);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		}
+		free(*left);
+		*left = s;
+	}
+}
+
 /* Forget what the status line shows. */
 static void
 status_forget(struct view_status *vs)
@@ -270,8 +307,9 @@ status_line(struct view_status *vs, const struct editor *e, int all,
     struct view_frame *frame)
 {
 	const struct form_field *f;
-	char *left = NULL, right[64], *prompt;
-	size_t count, limit;
+	char *left = NULL, right[64], *prompt, *why, *s;
+	size_t count, limit, halves;
+	char *counted;
 	struct tm tm;
 	int shared, x;
 
@@ -298,22 +336,40 @@ status_line(struct view_status *vs, const struct editor *e, int all,
 		snprintf(right, sizeof right, "%s", _("read-only"));
 	else if (e->file.dirty)
 		snprintf(right, sizeof right, "%s", _("not saved yet"));
-	else {
+	else if (e->file.saved_at != 0) {
 		localtime_r(&e->file.saved_at, &tm);
 		strftime(right, sizeof right, _("saved %H:%M:%S"), &tm);
-	}
+	} else
+		right[0] = '\0';	/* nothing saved since it was opened */
 	f = &e->file.draft->form->fields[e->nav.field];
 	count = editor_edit_count(e, e->nav.field, &limit, &shared);
+	halves = limit != 0 ? editor_edit_halves(e, e->nav.field) : 0;
+	counted = limit != 0 ? validate_limit_text(e->file.draft->form, count,
+	    halves, limit) : NULL;
 	if (limit != 0 && shared)
-		left = xasprintf(_("%s %s  item %u together %zu/%zu字"), f->id,
+		left = xasprintf(_("%s %s  item %u together %s"), f->id,
 		    form_mark_label(f->mark),
-		    e->file.draft->form->items[f->item].no, count, limit);
+		    e->file.draft->form->items[f->item].no, counted);
 	else if (limit != 0)
-		left = xasprintf(_("%s %s  %zu/%zu字"), f->id,
-		    form_mark_label(f->mark), count, limit);
+		left = xasprintf("%s %s  %s", f->id, form_mark_label(f->mark),
+		    counted);
 	else
 		left = xasprintf("%s %s", f->id, form_mark_label(f->mark));
-	status_field_line(vs, left, limit != 0 && count > limit ? VIEW_OVER :
+	free(counted);
+	status_state(e, &left);
+	if ((why = editor_edit_why(e, e->nav.field)) != NULL) {
+		/* why the field is marked, after what the line says */
+		s = xasprintf("%s  %s", left, why);
+		free(left);
+		free(why);
+		left = s;
+	}
+	/* a narrow screen keeps the count and drops the time */
+	if (!e->file.readonly && (int)(text_width(left) + text_width(right)) +
+	    1 > COLS)
+		right[0] = '\0';
+	status_field_line(vs, left, limit != 0 && validate_over(
+	    e->file.draft->form, count, halves, limit) ? VIEW_OVER :
 	    VIEW_NORMAL, right, e->file.save_failed ? VIEW_ERROR : VIEW_DIM);
 	return 0;
 }

@@ -203,6 +203,7 @@ view_setup(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	view_probe_unread();
 	view_input_keys();
 	view_draw_colours();
 	/* bracketed paste */
@@ -250,10 +251,14 @@ view_run(struct editor *e)
 		if (rc == ERR) {
 			if (view_input_stopped())
 				continue;
-			if (e->file.dirty)
-				editor_file_autosave(e, time(NULL));
-			if (!e->file.dirty && ++errors > 100) {
-				stop = 1;	/* the terminal is gone */
+			editor_file_autosave(e, time(NULL));
+			/*
+			 * The terminal is gone (end of input) when nothing but
+			 * errors comes, whether or not the draft could be
+			 * saved: stop; the rescue writes an emergency copy.
+			 */
+			if (++errors > 100) {
+				stop = 1;
 				break;
 			}
 			continue;
@@ -264,6 +269,7 @@ view_run(struct editor *e)
 			free(paste);
 		} else if (key != KEYS_NONE)
 			editor_key(e, key);
+		editor_file_autosave(e, time(NULL));	/* typing on */
 	}
 	if (stop && editor_file_rescue(e) != 0)
 		status = 2;
@@ -271,7 +277,11 @@ view_run(struct editor *e)
 	view_status_free(&v.status);
 	for (i = 0; i < VIEW_NSCREENS; i++)
 		view_screens[i]->destroy(v.screens[i]);
-	if (stop && status != 0 && e->ui.message != NULL)
-		fprintf(stderr, "kaiji: %s\n", e->ui.message);
+	if (stop && status != 0 && e->ui.message != NULL) {
+		char *safe = text_safe(e->ui.message, 0);	/* names a path */
+
+		fprintf(stderr, "kaiji: %s\n", safe);
+		free(safe);
+	}
 	return status;
 }

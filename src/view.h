@@ -79,6 +79,7 @@ void	view_draw_fill(int, int, int, enum view_style);
 
 /* view-probe.c */
 int	view_probe_ambiguous(int);
+void	view_probe_unread(void);
 
 /* view-input.c */
 void	view_input_signals(void);

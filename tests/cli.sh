@@ -98,10 +98,10 @@ ok "draft untouched after a refused set" cmp -s "$T/a.yaml" "$T/a.before"
 # over the limit: stored whole, a warning, exit 0
 long=$(printf 'あ%.0s' $(seq 1 120))
 status 0 "set over the limit" "$KAIJI" set "$T/a.yaml" 5.1 "$long" 2>"$T/err"
-contains "$T/err" "5.1: 120/100字 (20 over); stored anyway"
+contains "$T/err" "5.1: 120/100字 (20 over; 全角換算 120); stored anyway"
 ok "over-limit answer kept whole" test "$("$KAIJI" get "$T/a.yaml" 5.1)" = "$long"
 status 0 "shared limit" "$KAIJI" set "$T/a.yaml" 30.2 "$(printf 'い%.0s' $(seq 1 499))" 2>"$T/err"
-contains "$T/err" "item 30 together 505/500字 (5 over)"
+contains "$T/err" "item 30 together 505/500字 (5 over; 全角換算 505)"
 
 # load then save without edits is byte-identical
 cp "$D/complete-2021.yaml" "$T/c.yaml"
@@ -123,8 +123,8 @@ contains "$T/out" "Missing 必須 answers (1):"
 contains "$T/out" "2.1    事業者名: 事業者の正式名称(商号)"
 contains "$T/out" "Missing 必須○ answers (2):"
 contains "$T/out" "92.1   障害・災害発生時の通知: 障害発生時通知の有無"
-contains "$T/out" "5.1    主な事業の概要: 101/100字 (1 over)"
-contains "$T/out" "30.1-30.2 サービスの内容・範囲: 514/500字 (14 over)"
+contains "$T/out" "5.1    主な事業の概要: 101/100字 (1 over; 全角換算 101)"
+contains "$T/out" "30.1-30.2 サービスの内容・範囲: 514/500字 (14 over; 全角換算 513)"
 contains "$T/out" "29.1   サービスの基本タイプ: not one of the choices"
 contains "$T/out" "11.1   資本金: '100,000,00' is not grouped by three digits"
 contains "$T/out" "Result: incomplete (6 problems, 3 warnings)"

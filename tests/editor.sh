@@ -97,7 +97,7 @@ term_keys Escape
 term_wait "Enter Edit"
 ok "the paste is kept whole" test "$(count_of "$T/a.yaml" 30.1)" -eq 600
 "$KAIJI" summary "$T/a.yaml" >"$T/out"
-contains "$T/out" "30.1-30.2 サービスの内容・範囲: 600/500字 (100 over)"
+contains "$T/out" "30.1-30.2 サービスの内容・範囲: 600/500字 (100 over; 全角換算 600)"
 
 # --- a paste with CR LF, and a key typed right after it in the same write --
 term_keys g
@@ -204,6 +204,7 @@ term_type 43
 term_keys Enter Enter
 term_wait "Answer for 43.1"
 term_keys Enter
+term_wait "あり chosen: a detail may follow (Esc to finish)."
 term_type "Webサイトで明示"
 term_keys Escape
 term_wait "Enter Edit"
@@ -214,7 +215,7 @@ term_keys g
 term_type 52
 term_keys Enter Enter
 term_paste "$(printf '架空ソフト\n株式会社')"
-term_wait "line breaks of the paste became spaces"
+term_wait "line breaks became spaces (the field is one line)"
 term_keys Escape
 term_wait "Enter Edit"
 ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト 株式会社"

@@ -114,6 +114,75 @@ else
 	after "$T/out" "E[?1049h" "E[?1049l"
 fi
 
+# the draft's directory takes no copy (gone): the copy goes to
+# $XDG_STATE_HOME/kaiji, and the message says so
+mkdir "$T/gone"
+cp "$D/complete-2021.yaml" "$T/gone/g.yaml"
+term_start 100 30 "$KAIJI" "$T/gone/g.yaml"
+term_wait "page 1/8"
+term_keys g
+term_type 27
+term_keys Enter Enter
+term_type "退避先"
+term_wait "退避先"
+mv "$T/gone" "$T/moved"
+kill -SEGV "$(term_pid)"
+term_exit_is 139 "killed by SEGV, the directory gone"
+ok "the copy is in the state directory" test -f "$T/state/kaiji/g.yaml.save"
+draft_is "$T/state/kaiji/g.yaml.save" 27.1 "$(printf '%s\n' "$base27" | sed '$d')退避先"
+term_wait "kaiji: the answers were saved in $T/state/kaiji/g.yaml.save"
+ok "no empty copy beside the draft" test ! -e "$T/moved/g.yaml.save"
+
+# the terminal goes away without a SIGHUP to the editor (it is not the
+# terminal's controlling process) while the draft cannot be saved: the
+# editor stops instead of retrying for ever, and the text goes to an
+# emergency copy
+mkdir "$T/eof"
+cp "$D/complete-2021.yaml" "$T/eof/e.yaml"
+term_start 100 30 sh -c 'tty >"$0.new" && mv "$0.new" "$0" && exec sleep 600' "$T/tty"
+n=0
+while [ ! -s "$T/tty" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+TERM=xterm setsid sh -c 'exec "$0" "$1" <"$2" >"$2" 2>"$3"' "$KAIJI" \
+    "$T/eof/e.yaml" "$(cat "$T/tty")" "$T/eof.err" &
+eof_pid=$!
+term_wait "page 1/8"
+term_keys g
+term_type 27
+term_keys Enter Enter
+term_type "入力終了"
+term_wait "入力終了"
+mv "$T/eof" "$T/eof-moved"
+term_keys Escape
+term_wait "Not saved"
+_term_tmux kill-session -t "=main"
+n=0
+while kill -0 $eof_pid 2>/dev/null && [ $n -lt 200 ]; do sleep 0.1; n=$((n + 1)); done
+if kill -0 $eof_pid 2>/dev/null; then
+	fail "the editor still runs 20 s after its terminal went away"
+	kill -KILL $eof_pid
+fi
+wait $eof_pid
+ok "the terminal gone, the save failed: exit status 2" test $? = 2
+draft_is "$T/state/kaiji/e.yaml.save" 27.1 "$(printf '%s\n' "$base27" | sed '$d')入力終了"
+contains "$T/eof.err" "The answers were saved in $T/state/kaiji/e.yaml.save"
+
+# the signals that would end the editor save the text and restore the
+# terminal as SIGTERM does
+for sig in QUIT XCPU USR1 ALRM TRAP; do
+	cp "$D/complete-2021.yaml" "$T/s-$sig.yaml"
+	term_start 100 30 "$KAIJI" "$T/s-$sig.yaml"
+	term_wait "page 1/8"
+	term_keys g
+	term_type 27
+	term_keys Enter Enter
+	term_type "合図$sig"
+	term_wait "合図$sig"
+	kill -"$sig" "$(term_pid)"
+	term_exit_is 0 "SIG$sig saves and exits"
+	draft_is "$T/s-$sig.yaml" 27.1 "$(printf '%s\n' "$base27" | sed '$d')合図$sig"
+	ok "SIG$sig: the terminal left the alternate screen" test "$(pane '#{alternate_on}')" = 0
+done
+
 # the lock of a crashed editor is stale: the next editor takes it over
 term_start 100 30 "$KAIJI" "$T/a.yaml"
 term_wait "page 1/8"

@@ -19,9 +19,9 @@ contains "$T/out" "Usage: kaiji export DRAFT --to text|markdown|csv|yaml|json"
 status 2 "export without a draft" "$KAIJI" export --to text 2>"$T/err"
 contains "$T/err" "Usage: kaiji export"
 status 2 "export without --to" "$KAIJI" export "$D/complete-2021.yaml" >"$T/out" 2>"$T/err"
-contains "$T/err" "--to text, markdown, csv, yaml, json or xlsx"
+contains "$T/err" "--to text, markdown, csv, yaml, json, xlsx or html"
 status 2 "unknown format" "$KAIJI" export "$D/complete-2021.yaml" --to xml >"$T/out" 2>"$T/err"
-contains "$T/err" "unknown format 'xml' (use text, markdown, csv, yaml, json or xlsx)"
+contains "$T/err" "unknown format 'xml' (use text, markdown, csv, yaml, json, xlsx or html)"
 ok "nothing on stdout for an unknown format" test ! -s "$T/out"
 status 2 "--encoding with text" "$KAIJI" export "$D/complete-2021.yaml" --to text --encoding cp932 2>"$T/err"
 contains "$T/err" "apply only to --to csv"
@@ -80,8 +80,8 @@ status 0 "export an incomplete draft" "$KAIJI" export "$D/gaps-2021.yaml" --to t
 ok "the incomplete draft is exported" test -s "$T/g.text"
 contains "$T/err" "kaiji: 2.1: missing: 事業者の正式名称(商号)"
 contains "$T/err" "kaiji: 92.1: missing-level: 障害発生時通知の有無"
-contains "$T/err" "kaiji: 5.1: over-limit: 101/100字 (1 over)"
-contains "$T/err" "kaiji: 30.1-30.2: over-limit: 514/500字 (14 over)"
+contains "$T/err" "kaiji: 5.1: over-limit: 101/100字 (1 over; 全角換算 101)"
+contains "$T/err" "kaiji: 30.1-30.2: over-limit: 514/500字 (14 over; 全角換算 513)"
 contains "$T/err" "kaiji: 29.1: not-choice: not one of the choices"
 contains "$T/err" "6 problems (above); exported anyway"
 lacks "$T/err" "grouped by three"
@@ -164,5 +164,60 @@ if script -qec true /dev/null >/dev/null 2>&1; then
 		ok "no ESC on a terminal ($f)" sh -c "! grep -q \"$(printf '\033')\" '$T/tty.$f'"
 	done
 fi
+
+# the form's own strings too: a form whose subtitle holds C1 CSI (U+009B;
+# form.c refuses C0 controls), exported to a terminal, shows them
+if script -qec true /dev/null >/dev/null 2>&1; then
+	mkdir "$T/evilforms"
+	cp "$KAIJI_FORMS_DIR"/*.yaml "$T/evilforms/"
+	L=$(printf 'subtitle: "申請\\u009B31m内容\\u009B2J"') awk \
+	    '/^subtitle: / { print ENVIRON["L"]; next } { print }' \
+	    "$KAIJI_FORMS_DIR/asp-saas-2021.yaml" >"$T/evilforms/asp-saas-2021.yaml"
+	for f in text markdown; do
+		KAIJI_FORMS_DIR="$T/evilforms" script -qec "'$KAIJI' export '$D/complete-2021.yaml' --to $f" /dev/null >"$T/tty.$f" 2>&1
+		contains "$T/tty.$f" "申請<U+009B>31m内容<U+009B>2J"
+		ok "no C1 CSI from the form on a terminal ($f)" sh -c "! grep -q \"$(printf '\302\233')\" '$T/tty.$f'"
+	done
+fi
+
+# a tab in an answer never starts a column (every table line has six
+# cells), and leading spaces are kept
+cp "$D/complete-2021.yaml" "$T/tab.yaml"
+"$KAIJI" set "$T/tab.yaml" 30.1 "$(printf '\tタブで始まり\tタブを含む\n  二行目は空白から')" 2>/dev/null
+"$KAIJI" export "$T/tab.yaml" --to text >"$T/tab.txt" 2>/dev/null
+contains "$T/tab.txt" "$(printf '\t    タブで始まり    タブを含む')"
+contains "$T/tab.txt" "$(printf '\t\t\t\t\t  二行目は空白から')"
+ok "a tab in an answer: every table line has six cells" \
+    test -z "$(awk -F '\t' 'NF > 1 && NF != 6' "$T/tab.txt")"
+
+# --quote-all: every cell quoted; the file reads back the same
+status 0 "--quote-all" "$KAIJI" export "$D/complete-2021.yaml" --to csv --quote-all -o "$T/q.csv"
+contains "$T/q.csv" '"ID","ページ","区分","項目番号"'
+ok "--quote-all: every row starts with a quote" test -z "$(tail -n +2 "$T/q.csv" | tr -d '\r' | grep -v '^"' | grep -c '^[0-9]*\.[0-9]*,' | grep -v '^0$')"
+status 0 "--quote-all imports" "$KAIJI" import "$T/q.csv" -o "$T/q.yaml" 2>"$T/err"
+contains "$T/err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+status 2 "--quote-all is for csv" "$KAIJI" export "$D/complete-2021.yaml" --to text --quote-all 2>"$T/err"
+contains "$T/err" "--quote-all apply only to --to csv"
+# a yen amount read back with a backslash is a note
+printf 'ID,申請内容,様式,版\r\n9.1,\\1000,asp-saas,2021\r\n' >"$T/yen.csv"
+status 0 "import of a backslashed yen amount" "$KAIJI" import "$T/yen.csv" -o "$T/yen.yaml" 2>"$T/err"
+contains "$T/err" "yen.csv:2: 9.1: a backslash in an amount in yen"
+contains "$T/err" "yen.csv: 132 fields have no row, left unanswered: 1.1, 2.1,"
+
+# --to html: one self-contained page, a section per form page, escaped
+status 0 "--to html" "$KAIJI" export "$D/complete-2021.yaml" --to html -o "$T/c.html"
+ok "html: 8 form pages" test "$(grep -c '^<section>' "$T/c.html")" -eq 8
+contains "$T/c.html" "@page { size: A4 portrait;"
+contains "$T/c.html" "<span>(8/8)</span>"
+ok "html: nothing loaded from elsewhere, no script" \
+    test -z "$(grep -iE '<script|<link|<img|src=|href=|@import|url\(' "$T/c.html")"
+cp "$D/complete-2021.yaml" "$T/h.yaml"
+"$KAIJI" set "$T/h.yaml" 30.1 "$(printf '<script>alert(1)</script> & "引用" '"'"'x'"'"' \033[31m')" 2>/dev/null
+"$KAIJI" set "$T/h.yaml" 2 '' 2>/dev/null
+"$KAIJI" export "$T/h.yaml" --to html -o "$T/h.html" 2>/dev/null
+contains "$T/h.html" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引用&quot; &#39;x&#39; ^[[31m"
+lacks "$T/h.html" "<script>"
+contains "$T/h.html" '<td class="answer missing"></td>'
+ok "html: no raw control characters" sh -c "! grep -q \"$(printf '\033')\" '$T/h.html'"
 
 finish

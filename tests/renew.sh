@@ -2,7 +2,7 @@
 # Renewal: the answers to renew are kept in the draft (migrate, import
 # --renew, kaiji renew), listed by summary until changed or confirmed
 # (set --keep).
-. "${KAIJI_TEST_DIR:-$(dirname "$0")}/lib.sh"
+. "${srcdir:-.}/tests/lib.sh"
 export LC_ALL=C.UTF-8 LANGUAGE=
 D=$KAIJI_TEST_DATA
 
@@ -124,4 +124,28 @@ status 2 "--color of a wrong value" "$KAIJI" diff --color=sometimes "$T/old.yaml
 contains "$T/err" "--color takes auto, always or never"
 status 2 "--context of a wrong value" "$KAIJI" diff --context x "$T/old.yaml" "$T/new.yaml" 2>"$T/err"
 contains "$T/err" "--context takes a number"
+
+# counting: code points by default, 全角換算 beside; a form may choose it
+five=$(printf '帳票%.0s' $(seq 47))ABCDEFG	# 94 full-width + 7 half-width
+"$KAIJI" new "$T/z.yaml" >/dev/null
+"$KAIJI" set "$T/z.yaml" 5.1 "$five" 2>"$T/err"
+contains "$T/err" "5.1: 101/100字 (1 over; 全角換算 97.5, within); stored anyway"
+"$KAIJI" summary "$T/z.yaml" >"$T/out"
+contains "$T/out" "5.1    主な事業の概要: 101/100字 (1 over; 全角換算 97.5, within)"
+"$KAIJI" export "$T/z.yaml" --to yaml 2>/dev/null >"$T/out"
+contains "$T/out" "count-zenkaku: 97.5"
+mkdir "$T/forms"
+cp "${srcdir:-.}/forms/asp-saas-2019.yaml" "$T/forms/"
+sed 's/^subtitle: /count: zenkaku\nsubtitle: /' \
+    "${srcdir:-.}/forms/asp-saas-2021.yaml" >"$T/forms/asp-saas-2021.yaml"
+KAIJI_FORMS_DIR=$T/forms "$KAIJI" summary "$T/z.yaml" >"$T/out"
+lacks "$T/out" "5.1    主な事業の概要"
+"$KAIJI" set "$T/z.yaml" 5.1 "${five}あいう" 2>/dev/null
+KAIJI_FORMS_DIR=$T/forms "$KAIJI" summary "$T/z.yaml" >"$T/out"
+contains "$T/out" "5.1    主な事業の概要: 全角換算 100.5/100字 (0.5 over; 104 characters)"
+sed 's/^count: zenkaku/count: bytes/' "$T/forms/asp-saas-2021.yaml" \
+    >"$T/forms/x" && mv "$T/forms/x" "$T/forms/asp-saas-2021.yaml"
+status 2 "a form with an unknown count rule" env KAIJI_FORMS_DIR=$T/forms \
+    "$KAIJI" summary "$T/z.yaml" 2>"$T/err"
+contains "$T/err" "'count' must be code-points or zenkaku"
 finish

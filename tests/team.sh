@@ -2,7 +2,7 @@
 # Working as a team: notes on fields (kaiji note, summary, exports),
 # reuse across services (new --from, copy) and three-way merges (merge,
 # as a git merge driver).
-. "${KAIJI_TEST_DIR:-$(dirname "$0")}/lib.sh"
+. "${srcdir:-.}/tests/lib.sh"
 export LC_ALL=C.UTF-8 LANGUAGE=
 D=$KAIJI_TEST_DATA
 
@@ -33,6 +33,9 @@ contains "$T/notes.json" '"note": "財務に確認中"'
 status 2 "--notes is not for csv" "$KAIJI" export "$T/n.yaml" --to csv \
     --notes 2>"$T/err"
 contains "$T/err" "--notes applies to"
+status 2 "--notes is not for xlsx" "$KAIJI" export "$T/n.yaml" --to xlsx \
+    --notes -o "$T/n.xlsx" 2>"$T/err"
+ok "no workbook written" test ! -e "$T/n.xlsx"
 ok "set keeps the note" "$KAIJI" set "$T/n.yaml" 30.1 "別の説明"
 contains "$T/n.yaml" "note: 財務に確認中"
 ok "'' removes the note" "$KAIJI" note "$T/n.yaml" 30.1 ""
@@ -105,4 +108,97 @@ contains "$T/err" "is being edited"
 ok "the held draft is as it was" cmp -s "$T/c.yaml" "$T/c.before"
 kill $holder
 rm -f "$T/c.yaml.lock"
+
+# merge: three-way, field by field
+cp "$D/complete-2021.yaml" "$T/base.yaml"
+cp "$T/base.yaml" "$T/mine.yaml"
+cp "$T/base.yaml" "$T/theirs.yaml"
+chmod 600 "$T/base.yaml" "$T/mine.yaml" "$T/theirs.yaml"
+"$KAIJI" set "$T/mine.yaml" 2.1 "架空テック株式会社(本社)"
+"$KAIJI" set "$T/theirs.yaml" 2.1 "架空テック株式会社(新社名)"
+"$KAIJI" set "$T/mine.yaml" 5.1 "両方で同じ変更"
+"$KAIJI" set "$T/theirs.yaml" 5.1 "両方で同じ変更"
+"$KAIJI" set "$T/theirs.yaml" 27.1 "そらまめ帳票クラウド Pro"
+"$KAIJI" set "$T/mine.yaml" 4.3 ""
+"$KAIJI" note "$T/mine.yaml" 30.1 "財務に確認中"
+"$KAIJI" note "$T/theirs.yaml" 2.1 "法務に確認中"
+cp "$T/mine.yaml" "$T/mine.before"
+status 1 "merge with a conflict" "$KAIJI" merge "$T/base.yaml" \
+    "$T/mine.yaml" "$T/theirs.yaml" -o "$T/out.yaml" >"$T/out"
+contains "$T/out" "2.1 事業者名: conflict"
+contains "$T/out" "    架空テック株式会社(本社)"
+contains "$T/out" "    架空テック株式会社(新社名)"
+contains "$T/out" "3 answers taken from one side or both, 1 in conflict"
+ok "mine is untouched" cmp -s "$T/mine.yaml" "$T/mine.before"
+draft_is "$T/out.yaml" 2.1 "架空テック株式会社"
+draft_is "$T/out.yaml" 5.1 "両方で同じ変更"
+draft_is "$T/out.yaml" 27.1 "そらまめ帳票クラウド Pro"
+draft_is "$T/out.yaml" 4.3 ""
+"$KAIJI" note "$T/out.yaml" 2.1 >"$T/note"
+contains "$T/note" "法務に確認中"
+contains "$T/note" "Merge conflict (kaiji merge)"
+contains "$T/note" "--- mine ($T/mine.yaml):"
+contains "$T/note" "架空テック株式会社(本社)"
+contains "$T/note" "架空テック株式会社(新社名)"
+"$KAIJI" note "$T/out.yaml" 30.1 >"$T/note"
+contains "$T/note" "財務に確認中"
+"$KAIJI" summary "$T/out.yaml" >"$T/out"
+contains "$T/out" "Open notes (2):"
+status 2 "merge over an existing file" "$KAIJI" merge "$T/base.yaml" \
+    "$T/mine.yaml" "$T/theirs.yaml" -o "$T/out.yaml" 2>"$T/err"
+contains "$T/err" "File exists"
+status 2 "merge without -o" "$KAIJI" merge "$T/base.yaml" "$T/mine.yaml" \
+    "$T/theirs.yaml" 2>/dev/null
+status 0 "a clean merge" "$KAIJI" merge "$T/base.yaml" "$T/base.yaml" \
+    "$T/theirs.yaml" -o "$T/clean.yaml" >"$T/out"
+contains "$T/out" "0 in conflict"
+status 0 "the clean merge is theirs" "$KAIJI" diff "$T/theirs.yaml" \
+    "$T/clean.yaml" >/dev/null
+"$KAIJI" migrate "$T/base.yaml" --edition 2019 -o "$T/base-2019.yaml" >/dev/null
+status 1 "a base of another edition is read by field id" "$KAIJI" merge \
+    "$T/base-2019.yaml" "$T/mine.yaml" "$T/theirs.yaml" -o "$T/out2.yaml" \
+    >"$T/out"
+contains "$T/out" "1 in conflict"
+
+# merge as git's merge driver, in a real repository
+if command -v git >/dev/null 2>&1; then
+	G=$T/repo
+	mkdir "$G"
+	(
+		cd "$G" || exit 1
+		export GIT_CONFIG_NOSYSTEM=1 HOME=$T
+		git init -q -b main . && git config user.name test &&
+		git config user.email test@example.invalid &&
+		git config merge.kaiji.name "kaiji drafts" &&
+		git config merge.kaiji.driver "'$KAIJI' merge --git %O %A %B" &&
+		echo '*.yaml merge=kaiji' >.gitattributes &&
+		cp "$T/base.yaml" d.yaml && git add . && git commit -qm base &&
+		git checkout -qb theirs && cp "$T/theirs.yaml" d.yaml &&
+		git commit -qam theirs && git checkout -q main &&
+		cp "$T/mine.yaml" d.yaml && git commit -qam mine &&
+		git branch -q clean HEAD~1
+	) >"$T/git.log" 2>&1 || { fail "git setup"; cat "$T/git.log" >&3; }
+	(cd "$G" && HOME=$T git merge -q theirs -m merge) >"$T/out" 2>&1
+	ok "git: the conflict stops the merge" test $? -ne 0
+	contains "$T/out" "2.1 事業者名: conflict"
+	(cd "$G" && git status --porcelain) >"$T/st"
+	contains "$T/st" "UU d.yaml"
+	draft_is "$G/d.yaml" 27.1 "そらまめ帳票クラウド Pro"
+	draft_is "$G/d.yaml" 2.1 "架空テック株式会社"
+	"$KAIJI" note "$G/d.yaml" 2.1 >"$T/note"
+	contains "$T/note" "Merge conflict (kaiji merge)"
+	ok "git: no backup file left in the work tree" \
+	    test -z "$(cd "$G" && git status --porcelain --untracked-files=all | grep -v '^UU d.yaml$')"
+	(cd "$G" && git merge --abort && git checkout -q clean &&
+	    cp "$T/mine.yaml" d.yaml && git commit -qam "mine, no conflict" &&
+	    "$KAIJI" set d.yaml 2.1 "架空テック株式会社(新社名)" && rm d.yaml~ &&
+	    git commit -qam same && HOME=$T git merge -q theirs -m merge) \
+	    >"$T/out" 2>&1
+	ok "git: a merge without conflict commits" test $? -eq 0
+	draft_is "$G/d.yaml" 27.1 "そらまめ帳票クラウド Pro"
+	draft_is "$G/d.yaml" 5.1 "両方で同じ変更"
+	draft_is "$G/d.yaml" 30.1 "$("$KAIJI" get "$T/mine.yaml" 30.1)"
+	ok "git: the work tree is clean" \
+	    test -z "$(cd "$G" && git status --porcelain --untracked-files=all)"
+fi
 finish

@@ -26,6 +26,7 @@
 
 #include "confine.h"
 #include "draft.h"
+#include "prompt.h"
 #include "editor.h"
 #include "fileio.h"
 #include "form.h"
@@ -512,6 +513,43 @@ test_yank_limits(void **state)
 	editor_free(e);
 }
 
+/*
+ * Typing on without a pause still saves: at the latest EDITOR_MAX_UNSAVED
+ * seconds after the first unsaved change, however recent the last key.
+ */
+static void
+test_autosave_typing(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	time_t now = time(NULL);
+
+	jump(e, "5.1");
+	press(e, KEYS_ENTER);
+	type(e, "あ");
+	assert_true(e->file.dirty);
+	/* the last key just now, the first change a moment ago: not yet */
+	e->file.changed_at = now;
+	e->file.dirty_since = now - 1;
+	assert_true(editor_file_wait(e, now) > 0);
+	assert_true(editor_file_wait(e, now) <= (EDITOR_MAX_UNSAVED - 1) *
+	    1000);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_true(e->file.dirty);
+	/* the first change EDITOR_MAX_UNSAVED ago: now, though typing on */
+	e->file.dirty_since = now - EDITOR_MAX_UNSAVED;
+	assert_int_equal(editor_file_wait(e, now), 0);
+	assert_int_equal(editor_file_autosave(e, now), 0);
+	assert_false(e->file.dirty);
+	assert_true(editing(e));
+	assert_saved(f, f->path, "5.1", "あ");
+	/* the next change starts the count again */
+	type(e, "い");
+	assert_true(e->file.dirty_since >= now);
+	press(e, KEYS_ESC);
+	editor_free(e);
+}
+
 /* A draft larger than kaiji saves opens read-only; nothing rewrites it. */
 static void
 test_oversized_readonly(void **state)
@@ -590,13 +628,24 @@ test_paste_one_line(void **state)
 	jump(e, "2.1");
 	press(e, KEYS_ENTER);
 	paste(e, "株式会社\nサンプル\n");
-	assert_edit_text(e, "株式会社 サンプル ");
-	assert_message(e, "This field is one line");
+	assert_edit_text(e, "株式会社 サンプル");
+	assert_message(e, "line breaks became spaces (the field is one line)");
+	assert_message(e, "the line breaks and spaces at the end dropped");
 	/* Enter in a one-line field leaves it for the next */
 	press(e, KEYS_ENTER);
 	assert_false(editing(e));
 	assert_string_equal(cur_id(e), "3.1");
-	assert_saved(f, f->path, "2.1", "株式会社 サンプル ");
+	assert_saved(f, f->path, "2.1", "株式会社 サンプル");
+
+	/* a cell copied from Excel: a tab inside, CR LF at the end */
+	jump(e, "2.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_CTRL('u'));
+	paste(e, "株式会社\tそらまめ \r\n");
+	assert_edit_text(e, "株式会社 そらまめ");
+	assert_message(e, "Pasted 9字.");
+	assert_message(e, "tabs became spaces");
+	press(e, KEYS_ESC);
 
 	/* a multi-line field keeps them */
 	jump(e, "4.3");
@@ -604,6 +653,14 @@ test_paste_one_line(void **state)
 	paste(e, "東京\n大阪");
 	assert_edit_text(e, "東京\n大阪");
 	assert_message(e, "Pasted 4字.");
+	assert_true(strstr(message(e), "Changed") == NULL);
+	/* CR LF from Windows, the final line break dropped */
+	paste(e, "\r\n名古屋\r\n");
+	assert_edit_text(e, "東京\n大阪\n名古屋");
+	assert_message(e, "Pasted 3字. Changed: the line break at the end "
+	    "dropped.");
+	press(e, KEYS_CTRL('z'));
+	assert_edit_text(e, "東京\n大阪");
 	press(e, KEYS_ESC);
 	assert_string_equal(answer(e, "4.3"), "東京\n大阪");
 
@@ -670,6 +727,7 @@ test_yesno(void **state)
 	press(e, KEYS_ENTER);
 	assert_int_equal(editor_context(e), KEYS_EDIT);
 	assert_edit_text(e, "あり; ");
+	assert_message(e, "あり chosen: a detail may follow (Esc to finish).");
 	type(e, "東証プライム");
 	press(e, KEYS_ESC);
 	assert_saved(f, f->path, "15.1", "あり; 東証プライム");
@@ -713,6 +771,39 @@ test_yesno(void **state)
 	editor_free(e);
 }
 
+/*
+ * A draft opened from a name that did not exist says it was created (and
+ * nothing is "saved" yet); keys that do nothing on a page say what would.
+ */
+static void
+test_first_minute(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+
+	assert_message(e, "Created the new draft ");
+	assert_message(e, "no file of that name existed");
+	assert_int_equal(e->file.saved_at, 0);
+	press(e, 'z');
+	assert_message(e, "Press Enter to edit the field");
+	press(e, 'q');
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	press(e, KEYS_CTRL('c'));
+	assert_message(e, "To quit, press Ctrl-Q or F10");
+	assert_false(e->ui.quit);
+	/* typing in a field is still typing */
+	press(e, KEYS_ENTER);
+	press(e, 'q');
+	assert_edit_text(e, "q");
+	press(e, KEYS_ESC);
+	assert_true(e->file.saved_at != 0);
+	editor_free(e);
+	/* opened again: no "created" */
+	e = open_draft(f, f->path);
+	assert_null(e->ui.message);
+	editor_free(e);
+}
+
 /* Search in descriptions and answers, again, and not found. */
 static void
 test_search(void **state)
@@ -732,8 +823,28 @@ test_search(void **state)
 	assert_string_equal(cur_id(e), "4.3");
 	press(e, 'n');
 	assert_string_equal(cur_id(e), "31.1");
-	press(e, 'n');		/* round again */
+	press(e, 'n');		/* round again, and said so */
 	assert_string_equal(cur_id(e), "4.3");
+	assert_message(e, "Search wrapped to the start of the form.");
+	press(e, 'n');
+	assert_string_equal(cur_id(e), "31.1");
+	assert_null(e->ui.message);
+	/* full-width ASCII as an IME types it finds ASCII, and back */
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ＩＳＭＳ");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "42.1");
+	press(e, '/');
+	press(e, KEYS_CTRL('u'));
+	type(e, "ｓａａｓ以外");
+	press(e, KEYS_ENTER);
+	assert_string_equal(cur_id(e), "5.1");
+	/* a jump typed in full width */
+	jump(e, "３０．２");
+	assert_string_equal(cur_id(e), "30.2");
+	jump(e, "２７");
+	assert_string_equal(cur_id(e), "27.1");
 	/* descriptions and item names too, case-insensitively */
 	press(e, '/');
 	press(e, KEYS_CTRL('u'));
@@ -780,7 +891,7 @@ test_missing(void **state)
 	e = open_draft(f, f->path);
 	press(e, 'm');
 	assert_string_equal(cur_id(e), "1.1");
-	assert_message(e, "Nothing is missing or over a limit.");
+	assert_message(e, "Nothing is missing, over a limit or to renew.");
 	/* over a limit counts */
 	jump(e, "31.1");
 	press(e, KEYS_ENTER);
@@ -796,6 +907,86 @@ test_missing(void **state)
 }
 
 /* Undo and redo inside an answer. */
+/*
+ * Answers to renew: marked, visited by m, confirmed by c (and saved so);
+ * a changed answer is no longer to renew.  Notes: N opens the prompt on
+ * the note, Enter keeps it in the draft, an empty line removes it.
+ */
+static void
+test_renew_note(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e;
+	struct draft *d;
+	char *cause = NULL;
+
+	make_draft(f, f->path, "1.1", "2019/6/26", "2.1", "架空テック株式会社",
+	    "9.1", "¥1,000", NULL);
+	d = draft_load(f->path, f->fd, &cause);
+	assert_non_null(d);
+	assert_int_equal(draft_mark_renew(d, "asp-saas 2019"), 2);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "2.1"), "財務に確認中",
+	    &cause), 0);
+	assert_int_equal(draft_save(d, f->path, 0, &cause), 0);
+	draft_free(d);
+
+	e = open_draft(f, f->path);
+	assert_int_equal(editor_edit_status(e, testutil_field(e->file.draft,
+	    "1.1")), EDITOR_ST_RENEW);
+	assert_int_equal(editor_edit_status(e, testutil_field(e->file.draft,
+	    "2.1")), EDITOR_ST_OK);
+	jump(e, "8.1");
+	press(e, 'm');
+	assert_string_equal(cur_id(e), "9.1");	/* to renew */
+	press(e, 'c');
+	assert_message(e, "Confirmed unchanged");
+	assert_int_equal(editor_edit_status(e, e->nav.field), EDITOR_ST_OK);
+	press(e, 'c');
+	assert_message(e, "not to renew");
+	jump(e, "1.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_END);
+	press(e, KEYS_BACKSPACE);
+	type(e, "5");
+	press(e, KEYS_ESC);
+	assert_string_equal(answer(e, "1.1"), "2019/6/25");
+	assert_int_equal(editor_edit_status(e, e->nav.field), EDITOR_ST_OK);
+
+	/* the note */
+	jump(e, "2.1");
+	press(e, 'N');
+	assert_int_equal(editor_context(e), KEYS_PROMPT);
+	assert_string_equal(e->ui.prompt->name, "note");
+	press(e, KEYS_CTRL('u'));
+	type(e, "法務に確認中");
+	press(e, KEYS_ENTER);
+	assert_message(e, "Note kept");
+	assert_string_equal(e->file.draft->notes[e->nav.field], "法務に確認中");
+	jump(e, "30.1");
+	press(e, 'N');
+	type(e, "営業に確認");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_F2);
+	editor_free(e);
+
+	d = draft_load(f->path, f->fd, &cause);
+	assert_non_null(d);
+	assert_null(d->renew[testutil_field(d, "1.1")]);
+	assert_null(d->renew[testutil_field(d, "9.1")]);
+	assert_string_equal(d->notes[testutil_field(d, "2.1")], "法務に確認中");
+	assert_string_equal(d->notes[testutil_field(d, "30.1")], "営業に確認");
+	draft_free(d);
+
+	e = open_draft(f, f->path);
+	jump(e, "2.1");
+	press(e, 'N');
+	press(e, KEYS_CTRL('u'));
+	press(e, KEYS_ENTER);
+	assert_message(e, "Note removed");
+	assert_null(e->file.draft->notes[e->nav.field]);
+	editor_free(e);
+}
+
 static void
 test_undo(void **state)
 {
@@ -1222,6 +1413,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_navigation, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_jump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renew_note, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_minute, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_limit, setup,
 		    teardown),
@@ -1245,6 +1440,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_yank_limits, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_autosave_typing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
 		    teardown),

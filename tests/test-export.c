@@ -706,6 +706,14 @@ test_csv_unencodable(void **state)
 	formdir_free(fd);
 }
 
+/* Whether note says that fields had no row (csv_import's last note). */
+static int
+no_rows_note(const char *note)
+{
+	return strstr(note, " have no row, left unanswered: ") != NULL ||
+	    strstr(note, " has no row, left unanswered: ") != NULL;
+}
+
 /* Columns are found by name: reordered, deleted or added columns are fine. */
 static void
 test_csv_columns(void **state)
@@ -721,7 +729,9 @@ test_csv_columns(void **state)
 	(void)state;
 	buf = testutil_read(path, &len);
 	d = import(fd, path, buf, len, NULL, &notes);
-	assert_int_equal(notes.n, 0);
+	assert_int_equal(notes.n, 1);	/* the fields it has no row for */
+	assert_true(no_rows_note(notes.v[0]));
+	strvec_free(&notes);
 	assert_string_equal(d->form->edition, "2021");
 	assert_string_equal(d->answers[testutil_field(d, "27.1")],
 	    "架空の帳票クラウド");
@@ -791,7 +801,8 @@ test_csv_notes(void **state)
 	path = testutil_data("export/wrong-cells.csv");
 	buf = testutil_read(path, &len);
 	d = import(fd, path, buf, len, NULL, &notes);
-	assert_int_equal(notes.n, 2);
+	assert_int_equal(notes.n, 3);
+	assert_true(no_rows_note(notes.v[2]));
 	want = xasprintf("%s:3: 3 cells where the first row has 4; row "
 	    "ignored", path);
 	assert_string_equal(notes.v[0], want);
@@ -824,8 +835,9 @@ test_csv_notes(void **state)
 			    "answers asp-saas 2021; row ignored",
 		};
 
-		assert_int_equal(notes.n, 5);
-		for (i = 0; i < notes.n; i++) {
+		assert_int_equal(notes.n, 6);
+		assert_true(no_rows_note(notes.v[5]));
+		for (i = 0; i < 5; i++) {
 			want = xasprintf("%s:%s", path, expect[i]);
 			assert_string_equal(notes.v[i], want);
 			free(want);
@@ -842,7 +854,10 @@ test_csv_notes(void **state)
 
 	/* blank lines before the first row, a row without a line break */
 	d = import(fd, "blank.csv", blank, strlen(blank), NULL, &notes);
-	assert_int_equal(notes.n, 0);
+	assert_int_equal(notes.n, 1);
+	assert_non_null(strstr(notes.v[0], "blank.csv: 132 fields have no "
+	    "row, left unanswered: 2.1, 3.1, "));
+	strvec_free(&notes);
 	assert_string_equal(d->answers[0], "2021/6/25");
 	draft_free(d);
 	formdir_free(fd);
@@ -1023,7 +1038,7 @@ test_unknown_format(void **state)
 	assert_int_equal(export_draft(d, "xml", &opts, &out, &len, &notes,
 	    &cause), -1);
 	assert_string_equal(cause, "unknown format 'xml' (use text, markdown, "
-	    "csv, yaml, json or xlsx)");
+	    "csv, yaml, json, xlsx or html)");
 	free(cause);
 	draft_free(d);
 	formdir_free(fd);

@@ -373,6 +373,23 @@ test_damaged(void **state)
 		assert_well_formed(form);
 		formdir_free(fd);
 	}
+	/*
+	 * invalid UTF-8 in a string, the checksum made to match: the cache
+	 * is refused as form.c refuses such a form file, and the YAML read
+	 */
+	{
+		char *at = memmem(good, len, "\xe3\x83\xbb", 3);	/* ・ */
+		uint64_t sum;
+
+		assert_non_null(at);
+		memcpy(bad, good, len);
+		bad[at - good] = (char)0xff;
+		sum = formcache_sum(bad, len - 8);
+		memcpy(bad + len - 8, &sum, 8);
+		write_file(file, bad, len);
+		assert_false(load_check("2021", p2021));
+		assert_true(load_check("2021", p2021));
+	}
 	/* a symbolic link, even to a good cache file: ignored */
 	{
 		char *other = xasprintf("%s/other", tmp);

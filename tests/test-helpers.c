@@ -453,15 +453,30 @@ test_counts(void **state)
 	assert_int_equal(validate_count(d, f512, (size_t)-1, 0, &limit,
 	    &shared), 0);
 
-	s = validate_count_text(80, 100);
-	assert_string_equal(s, "80/100字");
+	s = validate_limit_text(form, 80, 160, 100);
+	assert_string_equal(s, "80/100字 (全角換算 80)");
 	free(s);
-	s = validate_count_text(100, 100);
-	assert_string_equal(s, "100/100字");
+	s = validate_limit_text(form, 100, 193, 100);
+	assert_string_equal(s, "100/100字 (全角換算 96.5)");
 	free(s);
-	s = validate_count_text(520, 500);
-	assert_string_equal(s, "520/500字 (20 over)");
+	s = validate_limit_text(form, 520, 1040, 500);
+	assert_string_equal(s, "520/500字 (20 over; 全角換算 520)");
 	free(s);
+	/* the example: 101 code points, 7 of them half-width */
+	s = validate_limit_text(form, 101, 195, 100);
+	assert_string_equal(s, "101/100字 (1 over; 全角換算 97.5, within)");
+	free(s);
+	assert_true(validate_over(form, 101, 195, 100));
+	((struct form *)form)->count = FORM_COUNT_ZENKAKU;
+	assert_false(validate_over(form, 101, 195, 100));
+	assert_true(validate_over(form, 101, 201, 100));
+	s = validate_limit_text(form, 101, 195, 100);
+	assert_string_equal(s, "全角換算 97.5/100字 (101 characters)");
+	free(s);
+	s = validate_limit_text(form, 110, 205, 100);
+	assert_string_equal(s, "全角換算 102.5/100字 (2.5 over; 110 characters)");
+	free(s);
+	((struct form *)form)->count = FORM_COUNT_CODE_POINTS;
 	draft_free(d);
 	formdir_free(fd);
 }

@@ -42,6 +42,21 @@ test_count_japanese(void **state)
 	assert_int_equal(count("　"), 1);	/* ideographic space */
 }
 
+/* 全角換算 in halves: half-width characters count as half. */
+static void
+test_halves(void **state)
+{
+	(void)state;
+	assert_int_equal(text_halves("", 0), 0);
+	assert_int_equal(text_halves("開示", strlen("開示")), 4);
+	assert_int_equal(text_halves("ASP・SaaS", strlen("ASP・SaaS")), 9);
+	assert_int_equal(text_halves("ＡＢＣ", strlen("ＡＢＣ")), 6);
+	assert_int_equal(text_halves("ｶﾀｶﾅ", strlen("ｶﾀｶﾅ")), 4);
+	assert_int_equal(text_halves("一行\r\n二", strlen("一行\r\n二")), 6);
+	assert_int_equal(text_halves("a\tb", 3), 4);	/* a tab is no glyph */
+	assert_int_equal(text_halves("\xff", 1), 2);
+}
+
 static void
 test_count_breaks(void **state)
 {
@@ -188,6 +203,68 @@ test_width_curses(void **state)
 	fclose(in);
 }
 
+/* Pastes tidied for a one-line and a multi-line field (text_paste). */
+static void
+test_paste(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 multiline;
+		const char	*out;
+		unsigned	 changed;
+	} cases[] = {
+		{ "abc", 0, "abc", 0 },
+		{ "abc", 1, "abc", 0 },
+		{ "a\tb\r\n", 0, "a b", TEXT_PASTE_END | TEXT_PASTE_TABS },
+		{ "a\tb\r\n", 1, "a\tb", TEXT_PASTE_END },
+		{ "一\r\n二\r三\n", 1, "一\n二\n三", TEXT_PASTE_END },
+		{ "一\r\n二  \t\r\n\r\n", 0, "一 二", TEXT_PASTE_END |
+		    TEXT_PASTE_BREAKS },
+		{ "  lead", 0, "  lead", 0 },
+		{ "\n\n", 1, "", TEXT_PASTE_END },
+		{ "a \n", 1, "a ", TEXT_PASTE_END },
+	};
+	size_t i;
+	unsigned changed;
+	char *out;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = text_paste(cases[i].in, cases[i].multiline, &changed);
+		assert_string_equal(out, cases[i].out);
+		assert_int_equal(changed, cases[i].changed);
+		free(out);
+	}
+}
+
+/* text_tail: the end of a string in a width, after "…". */
+static void
+test_tail(void **state)
+{
+	char *s;
+	int mode;
+
+	(void)state;
+	for (mode = 1; mode <= 2; mode++) {
+		text_set_ambiguous(mode);
+		s = text_tail("/home/user/drafts/a.yaml", 30);
+		assert_string_equal(s, "/home/user/drafts/a.yaml");
+		free(s);
+		s = text_tail("/home/user/drafts/a.yaml", 10);
+		assert_true(text_width(s) <= 10);
+		assert_string_equal(s, mode == 1 ? "…ts/a.yaml" : "…s/a.yaml");
+		free(s);
+		s = text_tail("/下書き/申請.yaml", 9);
+		assert_true(text_width(s) <= 9);
+		assert_string_equal(s, "…請.yaml");
+		free(s);
+		s = text_tail("abc", 0);
+		assert_string_equal(s, "");
+		free(s);
+	}
+	text_set_ambiguous(1);
+}
+
 static void
 test_safe(void **state)
 {
@@ -208,6 +285,37 @@ test_safe(void **state)
 	free(s);
 	s = text_safe("bad\xff", 0);
 	assert_string_equal(s, "bad<0xFF>");
+	free(s);
+}
+
+/*
+ * A file name shown on the start screen: controls, bidirectional
+ * overrides, zero-width characters and combining marks are shown, so that
+ * names that differ never look alike (a decomposed が and a composed one).
+ */
+static void
+test_safe_name(void **state)
+{
+	char *s, *t;
+
+	(void)state;
+	s = text_safe_name("a\nb.yaml");
+	assert_string_equal(s, "a^Jb.yaml");
+	free(s);
+	s = text_safe_name("x\xe2\x80\xaelmth.yaml");	/* RLO */
+	assert_string_equal(s, "x<U+202E>lmth.yaml");
+	free(s);
+	s = text_safe_name("a\xe2\x80\x8b" "b.yaml");	/* ZWSP */
+	assert_string_equal(s, "a<U+200B>b.yaml");
+	free(s);
+	s = text_safe_name("\xe3\x81\x8b\xe3\x82\x99.yaml");	/* か + ゙ */
+	t = text_safe_name("\xe3\x81\x8c.yaml");		/* が */
+	assert_string_equal(s, "か<U+3099>.yaml");
+	assert_string_equal(t, "が.yaml");
+	free(s);
+	free(t);
+	s = text_safe("a\xe2\x80\x8b" "b", 0);	/* text: kept */
+	assert_string_equal(s, "a\xe2\x80\x8b" "b");
 	free(s);
 }
 
@@ -233,12 +341,16 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_japanese),
 		cmocka_unit_test(test_count_breaks),
+		cmocka_unit_test(test_halves),
 		cmocka_unit_test(test_count_combining),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_width_ambiguous),
 		cmocka_unit_test(test_width_curses),
+		cmocka_unit_test(test_paste),
+		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
 	};
 

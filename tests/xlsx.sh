@@ -108,6 +108,7 @@ PY
 status 0 "import with rows deleted" "$KAIJI" import "$T/deleted.xlsx" -o "$T/deleted.yaml" 2>"$T/err"
 "$KAIJI" summary "$T/deleted.yaml" >"$T/sum" 2>&1
 ok "rows deleted: fewer fields answered" grep -q "of 133 fields answered" "$T/err"
+contains "$T/err" "deleted.xlsx: 9 fields have no row, left unanswered: 4.2, 4.3, 5.1, 6.1, 6.2, 6.3, 6.4, 7.1, 7.2"
 lacks "$T/err" "133 of 133"
 
 finish

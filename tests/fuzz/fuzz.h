@@ -24,7 +24,10 @@ struct formdir;
 int		 LLVMFuzzerInitialize(int *, char ***);
 int		 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+struct strvec;
+
 struct formdir	*fuzz_forms(const char *);
+int		 fuzz_doubts_only(const struct strvec *);
 char		*fuzz_copy(const uint8_t *, size_t);
 
 /* The forms the targets read drafts and disclosures against. */
