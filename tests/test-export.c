@@ -648,6 +648,10 @@ test_csv_folds(void **state)
 	assert_int_equal(notes.n, 0);
 	back = import(fd, "fold.csv", csv, len, NULL, &inotes);
 	assert_same_draft(d, back);
+	assert_int_equal(inotes.n, 1);	/* 9.1: a backslash in yen */
+	assert_non_null(strstr(inotes.v[0], "9.1: a backslash in an amount "
+	    "in yen"));
+	strvec_free(&inotes);
 	free(csv);
 	draft_free(back);
 	draft_free(want);
@@ -755,6 +759,7 @@ test_csv_columns(void **state)
 	assert_non_null(d);
 	assert_string_equal(d->answers[testutil_field(d, "27.1")],
 	    "架空の帳票クラウド");
+	strvec_free(&notes);
 	draft_free(d);
 	free(sjis);
 	free(buf);
@@ -778,9 +783,16 @@ test_csv_yen_byte(void **state)
 	(void)state;
 	d = import(fd, "sjis.csv", sjis, sizeof sjis - 1, NULL, &notes);
 	assert_string_equal(d->answers[testutil_field(d, "9.1")], "¥100");
+	assert_int_equal(notes.n, 1);	/* only the fields without a row */
+	strvec_free(&notes);
 	draft_free(d);
 	d = import(fd, "utf8.csv", utf8, sizeof utf8 - 1, NULL, &notes);
 	assert_string_equal(d->answers[testutil_field(d, "9.1")], "\\100");
+	assert_int_equal(notes.n, 2);
+	assert_string_equal(notes.v[0], "utf8.csv:2: 9.1: a backslash in an "
+	    "amount in yen: a CP932 file saved again as UTF-8 turns ¥ into \\; "
+	    "check the answer");
+	strvec_free(&notes);
 	draft_free(d);
 	formdir_free(fd);
 }
