@@ -1579,9 +1579,13 @@ def details(b):
 # first start without a cached form (libyaml's parse of the form file alone
 # is most of the budget), and over bench/quick's 50 drafts the summary's
 # tighter targets (met over bench/run's 1,000, where the start-up is spread
-# thinner).  bench/quick reports them as "pending" and fails on them only
-# with --strict; take a target out once it is met.
-PENDING = {'W1 cold', 'W4 1.15x', 'W8 end400', 'W8 mid400', 'W8 mid20k',
+# thinner).  W1 was met (0.40x dialog) until kaiji linked the workbook
+# libraries: libxml2 and libzip bring ICU, libstdc++ and libcrypto, whose
+# symbol binding costs about 8 M instructions at every start (kaiji
+# --version: 0.78 M before, 8.84 M after); loading them only for a workbook
+# is the way back.  bench/quick reports them as "pending" and fails on them
+# only with --strict; take a target out once it is met.
+PENDING = {'W1', 'W1 cold', 'W4 1.15x', 'W8 end400', 'W8 mid400', 'W8 mid20k',
            'W11'}
 
 
