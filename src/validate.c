@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,33 +160,41 @@ validate_tally(const struct draft *d, size_t first_item, size_t end_item,
  * A warning about the first character of a that only looks like an
  * ordinary one (a Kangxi radical or a CJK compatibility ideograph, often
  * pasted from PDF files), with the character to write instead, or NULL.
- * The caller frees it.
+ * The caller frees it.  Look-alikes lie in U+2E80-2FFF, U+F900-FAFF and
+ * U+2F800-2FA1F, whose UTF-8 starts with E2, EF or F0: only those bytes
+ * are looked at (memchr), since this runs on every answer of a summary.
  */
 static char *
 validate_lookalike(const char *a)
 {
-	size_t len = strlen(a), off = 0, k, n = 0;
+	static const unsigned char leads[] = { 0xe2, 0xef, 0xf0 };
+	size_t len = strlen(a), n = 0, i, first_off = SIZE_MAX;
+	const unsigned char *b = (const unsigned char *)a, *p, *end = b + len;
 	uint32_t cp, to, first = 0, first_to = 0;
 	char c[5], t[5];
-	char *msg;
 
-	while (off < len) {
-		if ((k = text_decode(a + off, len - off, &cp)) == 0)
-			k = 1;
-		else if ((to = text_lookalike(cp)) != 0 && n++ == 0) {
-			first = cp;
-			first_to = to;
+	for (i = 0; i < sizeof leads; i++) {
+		for (p = b; p < end && (p = memchr(p, leads[i],
+		    (size_t)(end - p))) != NULL; p++) {
+			if (end - p < 3 || text_decode((const char *)p,
+			    (size_t)(end - p), &cp) == 0 ||
+			    (to = text_lookalike(cp)) == 0)
+				continue;
+			n++;
+			if ((size_t)(p - b) < first_off) {
+				first_off = (size_t)(p - b);
+				first = cp;
+				first_to = to;
+			}
 		}
-		off += k;
 	}
 	if (n == 0)
 		return NULL;
 	c[text_encode(first, c)] = '\0';
 	t[text_encode(first_to, t)] = '\0';
-	msg = xasprintf(ngettext("%s (U+%04X) only looks like %s; write %s "
+	return xasprintf(ngettext("%s (U+%04X) only looks like %s; write %s "
 	    "(%zu such character)", "%s (U+%04X) only looks like %s; write %s "
 	    "(%zu such characters)", n), c, (unsigned)first, t, t, n);
-	return msg;
 }
 
 /* Findings about one field, not counting its item's shared limit. */
