@@ -52,7 +52,7 @@ static char *
 export(const struct draft *d, const char *format, int cp932, int replace,
     size_t *len)
 {
-	struct export_opts opts = { cp932, replace, 0 };
+	struct export_opts opts = { .cp932 = cp932, .replace = replace };
 	struct strvec notes = STRVEC_INIT;
 	char *out = NULL, *cause = NULL;
 
@@ -233,7 +233,7 @@ static void
 test_safe(void **state)
 {
 	static const char *const formats[] = { "text", "markdown", "csv" };
-	struct export_opts opts = { 0, 0, 1 };
+	struct export_opts opts = { .safe = 1 };
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "export/edge-2021.yaml");
 	struct strvec notes = STRVEC_INIT;
@@ -1037,7 +1037,7 @@ test_json(void **state)
 static void
 test_unknown_format(void **state)
 {
-	struct export_opts opts = { 0, 0, 0 };
+	struct export_opts opts = { 0 };
 	struct formdir *fd = testutil_formdir();
 	struct draft *d = load(fd, "complete-2021.yaml");
 	struct strvec notes = STRVEC_INIT;
