@@ -158,18 +158,29 @@ draft_events_draft(struct draft_events *de, struct formdir *fd)
 	return 1;
 }
 
+/*
+ * The start of a value that is null or a mapping: 1 for null, 0 for
+ * anything else the fast path declines, -1 when a mapping has begun.
+ */
+static int
+draft_events_open(struct draft_events *de)
+{
+	if (!draft_events_node(de))
+		return 0;
+	if (de->ev.type == YAML_SCALAR_EVENT)
+		return draft_events_null(&de->ev);
+	return de->ev.type == YAML_MAPPING_START_EVENT ? -1 : 0;
+}
+
 /* The value of "answers": null, or a mapping of field ids to text. */
 static int
 draft_events_answers(struct draft_events *de)
 {
 	const struct form_field *f;
+	int rc;
 
-	if (!draft_events_node(de))
-		return 0;
-	if (de->ev.type == YAML_SCALAR_EVENT)
-		return draft_events_null(&de->ev);
-	if (de->ev.type != YAML_MAPPING_START_EVENT)
-		return 0;
+	if ((rc = draft_events_open(de)) != -1)
+		return rc;
 	for (;;) {
 		if (!draft_events_node(de))
 			return 0;
@@ -190,14 +201,10 @@ draft_events_answers(struct draft_events *de)
 static int
 draft_events_state(struct draft_events *de, size_t field)
 {
-	int got = 0, bit;
+	int got = 0, bit, rc;
 
-	if (!draft_events_node(de))
-		return 0;
-	if (de->ev.type == YAML_SCALAR_EVENT)
-		return draft_events_null(&de->ev);
-	if (de->ev.type != YAML_MAPPING_START_EVENT)
-		return 0;
+	if ((rc = draft_events_open(de)) != -1)
+		return rc;
 	for (;;) {
 		if (!draft_events_node(de))
 			return 0;
@@ -228,13 +235,10 @@ static int
 draft_events_fields(struct draft_events *de)
 {
 	const struct form_field *f;
+	int rc;
 
-	if (!draft_events_node(de))
-		return 0;
-	if (de->ev.type == YAML_SCALAR_EVENT)
-		return draft_events_null(&de->ev);
-	if (de->ev.type != YAML_MAPPING_START_EVENT)
-		return 0;
+	if ((rc = draft_events_open(de)) != -1)
+		return rc;
 	for (;;) {
 		if (!draft_events_node(de))
 			return 0;
