@@ -162,8 +162,8 @@ out:
 
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
-	.usage = N_("DRAFT ID VALUE | DRAFT ID --file FILE | DRAFT ID - | "
-	    "DRAFT ID --keep"),
+	.usage = N_("[--wait SECONDS] DRAFT ID VALUE | DRAFT ID --file FILE | "
+	    "DRAFT ID - | DRAFT ID --keep"),
 	.help = N_("Set the answer to field ID and save; '' clears it, '-' "
 	    "reads standard input, --keep confirms it unchanged."),
 	.options = (const struct cmd_option[]) {
