@@ -133,10 +133,23 @@ text_invalid(const char *s, size_t len)
 }
 
 /*
- * The 全角換算 count of s (len bytes) in halves: 1 for a half-width
+ * The 全角換算 count of code point cp in halves: 1 for a half-width
  * character (U+0020..U+007E, the half-width forms U+FF61..U+FFDC and
- * U+FFE8..U+FFEE), 2 for any other code point but LF and CR (an invalid
- * byte counts 2).  Half of it is the figure shown (97.5字).
+ * U+FFE8..U+FFEE), 0 for LF and CR, 2 for any other.
+ */
+size_t
+text_cp_halves(uint32_t cp)
+{
+	if (cp == '\n' || cp == '\r')
+		return 0;
+	return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xff61 && cp <= 0xffdc) ||
+	    (cp >= 0xffe8 && cp <= 0xffee) ? 1 : 2;
+}
+
+/*
+ * The 全角換算 count of s (len bytes) in halves, text_cp_halves of each
+ * code point (an invalid byte counts 2).  Half of it is the figure shown
+ * (97.5字).
  */
 size_t
 text_halves(const char *s, size_t len)
@@ -148,15 +161,13 @@ text_halves(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[off];
 
 		if (c < 0x80) {
-			if (c != '\n' && c != '\r')
-				halves += c >= 0x20 && c < 0x7f ? 1 : 2;
+			halves += text_cp_halves(c);
 			off++;
 			continue;
 		}
 		n = text_decode(s + off, len - off, &cp);
 		off += n == 0 ? 1 : n;
-		halves += n != 0 && ((cp >= 0xff61 && cp <= 0xffdc) ||
-		    (cp >= 0xffe8 && cp <= 0xffee)) ? 1 : 2;
+		halves += n != 0 ? text_cp_halves(cp) : 2;
 	}
 	return halves;
 }

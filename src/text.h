@@ -29,6 +29,7 @@ size_t	 text_decode(const char *, size_t, uint32_t *);
 size_t	 text_encode(uint32_t, char *);
 size_t	 text_invalid(const char *, size_t);
 size_t	 text_count(const char *, size_t);
+size_t	 text_cp_halves(uint32_t);
 size_t	 text_halves(const char *, size_t);
 size_t	 text_digit(const char *, int *);
 size_t	 text_space(const char *);

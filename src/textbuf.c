@@ -34,7 +34,8 @@
  * instead of replacing it.
  *
  * orig[0..norig) is the decoded text the buffer was created with, for
- * textbuf_changed.  count is the 字 count of the text and bytes its UTF-8
+ * textbuf_changed.  count is the 字 count of the text, halves its 全角換算
+ * count in halves (text_halves of textbuf_text) and bytes its UTF-8
  * size (peak: the largest bytes has been); dirty the lowest position
  * changed since textbuf_clean ((size_t)-1: none), so that the view redraws
  * only from there, and tail the number of code points at the end of the
@@ -75,7 +76,7 @@ struct textbuf {
 	size_t			 len;
 	size_t			 size;
 	size_t			 cursor;
-	size_t			 count;
+	size_t			 count, halves;
 	size_t			 bytes, peak;
 	size_t			 dirty, tail;
 	unsigned long		 version, clean_version;
@@ -200,6 +201,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 
 	for (i = pos; i < pos + n; i++) {
 		tb->count -= tb->cp[i] != '\n';
+		tb->halves -= text_cp_halves(tb->cp[i]);
 		tb->bytes -= textbuf_cplen(tb->cp[i]);
 	}
 	tb->version = ++textbuf_versions;
@@ -221,6 +223,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->cp[pos + i] = ins[i];
 		tb->width[pos + i] = (unsigned char)text_safe_width(ins[i]);
 		tb->count += ins[i] != '\n';
+		tb->halves += text_cp_halves(ins[i]);
 		tb->bytes += textbuf_cplen(ins[i]);
 	}
 	tb->len = newlen;
@@ -414,6 +417,13 @@ textbuf_killed(const struct textbuf *tb)
 	out = textbuf_utf8(xmalloc(room), &len, &room, tb->kill, tb->nkill);
 	out[len] = '\0';
 	return out;
+}
+
+/* The 全角換算 count in halves, as text_halves counts textbuf_text. */
+size_t
+textbuf_halves(const struct textbuf *tb)
+{
+	return tb->halves;
 }
 
 /* The 字 count: code points other than LF, as text_count counts them. */

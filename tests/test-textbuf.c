@@ -19,7 +19,10 @@
 #include "text.h"
 #include "textbuf.h"
 
-/* The text is want, valid UTF-8, and its count agrees with text_count. */
+/*
+ * The text is want, valid UTF-8, and its counts agree with text_count and
+ * text_halves.
+ */
 static void
 check(const struct textbuf *tb, const char *want)
 {
@@ -28,6 +31,7 @@ check(const struct textbuf *tb, const char *want)
 	assert_string_equal(s, want);
 	assert_int_equal(text_invalid(s, strlen(s)), strlen(s));
 	assert_int_equal(textbuf_count(tb), text_count(s, strlen(s)));
+	assert_int_equal(textbuf_halves(tb), text_halves(s, strlen(s)));
 	free(s);
 }
 
