@@ -512,11 +512,18 @@ struct draft *
 draft_load(const char *path, struct formdir *fd, char **cause)
 {
 	struct draft *d;
-	char *buf;
-	size_t len;
+	char *buf, *nfc;
+	size_t len, nlen;
 
 	if (fileio_read(path, DRAFT_READ_MAX, &buf, &len, cause) != 0)
 		return NULL;
+	/* a draft written on a Mac is read in NFC; kaiji's are NFC */
+	if (text_nfd_marks(buf, len) &&
+	    (nfc = text_nfc(buf, len, &nlen)) != NULL) {
+		free(buf);
+		buf = nfc;
+		len = nlen;
+	}
 	if (!draft_events_parse(buf, len, fd, &d))
 		d = draft_parse(path, buf, len, fd, cause);
 	free(buf);

@@ -469,13 +469,36 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t off = 0, n;
+	unsigned b, b1, b2;
 	uint32_t cp;
 	char *out;
 
 	while (off < len) {
-		/* ASCII, continuation bytes, U+0080-02FF; U+4000-9FFF */
-		if (u[off] < 0xcc || (u[off] >= 0xe4 && u[off] <= 0xe9)) {
+		b = u[off];
+		/* ASCII, continuation bytes, U+0080-02FF */
+		if (b < 0xcc) {
 			off++;
+			continue;
+		}
+		/* U+4000-9FFF */
+		if (b >= 0xe4 && b <= 0xe9) {
+			off += 3;
+			continue;
+		}
+		/* U+3000-3FFF but U+302A-302F and U+3099-309A */
+		if (b == 0xe3 && len - off >= 3) {
+			b1 = u[off + 1];
+			b2 = u[off + 2];
+			if ((b1 == 0x80 && (b2 < 0xaa || b2 > 0xaf)) ||
+			    b1 == 0x81 || (b1 == 0x82 && b2 != 0x99 &&
+			    b2 != 0x9a) || b1 >= 0x83) {
+				off += 3;
+				continue;
+			}
+		}
+		/* U+FF00-FFFF */
+		if (b == 0xef && len - off >= 3 && u[off + 1] >= 0xbc) {
+			off += 3;
 			continue;
 		}
 		if ((n = text_decode(s + off, len - off, &cp)) == 0)
@@ -484,13 +507,38 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 			break;
 		off += n;
 	}
-	if (off == len)
+	if (off >= len)
 		return NULL;
 	if ((out = text_normalize(UNINORM_NFC, s, len, outlen)) != NULL &&
 	    (*outlen != len || memcmp(out, s, len) != 0))
 		return out;
 	free(out);
 	return NULL;
+}
+
+/*
+ * Whether s (len bytes) may hold what a decomposing system writes (macOS
+ * file names and text copied from them): a combining mark of U+0300-036F
+ * or U+3099-309A (the voiced sound marks of kana).  Cheaper than
+ * text_nfc by far (memchr for the bytes that start them), for whole
+ * files, where text_nfc then finds and does what is needed.
+ */
+int
+text_nfd_marks(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s, *p, *end = b + len;
+	unsigned char c;
+
+	if (memchr(s, 0xcc, len) != NULL || memchr(s, 0xcd, len) != NULL)
+		return 1;
+	for (c = 0x99; c <= 0x9a; c++) {
+		for (p = b + 2; p < end && (p = memchr(p, c,
+		    (size_t)(end - p))) != NULL; p++) {
+			if (p[-1] == 0x82 && p[-2] == 0xe3)
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /*

@@ -40,6 +40,7 @@ int	 text_ambiguous_width(void);
 uint32_t	 text_lookalike(uint32_t);
 int	 text_nfc_inert(uint32_t);
 char	*text_nfc(const char *, size_t, size_t *);
+int	 text_nfd_marks(const char *, size_t);
 uint32_t	*text_nfc_cps(const uint32_t *, size_t, size_t *);
 char	*text_nfkc(const char *);
 int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
