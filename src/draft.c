@@ -109,47 +109,47 @@ draft_get(const struct draft *d, size_t field)
 	return d->answers[field];
 }
 
-/* Replace *slot by a copy of value (NULL for NULL or ""), checked UTF-8. */
+/*
+ * A copy of value in *copy (NULL for NULL or ""), checked UTF-8, in NFC
+ * (text_nfc: every way text comes into a draft passes here).
+ */
 static int
-draft_put(char **slot, const char *value, char **cause)
+draft_copy(const char *value, char **copy, char **cause)
 {
-	char *copy;
-	size_t len, bad;
+	size_t len, bad, nlen;
 
-	if (value != NULL && *value != '\0') {
-		len = strlen(value);
-		if ((bad = text_invalid(value, len)) != len) {
-			*cause = xasprintf(_("invalid UTF-8 at byte %zu"),
-			    bad + 1);
-			return -1;
-		}
+	*copy = NULL;
+	if (value == NULL || *value == '\0')
+		return 0;
+	len = strlen(value);
+	if ((bad = text_invalid(value, len)) != len) {
+		*cause = xasprintf(_("invalid UTF-8 at byte %zu"), bad + 1);
+		return -1;
 	}
-	copy = value == NULL || *value == '\0' ? NULL : xstrdup(value);
-	free(*slot);		/* after the copy: value may be *slot */
-	*slot = copy;
+	if ((*copy = text_nfc(value, len, &nlen)) == NULL)
+		*copy = xstrdup(value);
 	return 0;
 }
 
 /*
- * Set the answer of field (an index) to a copy of value; "" or NULL clears
- * it.  An answer that changes is no longer to renew.  Fails, changing
- * nothing, when value is not valid UTF-8.
+ * Set the answer of field (an index) to a copy of value in NFC; "" or NULL
+ * clears it.  An answer that changes is no longer to renew.  Fails,
+ * changing nothing, when value is not valid UTF-8.
  */
 int
 draft_set(struct draft *d, size_t field, const char *value, char **cause)
 {
-	const char *old = d->answers[field];
-	int same;
+	char *old = d->answers[field], *copy;
 
-	same = value == NULL || *value == '\0' ? old == NULL :
-	    old != NULL && strcmp(old, value) == 0;
-	if (draft_put(&d->answers[field], value, cause) != 0)
+	if (draft_copy(value, &copy, cause) != 0)
 		return -1;
-	if (!same) {
+	if (copy == NULL ? old != NULL : old == NULL || strcmp(old, copy) != 0) {
 		free(d->renew[field]);
 		d->renew[field] = NULL;
 		d->version[field] = ++draft_versions;
 	}
+	free(old);		/* after the copy: value may be old */
+	d->answers[field] = copy;
 	return 0;
 }
 
@@ -157,7 +157,13 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 int
 draft_set_note(struct draft *d, size_t field, const char *text, char **cause)
 {
-	return draft_put(&d->notes[field], text, cause);
+	char *copy;
+
+	if (draft_copy(text, &copy, cause) != 0)
+		return -1;
+	free(d->notes[field]);	/* after the copy: text may be the note */
+	d->notes[field] = copy;
+	return 0;
 }
 
 /*
@@ -521,11 +527,18 @@ struct draft *
 draft_load(const char *path, struct formdir *fd, char **cause)
 {
 	struct draft *d;
-	char *buf;
-	size_t len;
+	char *buf, *nfc;
+	size_t len, nlen;
 
 	if (fileio_read(path, DRAFT_READ_MAX, &buf, &len, cause) != 0)
 		return NULL;
+	/* a draft written on a Mac is read in NFC; kaiji's are NFC */
+	if (text_nfd_marks(buf, len) &&
+	    (nfc = text_nfc(buf, len, &nlen)) != NULL) {
+		free(buf);
+		buf = nfc;
+		len = nlen;
+	}
 	if (!draft_events_parse(buf, len, fd, &d))
 		d = draft_parse(path, buf, len, fd, cause);
 	free(buf);

@@ -56,6 +56,8 @@
 #include "xalloc.h"
 
 #define TEXTBUF_HISTORY		200
+/* How far back before the cursor an insertion may compose (NFC). */
+#define TEXTBUF_NFC_BACK	32
 #define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
 
 /* The versions handed out so far, to all buffers. */
@@ -615,19 +617,50 @@ textbuf_end(struct textbuf *tb)
 
 /*
  * Insert utf8 at the cursor, converting line breaks to LF and invalid bytes
- * to U+FFFD; the cursor ends up after it.  One code point other than LF is
- * typing and joins the previous undo step if that was typing at this
- * cursor; anything else is an undo step of its own.
+ * to U+FFFD, in NFC with what comes before the cursor (a combining mark
+ * typed after its base composes with it: か and U+3099 become が); the
+ * cursor ends up after it.  One code point other than LF is typing and
+ * joins the previous undo step if that was typing at this cursor; anything
+ * else (a composition too) is an undo step of its own.  Text inserted
+ * before a combining mark does not compose with it.
  */
 void
 textbuf_insert(struct textbuf *tb, const char *utf8)
 {
-	uint32_t *cp;
-	size_t n;
+	uint32_t *cp, *seg, *nfc;
+	size_t n, i, start, old, nn, k;
 
 	cp = textbuf_decode(utf8, &n);
-	if (n != 0)
-		textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 && cp[0] != '\n');
+	for (i = 0; i < n && text_nfc_inert(cp[i]); i++)
+		;
+	if (i == n) {
+		/* the common case: nothing NFC would change */
+		if (n != 0)
+			textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 &&
+			    cp[0] != '\n');
+		free(cp);
+		return;
+	}
+	/* from the last inert character before the cursor, a few back */
+	start = tb->cursor;
+	while (start > 0 && tb->cursor - start < TEXTBUF_NFC_BACK &&
+	    !text_nfc_inert(tb->cp[start - 1]))
+		start--;
+	if (start > 0)
+		start--;
+	old = tb->cursor - start;
+	seg = xreallocarray(NULL, old + n, sizeof *seg);
+	memcpy(seg, tb->cp + start, old * sizeof *seg);
+	memcpy(seg + old, cp, n * sizeof *seg);
+	nfc = text_nfc_cps(seg, old + n, &nn);
+	/* what stays as it was before the cursor is left alone */
+	for (k = 0; k < old && k < nn && nfc[k] == tb->cp[start + k]; k++)
+		;
+	if (old - k != 0 || nn - k != 0)
+		textbuf_edit(tb, start + k, old - k, nfc + k, nn - k,
+		    old == k && nn - k == 1 && nfc[k] != '\n');
+	free(nfc);
+	free(seg);
 	free(cp);
 }
 

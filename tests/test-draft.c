@@ -225,6 +225,7 @@ test_set_get(void **state)
 	struct formdir *fd = testutil_formdir();
 	char *src = testutil_data("complete-2021.yaml"), *cause = NULL;
 	struct draft *d = load(fd, src);
+	unsigned long version;
 
 	(void)state;
 	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "そらまめ帳票クラウド");
@@ -236,6 +237,16 @@ test_set_get(void **state)
 	assert_non_null(strstr(cause, "UTF-8"));
 	free(cause);
 	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "架空テック株式会社");
+	/* every answer and note is stored in NFC */
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"),
+	    "\xe3\x82\xab\xe3\x82\x99イド", &cause), 0);
+	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "ガイド");
+	version = d->version[testutil_field(d, "27.1")];
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"), "ガイド", &cause), 0);
+	assert_int_equal(d->version[testutil_field(d, "27.1")], version);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "27.1"),
+	    "\xe3\x81\xaf\xe3\x82\x9a", &cause), 0);
+	assert_string_equal(d->notes[testutil_field(d, "27.1")], "ぱ");
 	draft_free(d);
 	free(src);
 	formdir_free(fd);
