@@ -518,8 +518,9 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 
 /*
  * Whether s (len bytes) may hold what a decomposing system writes (macOS
- * file names and text copied from them): a combining mark of U+0300-036F
- * or U+3099-309A (the voiced sound marks of kana).  Cheaper than
+ * file names and text copied from them): a combining mark of U+0300-033F
+ * (the accents of Latin letters) or U+3099-309A (the voiced sound marks
+ * of kana).  Cheaper than
  * text_nfc by far (memchr for the bytes that start them), for whole
  * files, where text_nfc then finds and does what is needed.
  */
@@ -529,7 +530,7 @@ text_nfd_marks(const char *s, size_t len)
 	const unsigned char *b = (const unsigned char *)s, *p, *end = b + len;
 	unsigned char c;
 
-	if (memchr(s, 0xcc, len) != NULL || memchr(s, 0xcd, len) != NULL)
+	if (memchr(s, 0xcc, len) != NULL)	/* U+0300-033F */
 		return 1;
 	for (c = 0x99; c <= 0x9a; c++) {
 		for (p = b + 2; p < end && (p = memchr(p, c,
