@@ -55,18 +55,6 @@ const char *const csv_aliases[CSV_NCOLS] = {
 
 #define CSV_GETA	0x3013		/* 〓, written for what CP932 lacks */
 
-/*
- * Characters CP932 has only in a canonically equivalent form, which NFC
- * (text is stored NFC) never gives: written in that form without a note,
- * as the same character, and read back as this one by import's NFC.
- */
-static const uint32_t csv_canon[][2] = {
-	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
-	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
-	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
-};
-#define CSV_NCANON (sizeof csv_canon / sizeof csv_canon[0])
-
 struct csv_conv {
 	iconv_t		 to;		/* UTF-8 to CP932 */
 	iconv_t		 from;		/* CP932 to UTF-8 */
@@ -157,19 +145,6 @@ csv_cp932(struct csv_conv *cv, uint32_t cp, char *out)
 	return n;
 }
 
-/* The form of cp that CP932 has (see csv_canon), or 0 if none. */
-static uint32_t
-csv_canonical(uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < CSV_NCANON; i++) {
-		if (csv_canon[i][0] == cp)
-			return csv_canon[i][1];
-	}
-	return 0;
-}
-
 /*
  * Write one code point (its UTF-8 bytes are u, n long) of the cell where,
  * at position pos (字, from 1): as it is, as CP932, folded, as 〓, or
@@ -191,7 +166,7 @@ csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
 		fwrite(b, 1, len, o->fp);
 		return;
 	}
-	to = csv_canonical(cp);
+	to = text_cp932_canon(cp);
 	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
 		fwrite(b, 1, len, o->fp);
 		return;

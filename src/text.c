@@ -591,6 +591,17 @@ text_nfkc(const char *s)
 	return text_normalize(UNINORM_NFKC, s, strlen(s), &len);
 }
 
+/*
+ * Characters CP932 has only in a canonically equivalent form, which NFC
+ * (text is stored NFC) never gives: an export writes that form without a
+ * note, as the same character, and import's NFC reads it back as this one.
+ */
+static const uint32_t text_cp932_canons[][2] = {
+	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
+	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
+	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
+};
+
 /* Characters CP932 lacks, written as CP932's form of the same JIS character. */
 static const uint32_t text_cp932_folds[][2] = {
 	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
@@ -621,17 +632,30 @@ text_cp932_fold(uint32_t cp)
 	return 0;
 }
 
+/* The equivalent form CP932 has of cp (text_cp932_canons), or 0 if none. */
+uint32_t
+text_cp932_canon(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_canons); i++) {
+		if (text_cp932_canons[i][0] == cp)
+			return text_cp932_canons[i][1];
+	}
+	return 0;
+}
+
 /*
  * Whether a CP932 export holds cp: as its CP932 bytes (the table is
- * generated from them; tests/test-text.c checks it against iconv), or
- * folded (text_cp932_fold).
+ * generated from them; tests/test-text.c checks it against iconv), in its
+ * equivalent form (text_cp932_canon), or folded (text_cp932_fold).
  */
 int
 text_cp932_holds(uint32_t cp)
 {
 	if (cp < 0x10000 && (text_cp932[cp >> 6] >> (cp & 63) & 1))
 		return 1;
-	return text_cp932_fold(cp) != 0;
+	return text_cp932_canon(cp) != 0 || text_cp932_fold(cp) != 0;
 }
 
 /*

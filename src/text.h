@@ -39,6 +39,7 @@ int	 text_safe_width(uint32_t);
 void	 text_set_ambiguous(int);
 int	 text_ambiguous_width(void);
 uint32_t	 text_lookalike(uint32_t);
+uint32_t	 text_cp932_canon(uint32_t);
 uint32_t	 text_cp932_fold(uint32_t);
 int	 text_cp932_holds(uint32_t);
 size_t	 text_cp932_lacks(const char *, size_t, uint32_t *);
