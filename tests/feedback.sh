@@ -26,6 +26,10 @@ go() {	# go ID: jump to field ID
 
 term_start 100 30 "$KAIJI" "$T/a.yaml"
 term_wait "F1 Help"
+# the footer names Ctrl-Q beside F10; the title the whole form's progress
+term_wait "F10/Ctrl-Q Quit"
+term_screen | head -n 1 > "$T/title"
+contains "$T/title" " 必須 2/11 必須○ 0/0  form 3/92"
 go 28.1
 term_wait "28.1 必須  2017/4/31 is not a valid date"
 term_keys F1
@@ -92,10 +96,16 @@ term_start 80 24 "$KAIJI" "$deep/申請2024.yaml"
 term_wait "F1 Help"
 term_screen | head -n 1 > "$T/title"
 contains "$T/title" "…"
-contains "$T/title" "クラウド/申請2024.yaml"
+contains "$T/title" "ラウド/申請2024.yaml"
 contains "$T/title" " 必須 2/11 必須○ 0/0"
 term_keys C-q
 term_exit_is 0 "a long file name"
+
+# too small: quit still quits
+term_start 30 8 "$KAIJI" "$T/a.yaml"
+term_wait "Too small: at least 40x10."
+term_keys C-q
+term_exit_is 0 "quit while too small"
 
 # a narrow screen: the status line keeps the count, not the time
 term_start 40 12 "$KAIJI" "$T/a.yaml"
