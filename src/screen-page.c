@@ -46,7 +46,10 @@ struct page_row {
 	enum page_row_kind	 kind;
 	size_t			 index;		/* section, item or field */
 	size_t			 start, end;	/* code points (desc, answer) */
-	size_t			 more;		/* ROW_MORE: rows not shown */
+	size_t			 more;		/* ROW_MORE: rows not shown;
+						   ROW_FIELD: description
+						   rows not shown (it ends
+						   with …) */
 };
 
 struct page {
@@ -283,6 +286,8 @@ page_desc_rows(struct page_state *ps, struct page *pg, const struct editor *e,
 	for (i = 0; i < pc->ndrows && (all || i == 0); i++)
 		page_add(pg, i == 0 ? ROW_FIELD : ROW_DESC, field,
 		    pc->drows[i].start, pc->drows[i].end);
+	if (!all && pc->ndrows > 1)
+		pg->rows[pg->n - 1].more = pc->ndrows - 1;
 }
 
 /* Lay out the rows of the page of the current field; returns the width. */
@@ -428,24 +433,37 @@ page_mark_glyph(int st, enum view_style *style)
 	return " ";
 }
 
-/* Draw code points start..end of tb, the part over the limit in style. */
+/*
+ * Draw code points start..end of tb, the part over the limit in style;
+ * cut: the text goes on beyond end, which the row shows by ending with …
+ * (view_draw_cps).
+ */
 static int
 page_draw_range(int y, int x, int maxw, const struct textbuf *tb, size_t start,
-    size_t end, size_t over_from, enum view_style style)
+    size_t end, size_t over_from, enum view_style style, int cut)
 {
 	uint32_t *cps;
-	size_t i, split;
+	size_t i, split, n = end - start;
 	int used;
 
 	if (end <= start)
 		return 0;
-	cps = xreallocarray(NULL, end - start, sizeof *cps);
+	cps = xreallocarray(NULL, n + 1, sizeof *cps);
 	for (i = start; i < end; i++)
 		cps[i - start] = textbuf_char(tb, i);
-	split = over_from < start ? start : over_from > end ? end : over_from;
-	used = view_draw_cps(y, x, maxw, cps, split - start, style);
-	used += view_draw_cps(y, x + used, maxw - used, cps + (split - start),
-	    end - split, VIEW_OVER);
+	if (cut) {
+		/* a newline at the end of the row is not shown */
+		if (n > 0 && cps[n - 1] == '\n')
+			n--;
+		cps[n++] = 0x2026;	/* … */
+	}
+	/* the cps before split are within the limit (the … goes with the
+	   rest of the row) */
+	split = over_from <= start ? 0 : over_from >= end ? n : over_from -
+	    start;
+	used = view_draw_cps(y, x, maxw, cps, split, style);
+	used += view_draw_cps(y, x + used, maxw - used, cps + split, n - split,
+	    VIEW_OVER);
 	free(cps);
 	return used;
 }
@@ -560,7 +578,7 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		ps->cache[r->index].limit = limit;
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
 		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
-		    VIEW_DIM);
+		    VIEW_DIM, r->more != 0);
 		if (cw > 0)
 			view_draw_text(y, cols - cw, cw, counter, count >
 			    limit ? VIEW_OVER : VIEW_DIM);
@@ -569,7 +587,7 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		f = &form->fields[r->index];
 		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
 		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
-		    VIEW_DIM);
+		    VIEW_DIM, 0);
 		break;
 	case ROW_ANSWER:
 		tb = page_answer_tb(ps, e, r->index);
@@ -578,7 +596,7 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 			ps->over_at = page_over_from(e, r->index, tb);
 		}
 		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
-		    r->start, r->end, ps->over_at, VIEW_NORMAL);
+		    r->start, r->end, ps->over_at, VIEW_NORMAL, 0);
 		break;
 	case ROW_EMPTY:
 		f = &form->fields[r->index];
@@ -661,7 +679,7 @@ page_draw_answer_from(struct page_state *ps, const struct textbuf *tb,
 		x += textbuf_charwidth(tb, i);
 	view_draw_fill(y, x, cols - x, VIEW_NORMAL);
 	page_draw_range(y, x, cols - 1 - x, tb, from, r->end, ps->over_at,
-	    VIEW_NORMAL);
+	    VIEW_NORMAL, 0);
 }
 
 /* Whether two display rows show the same thing (NULL: an empty row). */

@@ -101,6 +101,21 @@ contains "$T/title" " 必須 2/11 必須○ 0/0"
 term_keys C-q
 term_exit_is 0 "a long file name"
 
+# the summary names an item's shared limit by its fields, as the CLI does;
+# text cut at the edge of the screen ends with …
+cp "$KAIJI_TEST_DATA/gaps-2021.yaml" "$T/gaps.yaml"
+term_start 80 24 "$KAIJI" "$T/gaps.yaml"
+term_wait "F1 Help"
+go 39.2
+term_wait "39.1 必須 サービス稼働率のこれまでの実績値、またはやむなき理由により実績値…"
+term_keys s
+term_wait "30.1-30.2 サービスの内容・範囲: 514/500字"
+term_wait "24.1 情報セキュリティに関する規程等の整備: 情報セキュリティに関する基本方針…"
+term_keys Escape C-q
+term_exit_is 0 "the summary of gaps"
+"$KAIJI" summary "$T/gaps.yaml" > "$T/summary"
+contains "$T/summary" "30.1-30.2 サービスの内容・範囲: 514/500字"
+
 # too small: quit still quits
 term_start 30 8 "$KAIJI" "$T/a.yaml"
 term_wait "Too small: at least 40x10."
