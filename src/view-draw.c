@@ -132,6 +132,8 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_SELECTED:
 	case VIEW_CURRENT:
 		return A_REVERSE;
+	case VIEW_MATCH:	/* what the last search found */
+		return A_REVERSE | A_BOLD;
 	case VIEW_OK:
 		return A_NORMAL;
 	case VIEW_MISSING:

@@ -54,6 +54,20 @@ term_keys /
 term_type "ＩＳＭＳ"
 term_keys Enter
 term_wait "42.1 選択"
+# what the search found stands out (bold reverse)
+esc=$(printf '\033')
+term_screen -e | grep -F "ISMS" > "$T/match"
+checks=$((checks + 1))
+grep -Eq "${esc}\[[0-9;]*7m(${esc}\[[0-9;]*m)*ISMS" "$T/match" ||
+	fail "the match of the search is not highlighted: $(cat -v "$T/match")"
+# the prompt starts empty; Enter on it searches again, and says it wrapped
+term_keys /
+term_wait "Search:"
+term_screen | tail -n 2 | head -n 1 > "$T/prompt"
+lacks "$T/prompt" "ISMS"
+term_keys Enter
+term_wait "Search wrapped to the start of the form."
+term_wait "42.1 選択"
 go 2.1
 term_screen > "$T/screen"
 lacks "$T/screen" "not answered yet"
@@ -106,6 +120,10 @@ term_exit_is 0 "a long file name"
 cp "$KAIJI_TEST_DATA/gaps-2021.yaml" "$T/gaps.yaml"
 term_start 80 24 "$KAIJI" "$T/gaps.yaml"
 term_wait "F1 Help"
+# a jump shows the item from its heading at the top, not at the bottom edge
+go 9.1
+term_screen | sed -n 2,3p > "$T/top"
+contains "$T/top" " 9 財務データ / 売上高"
 go 39.2
 term_wait "39.1 必須 サービス稼働率のこれまでの実績値、またはやむなき理由により実績値…"
 term_keys s
@@ -146,6 +164,7 @@ if [ -f "$gmo" ] && locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
 	term_wait "28.1 必須  2017/4/31 は存在しない日付です"
 	term_keys F1
 	term_wait "受け付ける形式: 西暦の年月日。例: 2021/6/25"
+	term_wait "必須/選択: 必須"
 	term_keys Escape
 	go 5.1
 	term_wait "22字超過"
