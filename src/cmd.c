@@ -258,7 +258,7 @@ cmd_lock_try(const char *path, struct lock **lk, char **cause)
 	int rc;
 
 	if ((rc = lock_acquire(path, lk, &holder, cause)) == 1) {
-		who = lock_describe(&holder);
+		who = lock_describe(&holder, path);
 		cmd_error(_("%s is being edited (%s); nothing changed"), path,
 		    who);
 		free(who);

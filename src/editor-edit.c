@@ -247,18 +247,15 @@ editor_edit_halves(const struct editor *e, size_t field)
 	const struct draft *d = e->file.draft;
 	const struct form_item *item = &d->form->items[d->form->fields[field].item];
 	size_t i, first = field, end = field + 1, halves = 0;
-	char *text;
 
 	if (item->limit != 0) {
 		first = item->first;
 		end = item->first + item->nfields;
 	}
 	for (i = first; i < end; i++) {
-		if (e->edit.tb != NULL && i == e->nav.field) {
-			text = textbuf_text(e->edit.tb);
-			halves += text_halves(text, strlen(text));
-			free(text);
-		} else if (d->answers[i] != NULL)
+		if (e->edit.tb != NULL && i == e->nav.field)
+			halves += textbuf_halves(e->edit.tb);
+		else if (d->answers[i] != NULL)
 			halves += text_halves(d->answers[i],
 			    strlen(d->answers[i]));
 	}

@@ -79,7 +79,7 @@ editor_file_load(struct editor *e, const char *arg, char **cause)
 	else {
 		switch (lock_acquire(path, &lk, &holder, &why)) {
 		case 1:
-			why = lock_describe(&holder);
+			why = lock_describe(&holder, path);
 			state = EDITOR_LOCK_HELD;
 			break;
 		case -1:
@@ -552,7 +552,7 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 	}
 	rc = lock_acquire(path, &lk, &holder, &cause);
 	if (rc == 1) {
-		who = lock_describe(&holder);
+		who = lock_describe(&holder, path);
 		editor_message(e, 1, _("Not saved: %s is being edited (%s)."),
 		    path, who);
 		free(who);

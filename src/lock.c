@@ -21,8 +21,13 @@
  *
  * Nothing here opens, follows or writes through the lock name: it is read
  * with O_NOFOLLOW after lstat, and only link(), rename() and unlink()
- * change it.  A lock file that we cannot read (another user's, mode 0600)
- * is never taken over.
+ * change it.  Lock files are written mode 0644 whatever the umask: the
+ * line names only a user, a host, a process and a time, and every user
+ * sharing the directory must be able to read it to judge it stale.  A
+ * lock file that we cannot read (an older kaiji's, mode 0600, or one made
+ * private by hand) is never taken over, and neither is a stale lock that
+ * the directory does not let us replace (another user's file in a sticky
+ * directory): lock_describe then names the file and says how to remove it.
  *
  * A struct lock records the lock file's device, inode and line;
  * lock_release removes the file only while all three still match.
@@ -312,7 +317,7 @@ lock_tempfile(const char *lockpath, const struct lock_holder *self,
 	    self->user, self->host, self->pid, self->since);
 	len = strlen(line);
 	saved = 0;
-	if (fchmod(fd, S_IRUSR | S_IWUSR) == -1)
+	if (fchmod(fd, S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH) == -1)
 		saved = errno;
 	if (saved == 0 && fileio_write_all(fd, line, len) == -1)
 		saved = errno;
@@ -371,7 +376,15 @@ lock_takeover(const char *lockpath, const char *tmp, const struct stat *tst,
 	rc = lock_read(lockpath, &h, &st, &kind, cause);
 	if (rc == 0 && lock_stale(&h, kind, &st, host)) {
 		if (rename(tmp, lockpath) == -1) {
-			*cause = xasprintf("%s: %s", lockpath, strerror(errno));
+			if (errno == EPERM || errno == EACCES)
+				*cause = xasprintf(_("%s: a stale lock of %s "
+				    "that this user may not replace; if no one "
+				    "is editing the draft, %s or the owner of "
+				    "the directory can remove it"), lockpath,
+				    h.user, h.user);
+			else
+				*cause = xasprintf("%s: %s", lockpath,
+				    strerror(errno));
 			rc = -1;
 		}
 	} else if (rc == 0)
@@ -511,19 +524,35 @@ lock_release(struct lock *lk)
 	free(lk);
 }
 
-/* One translated line saying who holds a lock; the caller frees it. */
+/*
+ * One translated line saying who holds the lock of the draft at path; when
+ * kaiji cannot judge the holder (an unreadable or foreign lock file, or
+ * another host's editor) it names the lock file to remove if no one is
+ * editing.  The caller frees it.
+ */
 char *
-lock_describe(const struct lock_holder *h)
+lock_describe(const struct lock_holder *h, const char *path)
 {
-	char when[64];
+	char when[64], host[256];
 	time_t t = (time_t)h->since;
 	struct tm tm;
+	char *s;
 
 	if ((long long)t != h->since || localtime_r(&t, &tm) == NULL ||
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "%lld", h->since);
 	if (h->pid <= 0)
-		return xasprintf(_("held by %s since %s"), h->user, when);
-	return xasprintf(_("held by %s@%s (pid %ld) since %s"), h->user,
-	    h->host, h->pid, when);
+		return xasprintf(_("held by %s since %s; kaiji cannot tell "
+		    "from %s.lock whether that editor still runs: if no one "
+		    "is editing the draft, remove that file"), h->user, when,
+		    path);
+	lock_host(host, sizeof host);
+	if (strcmp(h->host, host) != 0)
+		s = xasprintf(_("held by %s@%s (pid %ld) since %s; if that "
+		    "editor is gone, remove %s.lock"), h->user, h->host,
+		    h->pid, when, path);
+	else
+		s = xasprintf(_("held by %s@%s (pid %ld) since %s"), h->user,
+		    h->host, h->pid, when);
+	return s;
 }

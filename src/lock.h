@@ -1,11 +1,13 @@
 /*
  * lock: one editor at a time may write a draft.
  *
- * The lock of draft "<path>" is the file "<path>.lock" beside it, mode 0600,
- * holding the line "kaiji-lock 1 <user> <host> <pid> <since>\n".  A lock
- * naming this host and a process that no longer exists, or a lock file
- * that is not such a line and is over LOCK_STALE_AGE seconds old, is stale
- * and is taken over.  Locks of other hosts are never judged dead.
+ * The lock of draft "<path>" is the file "<path>.lock" beside it, mode 0644
+ * (so that every user of a shared directory can judge it), holding the
+ * line "kaiji-lock 1 <user> <host> <pid> <since>\n".  A lock naming this
+ * host and a process that no longer exists, or a lock file that is not
+ * such a line and is over LOCK_STALE_AGE seconds old, is stale and is
+ * taken over.  Locks of other hosts, and lock files we cannot read,
+ * are never judged dead: lock_describe names the file to remove.
  */
 #ifndef KAIJI_LOCK_H
 #define KAIJI_LOCK_H
@@ -29,6 +31,6 @@ struct lock;
 int	 lock_acquire(const char *, struct lock **, struct lock_holder *,
 	     char **);
 void	 lock_release(struct lock *);
-char	*lock_describe(const struct lock_holder *);
+char	*lock_describe(const struct lock_holder *, const char *);
 
 #endif

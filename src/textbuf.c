@@ -37,7 +37,8 @@
  * instead of replacing it.
  *
  * orig[0..norig) is the decoded text the buffer was created with, for
- * textbuf_changed.  count is the 字 count of the text and bytes its UTF-8
+ * textbuf_changed.  count is the 字 count of the text, halves its 全角換算
+ * count in halves (text_halves of textbuf_text) and bytes its UTF-8
  * size (peak: the largest bytes has been); dirty the lowest position
  * changed since textbuf_clean ((size_t)-1: none), so that the view redraws
  * only from there, and tail the number of code points at the end of the
@@ -58,6 +59,8 @@
 #include "xalloc.h"
 
 #define TEXTBUF_HISTORY		200
+/* How far back before the cursor an insertion may compose (NFC). */
+#define TEXTBUF_NFC_BACK	32
 #define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
 
 /* The runs of single-code-point edits that coalesce into one undo step. */
@@ -86,7 +89,7 @@ struct textbuf {
 	size_t			 len;
 	size_t			 size;
 	size_t			 cursor;
-	size_t			 count;
+	size_t			 count, halves;
 	size_t			 bytes, peak;
 	size_t			 dirty, tail;
 	unsigned long		 version, clean_version;
@@ -212,6 +215,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 
 	for (i = pos; i < pos + n; i++) {
 		tb->count -= tb->cp[i] != '\n';
+		tb->halves -= text_cp_halves(tb->cp[i]);
 		tb->bytes -= textbuf_cplen(tb->cp[i]);
 	}
 	tb->version = ++textbuf_versions;
@@ -233,6 +237,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->cp[pos + i] = ins[i];
 		tb->width[pos + i] = (unsigned char)text_safe_width(ins[i]);
 		tb->count += ins[i] != '\n';
+		tb->halves += text_cp_halves(ins[i]);
 		tb->bytes += textbuf_cplen(ins[i]);
 	}
 	tb->len = newlen;
@@ -458,6 +463,13 @@ textbuf_killed(const struct textbuf *tb)
 	return out;
 }
 
+/* The 全角換算 count in halves, as text_halves counts textbuf_text. */
+size_t
+textbuf_halves(const struct textbuf *tb)
+{
+	return tb->halves;
+}
+
 /* The 字 count: code points other than LF, as text_count counts them. */
 size_t
 textbuf_count(const struct textbuf *tb)
@@ -647,20 +659,52 @@ textbuf_end(struct textbuf *tb)
 
 /*
  * Insert utf8 at the cursor, converting line breaks to LF and invalid bytes
- * to U+FFFD; the cursor ends up after it.  One code point other than LF is
- * typing and joins the previous undo step if that was typing at this
- * cursor; anything else is an undo step of its own.
+ * to U+FFFD, in NFC with what comes before the cursor (a combining mark
+ * typed after its base composes with it: か and U+3099 become が); the
+ * cursor ends up after it.  One code point other than LF is typing and
+ * joins the previous undo step if that was typing at this cursor; anything
+ * else (a composition too) is an undo step of its own.  Text inserted
+ * before a combining mark does not compose with it.
  */
 void
 textbuf_insert(struct textbuf *tb, const char *utf8)
 {
-	uint32_t *cp;
-	size_t n;
+	uint32_t *cp, *seg, *nfc;
+	size_t n, i, start, old, nn, k;
 
 	cp = textbuf_decode(utf8, &n);
-	if (n != 0)
-		textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 &&
-		    cp[0] != '\n' ? TEXTBUF_RUN_TYPE : TEXTBUF_RUN_NONE);
+	for (i = 0; i < n && text_nfc_inert(cp[i]); i++)
+		;
+	if (i == n) {
+		/* the common case: nothing NFC would change */
+		if (n != 0)
+			textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 &&
+			    cp[0] != '\n' ? TEXTBUF_RUN_TYPE :
+			    TEXTBUF_RUN_NONE);
+		free(cp);
+		return;
+	}
+	/* from the last inert character before the cursor, a few back */
+	start = tb->cursor;
+	while (start > 0 && tb->cursor - start < TEXTBUF_NFC_BACK &&
+	    !text_nfc_inert(tb->cp[start - 1]))
+		start--;
+	if (start > 0)
+		start--;
+	old = tb->cursor - start;
+	seg = xreallocarray(NULL, old + n, sizeof *seg);
+	memcpy(seg, tb->cp + start, old * sizeof *seg);
+	memcpy(seg + old, cp, n * sizeof *seg);
+	nfc = text_nfc_cps(seg, old + n, &nn);
+	/* what stays as it was before the cursor is left alone */
+	for (k = 0; k < old && k < nn && nfc[k] == tb->cp[start + k]; k++)
+		;
+	if (old - k != 0 || nn - k != 0)
+		textbuf_edit(tb, start + k, old - k, nfc + k, nn - k,
+		    old == k && nn - k == 1 && nfc[k] != '\n' ?
+		    TEXTBUF_RUN_TYPE : TEXTBUF_RUN_NONE);
+	free(nfc);
+	free(seg);
 	free(cp);
 }
 

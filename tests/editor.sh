@@ -298,6 +298,7 @@ term_wait "not saved yet"
 saved_soon "$T/a.yaml" 6.1 "代表"	# saved after 2 s idle, still editing
 term_wait "saved "
 term_type "取締役"
+term_wait "代表取締役"
 kill -TERM "$(term_pid)"
 term_exit_is 0 "SIGTERM saves and exits"
 draft_has "$T/a.yaml" 6.1 "代表取締役"

@@ -272,13 +272,13 @@ for mask in 000 077; do
 	ok "umask $mask: the backup is 0600" test "$(stat -c %a "$T/m$mask/d.yaml~")" = 600
 	term_start 100 24 sh -c 'umask "$0" && exec "$1" "$2"' $mask "$KAIJI" "$T/m$mask/d.yaml"
 	term_wait "page 1/8"
-	ok "umask $mask: the lock is 0600" test "$(stat -c %a "$T/m$mask/d.yaml.lock")" = 600
+	ok "umask $mask: the lock is 0644, readable to judge it" test "$(stat -c %a "$T/m$mask/d.yaml.lock")" = 644
 	term_keys F6 C-u
 	term_type "$T/m$mask/copy.yaml"
 	term_keys Enter
 	term_wait "Saved $T/m$mask/copy.yaml"
 	ok "umask $mask: a copy saved elsewhere is 0600" test "$(stat -c %a "$T/m$mask/copy.yaml")" = 600
-	ok "umask $mask: its lock is 0600" test "$(stat -c %a "$T/m$mask/copy.yaml.lock")" = 600
+	ok "umask $mask: its lock is 0644" test "$(stat -c %a "$T/m$mask/copy.yaml.lock")" = 644
 	term_keys C-q
 	term_exit_is 0 "umask $mask: quit"
 done

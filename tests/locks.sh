@@ -168,5 +168,62 @@ chmod 755 "$T/ro"
 ok "unwritable directory: the draft is unchanged" cmp -s "$T/ro/d.yaml" "$T/ro.orig"
 ok "unwritable directory: nothing written" test "$(ls -A "$T/ro")" = d.yaml
 
+# --- another user's lock in a shared directory --------------------------
+# Locks are 0644, so a user can judge another user's lock as their own:
+# a stale one is taken over.  One that cannot be read or replaced keeps
+# the draft unchanged, and the message names the lock file to remove.
+if [ "$(id -u)" = 0 ]; then
+	nobody_group=$(id -gn nobody 2>/dev/null || echo nogroup)
+	as_nobody="setpriv --reuid=nobody --regid=$nobody_group --clear-groups --"
+	other_lock() {	# other_lock DIR MODE: a garbage lock of root's, 2 minutes old
+		printf 'not a lock\n' >"$1/d.yaml.lock"
+		chmod "$2" "$1/d.yaml.lock"
+		touch -d '-2 minutes' "$1/d.yaml.lock"
+	}
+	for dir in shared sticky; do
+		mkdir "$T/$dir"
+		cp "$D/complete-2021.yaml" "$T/$dir/d.yaml"
+		chown nobody "$T/$dir/d.yaml"
+		cp "$T/$dir/d.yaml" "$T/$dir.orig"
+	done
+	chmod 777 "$T/shared"
+	chmod 1777 "$T/sticky"
+
+	other_lock "$T/shared" 644
+	status 0 "another user's stale garbage lock is taken over" $as_nobody "$KAIJI" set "$T/shared/d.yaml" 2.1 "Taken over" 2>"$T/err"
+	ok "after the takeover the answer is written" sh -c "grep -q 'Taken over' '$T/shared/d.yaml'"
+	ok "after the takeover the lock is gone" test ! -e "$T/shared/d.yaml.lock"
+
+	cp "$T/shared.orig" "$T/shared/d.yaml"
+	other_lock "$T/shared" 600
+	$as_nobody "$KAIJI" set "$T/shared/d.yaml" 2.1 "Not written" 2>"$T/err"
+	ok "an unreadable lock of another user refuses the change" test $? -ne 0
+	contains "$T/err" "$T/shared/d.yaml.lock"
+	contains "$T/err" "remove that file"
+	ok "an unreadable lock: the draft is unchanged" cmp -s "$T/shared/d.yaml" "$T/shared.orig"
+	ok "an unreadable lock is left alone" test -e "$T/shared/d.yaml.lock"
+
+	other_lock "$T/sticky" 644
+	$as_nobody "$KAIJI" set "$T/sticky/d.yaml" 2.1 "Not written" 2>"$T/err"
+	ok "a stale lock the sticky directory keeps refuses the change" test $? -ne 0
+	contains "$T/err" "$T/sticky/d.yaml.lock: a stale lock of root that this user may not replace"
+	ok "sticky directory: the draft is unchanged" cmp -s "$T/sticky/d.yaml" "$T/sticky.orig"
+	ok "sticky directory: the lock is left alone" test "$(cat "$T/sticky/d.yaml.lock")" = "not a lock"
+	ok "sticky directory: no temporary left" test "$(ls -A "$T/sticky")" = "d.yaml
+d.yaml.lock"
+
+	other_lock "$T/shared" 600
+	term_start 160 24 $as_nobody "$KAIJI" "$T/shared/d.yaml"
+	term_wait "Open it read-only"
+	ok "the editor says it cannot judge the lock" _shows main "This draft is being edited: held by root since"
+	ok "the editor says which file to remove" _shows main "cannot tell from $T/shared/d.yaml.lock"
+	term_keys Escape
+	term_keys F10
+	term_exit_is 0 "quit the editor beside an unreadable lock"
+	ok "the editor beside an unreadable lock: the draft is unchanged" cmp -s "$T/shared/d.yaml" "$T/shared.orig"
+else
+	echo "NOTE: not root: the locks of another user are not tried"
+fi
+
 term_stop
 finish

@@ -19,7 +19,10 @@
 #include "text.h"
 #include "textbuf.h"
 
-/* The text is want, valid UTF-8, and its count agrees with text_count. */
+/*
+ * The text is want, valid UTF-8, and its counts agree with text_count and
+ * text_halves.
+ */
 static void
 check(const struct textbuf *tb, const char *want)
 {
@@ -28,6 +31,7 @@ check(const struct textbuf *tb, const char *want)
 	assert_string_equal(s, want);
 	assert_int_equal(text_invalid(s, strlen(s)), strlen(s));
 	assert_int_equal(textbuf_count(tb), text_count(s, strlen(s)));
+	assert_int_equal(textbuf_halves(tb), text_halves(s, strlen(s)));
 	free(s);
 }
 
@@ -1446,6 +1450,55 @@ test_large(void **state)
 	textbuf_free(tb);
 }
 
+/*
+ * A combining mark typed or pasted after its base composes with it (NFC):
+ * が from か and U+3099 counts 1字; undo takes the mark back off.
+ */
+static void
+test_compose(void **state)
+{
+	struct textbuf *tb;
+	char nfd[40 * 6 + 1];
+	size_t i;
+
+	(void)state;
+	tb = textbuf_new(NULL);
+	type(tb, "か\xe3\x82\x99き");
+	check(tb, "がき");
+	assert_int_equal(textbuf_len(tb), 2);
+	assert_int_equal(textbuf_cursor(tb), 2);
+	textbuf_delete_back(tb);
+	check(tb, "が");
+	type(tb, "e\xcc\x81");
+	check(tb, "がé");
+	assert_true(textbuf_undo(tb));
+	check(tb, "がe");
+	textbuf_free(tb);
+
+	/* a paste of decomposed text, and a mark with nothing to join */
+	for (i = 0; i < 40; i++)
+		memcpy(nfd + 6 * i, "\xe3\x82\xab\xe3\x82\x99", 6);
+	nfd[240] = '\0';
+	tb = textbuf_new("x");
+	textbuf_set_cursor(tb, 1);
+	textbuf_insert(tb, nfd);
+	assert_int_equal(textbuf_count(tb), 41);
+	assert_int_equal(textbuf_cursor(tb), 41);
+	textbuf_set_cursor(tb, 0);
+	textbuf_insert(tb, "\xe3\x82\x99");
+	assert_int_equal(textbuf_count(tb), 42);
+	assert_int_equal(textbuf_cursor(tb), 1);
+	textbuf_free(tb);
+
+	/* the mark after a kana typed in the middle of a text */
+	tb = textbuf_new("はな");
+	textbuf_set_cursor(tb, 1);
+	textbuf_insert(tb, "\xe3\x82\x9a");
+	check(tb, "ぱな");
+	assert_int_equal(textbuf_cursor(tb), 1);
+	textbuf_free(tb);
+}
+
 int
 main(void)
 {
@@ -1472,6 +1525,7 @@ main(void)
 		cmocka_unit_test(test_locate_rules),
 		cmocka_unit_test(test_wrap_invariants),
 		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_compose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
