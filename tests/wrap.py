@@ -7,6 +7,12 @@ measure what kaiji import made of it.
                                  moves to the next multiple of 8): after a
                                  space when there is one in the last third
                                  of the line (fold -s), else anywhere
+  wrap.py messy <in >out         the same text as a spreadsheet or a
+                                 converter leaves it: titles on two lines,
+                                 header lines padded with tabs, trailing
+                                 empty cells dropped, page numbers and
+                                 column headers repeated mid-table, a
+                                 quoted cell holding a line break
   wrap.py score FORM WANT GOT    compare the answers of draft GOT with
                                  those of WANT; print "exact total desc",
                                  desc being the answers of GOT that start
@@ -49,6 +55,29 @@ def wrap_line(line, n):
     return out
 
 
+def messy(lines):
+    out, head, rows = [], None, 0
+    for line in lines:
+        cells = line.split("\t")
+        if "(1/" in line or line.rstrip().endswith(")") and "/" in line \
+                and "\t" not in line and "申請内容 (" in line:
+            title, _, rest = line.rpartition(" 認定サービス")
+            out += [title + "\t\t\t", "認定サービス" + rest]
+            continue
+        if line.startswith(("認定番号", "(注)", "※")):
+            out.append(line + "\t\t\t\t\t")
+            continue
+        if "【記述内容】" in line:
+            head = line
+        if len(cells) > 1 and cells[0].isdigit():
+            rows += 1
+            if rows % 10 == 0 and head is not None:
+                out += ["- %d -" % (rows // 10), "%d / 8" % (rows // 10),
+                        head]
+        out.append(line.rstrip("\t") if len(cells) > 1 else line)
+    return out
+
+
 def norm(s):
     return "".join(unicodedata.normalize("NFKC", s).split())
 
@@ -58,6 +87,10 @@ def main():
         n = int(sys.argv[2])
         for line in sys.stdin.read().split("\n"):
             sys.stdout.write("\n".join(wrap_line(line, n)) + "\n")
+        return
+    if sys.argv[1] == "messy":
+        text = sys.stdin.read().split("\n")
+        sys.stdout.write("\n".join(messy(text)))
         return
     form = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
     want = yaml.safe_load(open(sys.argv[3], encoding="utf-8"))["answers"]
