@@ -244,6 +244,14 @@ import_published_boilerplate(const char *s, size_t len)
 	struct import_str n;
 	int yes;
 
+	/* most lines have none of the words: told without a copy */
+	if (memmem(s, len, "認定番号", strlen("認定番号")) == NULL &&
+	    memmem(s, len, "サービス名称", strlen("サービス名称")) == NULL &&
+	    memmem(s, len, "注", strlen("注")) == NULL &&
+	    memmem(s, len, "*", 1) == NULL &&
+	    memmem(s, len, "＊", strlen("＊")) == NULL &&
+	    memmem(s, len, "※", strlen("※")) == NULL)
+		return 0;
 	import_str_init(&n, s, len);
 	yes = import_starts(n.s, "認定番号") ||
 	    (strstr(n.s, "サービス名称:") != NULL &&
@@ -441,6 +449,13 @@ import_published_starts(const char *s, size_t len)
 		return 1;
 	if (import_published_boilerplate(s, len))
 		return 1;
+	/* a page header or number ends in ")", a digit or "-" */
+	for (i = len; i > 0 && import_blank(s + i - 1, 1); i--)
+		;
+	if (i == 0 || (s[i - 1] != ')' && s[i - 1] != '-' &&
+	    (s[i - 1] < '0' || s[i - 1] > '9') && (i < 3 ||
+	    memcmp(s + i - 3, "）", 3) != 0)))
+		return 0;
 	import_str_init(&n, s, len);
 	yes = import_published_page(&n, &page, &npages) ? 2 :
 	    import_published_number(&n);
