@@ -10,9 +10,13 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include <uninorm.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -527,6 +531,25 @@ text_paste(const char *s, int multiline, unsigned *changed)
  * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
  * bytes are copied as they are.  The caller frees the result.
  */
+/*
+ * s (valid UTF-8) in Unicode normalization form C, as a new string the
+ * caller frees; s copied as it is if libunistring cannot normalize it.
+ */
+char *
+text_nfc(const char *s)
+{
+	size_t len = strlen(s), olen = 0;
+	uint8_t *n;
+	char *out;
+
+	n = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &olen);
+	if (n == NULL)
+		return xstrdup(s);
+	out = xstrndup((const char *)n, olen);
+	free(n);
+	return out;
+}
+
 char *
 text_fold(const char *s)
 {

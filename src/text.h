@@ -44,6 +44,7 @@ char	*text_safe(const char *, int);
 char	*text_safe_name(const char *);
 char	*text_paste(const char *, int, unsigned *);
 char	*text_fold(const char *);
+char	*text_nfc(const char *);
 char	*text_tail(const char *, size_t);
 enum text_flaw	 text_guard(const char *, size_t, size_t *);
 size_t	 text_line(const char *, size_t, size_t, size_t *);
