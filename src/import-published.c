@@ -41,7 +41,7 @@ struct import_line {
 	uint32_t	 para : 1;	/* after an empty line */
 };
 
-static int
+int
 import_published_note_cmp(const void *a, const void *b)
 {
 	const struct import_note *na = a, *nb = b;
@@ -263,7 +263,7 @@ import_published_boilerplate(const char *s, size_t len)
 	return yes;
 }
 
-static void
+void
 import_published_init(struct import_ctx *ctx, const char *path,
     const struct form *form, struct import_stats *st)
 {
@@ -303,7 +303,7 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		    strlen(form->sections[i].title));
 }
 
-static void
+void
 import_published_free(struct import_ctx *ctx)
 {
 	size_t i;

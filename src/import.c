@@ -301,7 +301,9 @@ import_starts(const char *s, const char *prefix)
 }
 
 /*
- * Whether buf is a zip archive (taken for a workbook), holds kaiji's CSV (its first line is a header row with a
+ * Whether buf is a zip archive (taken for a workbook), an HTML page (taken
+ * for ASPIC's page of a service), holds kaiji's CSV (its first line is a
+ * header row with a
  * column whose name ends in "id", such as "id" or "項目ID") or, failing
  * that, published text.
  */
@@ -314,6 +316,8 @@ import_detect(const char *buf, size_t len)
 
 	if (import_xlsx_magic(buf, len))
 		return IMPORT_XLSX;
+	if (import_aspic_magic(buf, len))
+		return IMPORT_ASPIC;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {
