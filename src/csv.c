@@ -570,8 +570,8 @@ csv_split_free(struct csv_rows *rows)
  * other text follows the closing quote.
  */
 static int
-csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
-    char **cell, char **cause)
+csv_quoted(const char *path, char *s, size_t len, char sep, size_t *i,
+    size_t *line, char **cell, char **cause)
 {
 	size_t first = *line, j, w = *i;
 
@@ -595,7 +595,7 @@ csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
 	}
 	s[w] = '\0';
 	*cell = s + *i;
-	if (++j < len && s[j] != ',' && s[j] != '\r' && s[j] != '\n') {
+	if (++j < len && s[j] != sep && s[j] != '\r' && s[j] != '\n') {
 		*cause = xasprintf(_("%s:%zu: text after the closing quote of "
 		    "a cell"), path, *line);
 		return -1;
@@ -616,8 +616,8 @@ csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
  * CSV_MAX_CELLS cells; the rows read so far are in rows either way.
  */
 static int
-csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
-    char **cause)
+csv_split(const char *path, char *s, size_t len, char sep,
+    struct csv_rows *rows, char **cause)
 {
 	struct csv_row row;
 	size_t i = 0, line = 1;
@@ -633,14 +633,14 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 		empty = 1;
 		for (;;) {
 			if (i < len && s[i] == '"') {
-				if (csv_quoted(path, s, len, &i, &line, &cell,
-				    cause) != 0) {
+				if (csv_quoted(path, s, len, sep, &i, &line,
+				    &cell, cause) != 0) {
 					free(row.cells);
 					return -1;
 				}
 			} else {
 				cell = s + i;
-				while (i < len && s[i] != ',' &&
+				while (i < len && s[i] != sep &&
 				    s[i] != '\r' && s[i] != '\n')
 					i++;
 			}
@@ -657,7 +657,7 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 			row.cells = xgrowarray(row.cells, row.n,
 			    sizeof *row.cells);
 			row.cells[row.n++] = cell;
-			if (delim == ',') {
+			if (delim == sep) {
 				i++;
 				continue;
 			}
@@ -677,6 +677,28 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 		rows->v[rows->n++] = row;
 	}
 	return 0;
+}
+
+/*
+ * The separator of the text s (len bytes): a tab when the first line that
+ * is not blank has tabs and no comma outside quotes (Excel's "Unicode
+ * テキスト"), else a comma.
+ */
+static char
+csv_sep(const char *s, size_t len)
+{
+	size_t i = strspn(s, "\r\n"), commas = 0, tabs = 0;
+	int quoted = 0;
+
+	for (; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ',')
+			commas++;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
+	}
+	return tabs > 0 && commas == 0 ? '\t' : ',';
 }
 
 /*
@@ -705,7 +727,8 @@ csv_import(const char *path, const char *buf, size_t len,
 		    text_line(text, tlen, (size_t)(nul - text), NULL));
 		goto out;
 	}
-	if (csv_split(path, text, tlen, &rows, cause) != 0)
+	if (csv_split(path, text, tlen, csv_sep(text, tlen), &rows, cause) !=
+	    0)
 		goto out;
 	d = csv_rows_import(path, &rows, fd, notes, cause);
 out:
