@@ -732,7 +732,7 @@ cmd_ask_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		goto out;
 	}
 	printf(ngettext("%zu field to ask.", "%zu fields to ask.", a.n), a.n);
-	printf(" %s\n", _("Each answer is saved at once; an empty line keeps "
+	printf("\n%s\n", _("Each answer is saved at once; an empty line keeps "
 	    "an answer; the end of input (Ctrl-D) stops."));
 	for (k = 0; k < a.n && r != ASK_EOF; k++) {
 		if ((r = ask_one(&a, k)) < 0) {
