@@ -338,6 +338,7 @@ ask_line(struct ask *a, char **line)
 			ask_put("%s\n", *line);
 		else if (a->echo || r == ASK_EOF)
 			printf("\n");
+		fflush(stdout);		/* before any message on stderr */
 		switch (r) {
 		case ASK_EOF:
 			return ASK_EOF;
@@ -572,9 +573,13 @@ ask_one(struct ask *a, size_t k)
 		free(value);
 		return -1;
 	}
-	free(value);
-	if (cmd_draft_write(a->d, a->path, CMD_DRAFT_UPDATE, a->lk) != 0)
+	if (cmd_draft_write(a->d, a->path, CMD_DRAFT_UPDATE, a->lk) != 0) {
+		/* the words stay on the screen, or in the transcript */
+		ask_text(_("Not saved; the answer typed was:"), value);
+		free(value);
 		return -1;
+	}
+	free(value);
 	a->saved++;
 	count = ask_count(a->d, f->index);
 	printf(_("Saved %s: %s\n"), f->id, count);

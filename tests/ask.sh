@@ -151,6 +151,15 @@ wait "$holder" 2>/dev/null
 rm -f "$T/a.yaml.lock"
 
 # --- errors ----------------------------------------------------------------
+# a save that fails stops, says why, and shows the words typed
+"$KAIJI" set "$T/a.yaml" 30.1 "$(printf 'あ%.0s' $(seq 1 700))" 2>/dev/null
+cp "$T/a.yaml" "$T/before"
+(ulimit -f 1; printf '%s\n' "保存できない答え" | "$KAIJI" ask "$T/a.yaml" 27.1 \
+    >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
+ok "a failed save exits 2" test "$(cat "$T/rc")" = 2
+contains "$T/err" "File too large"
+contains "$T/out" "Not saved; the answer typed was: 保存できない答え"
+ok "the draft is as it was" cmp -s "$T/a.yaml" "$T/before"
 status 2 "an id that is no field" "$KAIJI" ask "$T/a.yaml" 99.9 </dev/null \
     >"$T/out" 2>"$T/err"
 contains "$T/err" "99.9"
