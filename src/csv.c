@@ -4,8 +4,9 @@
  *
  * Data model: the writer builds the file in memory, one cell at a time;
  * each cell's text is UTF-8, and in CP932 mode every code point is mapped
- * as if on its own (¥, then the fold table, then iconv with a check that
- * the bytes read back as the same code point), so the writer knows the
+ * as if on its own (¥, then iconv with a check that the bytes read back
+ * as the same code point, then the tables of canonically equivalent and
+ * folded characters), so the writer knows the
  * field and the position of every character it cannot write; runs of
  * characters go through iconv at once, and only where a run does not
  * read back as itself is it written a character at a time.  The reader turns
@@ -68,6 +69,18 @@ static const uint32_t csv_folds[][2] = {
 	{ 0x301c, 0xff5e },	/* 〜 WAVE DASH -> ～ */
 };
 #define CSV_NFOLDS (sizeof csv_folds / sizeof csv_folds[0])
+
+/*
+ * Characters CP932 has only in a canonically equivalent form, which NFC
+ * (text is stored NFC) never gives: written in that form without a note,
+ * as the same character, and read back as this one by import's NFC.
+ */
+static const uint32_t csv_canon[][2] = {
+	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
+	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
+	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
+};
+#define CSV_NCANON (sizeof csv_canon / sizeof csv_canon[0])
 
 struct csv_conv {
 	iconv_t		 to;		/* UTF-8 to CP932 */
@@ -159,6 +172,19 @@ csv_cp932(struct csv_conv *cv, uint32_t cp, char *out)
 	return n;
 }
 
+/* The form of cp that CP932 has (see csv_canon), or 0 if none. */
+static uint32_t
+csv_canonical(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < CSV_NCANON; i++) {
+		if (csv_canon[i][0] == cp)
+			return csv_canon[i][1];
+	}
+	return 0;
+}
+
 /* The character CP932 writes for cp (see csv_folds), or 0 if none. */
 static uint32_t
 csv_fold(uint32_t cp)
@@ -190,6 +216,11 @@ csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
 		return;
 	}
 	if ((len = csv_cp932(o->conv, cp, b)) != 0) {
+		fwrite(b, 1, len, o->fp);
+		return;
+	}
+	to = csv_canonical(cp);
+	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
 		fwrite(b, 1, len, o->fp);
 		return;
 	}

@@ -80,8 +80,7 @@ editor_free(struct editor *e)
 		return;
 	emergency_watch(NULL);
 	editor_list_clear(e);
-	if (e->edit.tb != NULL)
-		textbuf_free(e->edit.tb);
+	editor_edit_free(e);
 	if (e->ui.prompt_text != NULL)
 		textbuf_free(e->ui.prompt_text);
 	editor_file_free(e);

@@ -105,10 +105,23 @@ struct editor_nav {
 };
 
 /* editor-edit.c */
+struct editor_change {
+	size_t			 field;
+	char			*before, *after;	/* answers, NULL: none */
+};
+
+#define EDITOR_UNDO_FIELDS	100	/* changes of answers kept */
+
 struct editor_edit {
 	struct textbuf		*tb;		/* answer being edited */
 	int			 goal_col;	/* for up/down, -1: none */
 	int			 width;		/* from the view */
+	char			*begun;		/* the answer when the edit
+						   began, NULL: none */
+	struct editor_change	*done;		/* oldest first */
+	size_t			 ndone;
+	struct editor_change	*undone;	/* most recently undone last */
+	size_t			 nundone;
 };
 
 /* editor-list.c */
@@ -228,6 +241,8 @@ void		 editor_edit_begin(struct editor *, const char *);
 void		 editor_edit_end(struct editor *);
 void		 editor_edit_commit(struct editor *);
 void		 editor_edit_tidy(struct editor *);
+void		 editor_edit_record(struct editor *, size_t, const char *);
+void		 editor_edit_free(struct editor *);
 void		 editor_edit_type(struct editor *, const char *, int);
 size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);

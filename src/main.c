@@ -53,19 +53,24 @@ main_help(void)
 }
 
 /*
- * Messages from the catalogue in $KAIJI_LOCALEDIR (tests) or the installed
- * one, as UTF-8 whatever the locale's character set.
+ * Messages from the catalogue in $KAIJI_LOCALEDIR (tests), else the build
+ * tree's (po/locale, made by make) when the program runs uninstalled from
+ * it, else the installed one; as UTF-8 whatever the locale's character set.
  */
 static void
-main_textdomain(void)
+main_textdomain(const char *argv0)
 {
 #ifdef ENABLE_NLS
 	const char *localedir = getenv("KAIJI_LOCALEDIR");
 
-	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
-	    localedir : LOCALEDIR);
+	if (localedir == NULL || *localedir == '\0')
+		localedir = formdir_uninstalled(argv0) ?
+		    KAIJI_BUILDDIR "/po/locale" : LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+#else
+	(void)argv0;
 #endif
 }
 
@@ -268,7 +273,7 @@ main(int argc, char **argv)
 	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
-	main_textdomain();
+	main_textdomain(argv[0]);
 	width = main_choice("KAIJI_AMBIGUOUS_WIDTH",
 	    getenv("KAIJI_AMBIGUOUS_WIDTH"), main_widths);
 	frame = main_choice("KAIJI_FRAME", getenv("KAIJI_FRAME"), main_frames);

@@ -4,14 +4,20 @@
  * The counting rule (documented in kaiji-forms(5)): one Unicode code point
  * is one 字, full-width and half-width alike; line breaks (LF and CR) are
  * not counted; a combining mark is a code point of its own and counts as 1.
+ * Text is stored in NFC (text_nfc, on every way in: draft_set, pastes,
+ * typing), so a mark that composes with its base (カ and U+3099 from a
+ * Mac) is one character, ガ, and counts 1.
  * A form may choose 全角換算 instead (text_halves): half-width characters
  * (ASCII and the half-width forms) count as half.  Change the rules here
  * and nowhere else.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 #include <wchar.h>
 
 #include "text.h"
@@ -421,6 +427,170 @@ text_lookalike(uint32_t cp)
 }
 
 /*
+ * Whether cp is inert under NFC: NFC leaves it as it is whatever surrounds
+ * it, and it never combines with what comes before it (NFC_Quick_Check
+ * Yes, canonical combining class 0).  NFC can change text only at the
+ * characters that are not inert and the one before each.
+ */
+int
+text_nfc_inert(uint32_t cp)
+{
+	if (cp < 0x300 || (cp >= 0x3041 && cp <= 0x3096) ||
+	    (cp >= 0x30a1 && cp <= 0x30fa) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xff01 && cp <= 0xffef))
+		return 1;
+	return !text_in_ranges(text_nfc_maybe, TEXT_NRANGES(text_nfc_maybe),
+	    cp);
+}
+
+/*
+ * The UTF-8 of s (len bytes) in the normalization form nf, in a new
+ * NUL-terminated string with its length in *outlen, or NULL when s is not
+ * valid UTF-8.  The caller frees it.
+ */
+static char *
+text_normalize(uninorm_t nf, const char *s, size_t len, size_t *outlen)
+{
+	uint8_t *r;
+	size_t rlen = 0;
+
+	r = u8_normalize(nf, (const uint8_t *)s, len, NULL, &rlen);
+	if (r == NULL) {
+		if (errno == ENOMEM)
+			xfatal("out of memory");
+		return NULL;
+	}
+	r = xrealloc(r, rlen + 1);
+	r[rlen] = '\0';
+	*outlen = rlen;
+	return (char *)r;
+}
+
+/*
+ * s (len bytes of UTF-8) in Unicode Normalization Form C, the form kaiji
+ * stores text in (ガ as one character, not カ and a combining mark), with
+ * its length in *outlen; NULL when s is in NFC already or is not valid
+ * UTF-8.  The common case (ASCII, kana, kanji, full-width forms) is told
+ * by a look at the bytes, without a copy: only bytes that can start a
+ * character that is not inert (text_nfc_inert) are decoded.  The caller
+ * frees the result.
+ */
+char *
+text_nfc(const char *s, size_t len, size_t *outlen)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t off = 0, n;
+	unsigned b, b1, b2;
+	uint32_t cp;
+	char *out;
+
+	while (off < len) {
+		b = u[off];
+		/* ASCII, continuation bytes, U+0080-02FF */
+		if (b < 0xcc) {
+			off++;
+			continue;
+		}
+		/* U+4000-9FFF */
+		if (b >= 0xe4 && b <= 0xe9) {
+			off += 3;
+			continue;
+		}
+		/* U+3000-3FFF but U+302A-302F and U+3099-309A */
+		if (b == 0xe3 && len - off >= 3) {
+			b1 = u[off + 1];
+			b2 = u[off + 2];
+			if ((b1 == 0x80 && (b2 < 0xaa || b2 > 0xaf)) ||
+			    b1 == 0x81 || (b1 == 0x82 && b2 != 0x99 &&
+			    b2 != 0x9a) || b1 >= 0x83) {
+				off += 3;
+				continue;
+			}
+		}
+		/* U+FF00-FFFF */
+		if (b == 0xef && len - off >= 3 && u[off + 1] >= 0xbc) {
+			off += 3;
+			continue;
+		}
+		if ((n = text_decode(s + off, len - off, &cp)) == 0)
+			return NULL;
+		if (!text_nfc_inert(cp))
+			break;
+		off += n;
+	}
+	if (off >= len)
+		return NULL;
+	if ((out = text_normalize(UNINORM_NFC, s, len, outlen)) != NULL &&
+	    (*outlen != len || memcmp(out, s, len) != 0))
+		return out;
+	free(out);
+	return NULL;
+}
+
+/*
+ * Whether s (len bytes) may hold what a decomposing system writes (macOS
+ * file names and text copied from them): a combining mark of U+0300-036F
+ * or U+3099-309A (the voiced sound marks of kana).  Cheaper than
+ * text_nfc by far (memchr for the bytes that start them), for whole
+ * files, where text_nfc then finds and does what is needed.
+ */
+int
+text_nfd_marks(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s, *p, *end = b + len;
+	unsigned char c;
+
+	if (memchr(s, 0xcc, len) != NULL || memchr(s, 0xcd, len) != NULL)
+		return 1;
+	for (c = 0x99; c <= 0x9a; c++) {
+		for (p = b + 2; p < end && (p = memchr(p, c,
+		    (size_t)(end - p))) != NULL; p++) {
+			if (p[-1] == 0x82 && p[-2] == 0xe3)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The n code points cps in NFC, with their number in *np: the same as
+ * text_nfc, for code points.  The caller frees the result (never NULL).
+ */
+uint32_t *
+text_nfc_cps(const uint32_t *cps, size_t n, size_t *np)
+{
+	uint32_t *r;
+	size_t rn = 0;
+
+	if (n == 0) {
+		*np = 0;
+		return xmalloc(sizeof *r);
+	}
+	if ((r = u32_normalize(UNINORM_NFC, cps, n, NULL, &rn)) == NULL) {
+		if (errno == ENOMEM)
+			xfatal("out of memory");
+		/* not Unicode scalar values: as they are */
+		r = xreallocarray(NULL, n, sizeof *r);
+		memcpy(r, cps, n * sizeof *r);
+		rn = n;
+	}
+	*np = rn;
+	return r;
+}
+
+/*
+ * s in Normalization Form KC (⼈ as 人, ㋿ as 令和, ⑴ as (1)), or NULL
+ * when s is not valid UTF-8.  The caller frees the result.
+ */
+char *
+text_nfkc(const char *s)
+{
+	size_t len;
+
+	return text_normalize(UNINORM_NFKC, s, strlen(s), &len);
+}
+
+/*
  * wcwidth and wcswidth for the whole program: these definitions take the
  * place of the C library's (the dynamic linker binds the calls of
  * libncursesw to the program's own symbols, as the wcwidth-cjk preload
@@ -494,14 +664,14 @@ text_width(const char *s)
  * Windows programs CR LF); the line breaks at the end dropped (Excel ends
  * every copied cell with one) and, for a one-line field (multiline 0),
  * the spaces and tabs at the end too, other tabs and line breaks become
- * spaces.  *changed gets the TEXT_PASTE_* bits of what was changed
- * besides the CR.  The caller frees the result.
+ * spaces; in NFC (text_nfc).  *changed gets the TEXT_PASTE_* bits of
+ * what was changed besides the CR and NFC.  The caller frees the result.
  */
 char *
 text_paste(const char *s, int multiline, unsigned *changed)
 {
 	size_t len = strlen(s), n = 0, i;
-	char *out = xmalloc(len + 1);
+	char *out = xmalloc(len + 1), *nfc;
 
 	*changed = 0;
 	for (i = 0; i < len; i++) {
@@ -518,9 +688,7 @@ text_paste(const char *s, int multiline, unsigned *changed)
 		n--;
 	}
 	out[n] = '\0';
-	if (multiline)
-		return out;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !multiline; i++) {
 		if (out[i] == '\t') {
 			out[i] = ' ';
 			*changed |= TEXT_PASTE_TABS;
@@ -529,21 +697,27 @@ text_paste(const char *s, int multiline, unsigned *changed)
 			*changed |= TEXT_PASTE_BREAKS;
 		}
 	}
+	if ((nfc = text_nfc(out, n, &i)) != NULL) {
+		free(out);
+		return nfc;
+	}
 	return out;
 }
 
 /*
  * A copy of s with full-width ASCII (！ to ～, as an IME types it) as
- * ASCII and the ideographic space as a space, for reading what kaiji
+ * ASCII, the ideographic space as a space and half-width katakana as
+ * full-width (ｶﾞ, カﾞ and ガ all as ガ), in NFC, for reading what kaiji
  * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
  * bytes are copied as they are.  The caller frees the result.
  */
 char *
 text_fold(const char *s)
 {
-	size_t len = strlen(s), off = 0, n, o = 0;
-	char *out = xmalloc(len + 1);
-	uint32_t cp;
+	size_t len = strlen(s), off = 0, n, o = 0, nlen;
+	char *out = xmalloc(len + 1), *nfc;
+	uint32_t cp, d[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag;
 
 	while (off < len) {
 		n = text_decode(s + off, len - off, &cp);
@@ -555,6 +729,9 @@ text_fold(const char *s)
 			out[o++] = (char)(cp - 0xfee0);
 		else if (cp == 0x3000)
 			out[o++] = ' ';
+		else if (cp >= 0xff61 && cp <= 0xff9f &&
+		    uc_decomposition(cp, &tag, d) == 1)
+			o += text_encode(d[0], out + o);	/* <narrow> */
 		else {
 			memcpy(out + o, s + off, n);
 			o += n;
@@ -562,6 +739,10 @@ text_fold(const char *s)
 		off += n;
 	}
 	out[o] = '\0';
+	if ((nfc = text_nfc(out, o, &nlen)) != NULL) {
+		free(out);
+		return nfc;
+	}
 	return out;
 }
 

@@ -19,6 +19,9 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include <uninorm.h>
+#include <unictype.h>
+
 #include "text.h"
 
 static size_t
@@ -223,6 +226,9 @@ test_paste(void **state)
 		{ "  lead", 0, "  lead", 0 },
 		{ "\n\n", 1, "", TEXT_PASTE_END },
 		{ "a \n", 1, "a ", TEXT_PASTE_END },
+		{ "\xe3\x82\xab\xe3\x82\x99\r\n", 0, "ガ", TEXT_PASTE_END },
+		{ "\xe3\x81\xaf\xe3\x82\x9a\tは\n", 1, "ぱ\tは",
+		    TEXT_PASTE_END },
 	};
 	size_t i;
 	unsigned changed;
@@ -335,6 +341,118 @@ test_digits_era(void **state)
 	assert_false(text_has_era("2021年"));
 }
 
+/* NFC of s, or s itself when text_nfc says it is NFC already. */
+static char *
+nfc(const char *s)
+{
+	size_t len;
+	char *r = text_nfc(s, strlen(s), &len);
+
+	if (r == NULL)
+		return strdup(s);
+	assert_int_equal(strlen(r), len);
+	return r;
+}
+
+/*
+ * text_nfc composes what a Mac decomposes (60 ガ count 60字), reorders
+ * marks, maps compatibility ideographs, and leaves NFC text without a copy.
+ */
+static void
+test_nfc(void **state)
+{
+	char nfd[60 * 6 + 1], *r;
+	size_t len, i;
+
+	(void)state;
+	for (i = 0; i < 60; i++)
+		memcpy(nfd + 6 * i, "\xe3\x82\xab\xe3\x82\x99", 6);	/* カ ゙ */
+	nfd[360] = '\0';
+	assert_int_equal(count(nfd), 120);
+	r = nfc(nfd);
+	assert_int_equal(count(r), 60);
+	assert_int_equal(strncmp(r, "ガガ", strlen("ガガ")), 0);
+	free(r);
+	assert_null(text_nfc("plain ASCII", 11, &len));
+	assert_null(text_nfc("ガイドライン、ｶﾞ１２。", strlen("ガイドライン、ｶﾞ１２。"), &len));
+	assert_null(text_nfc("", 0, &len));
+	assert_null(text_nfc("bad\xff\xcc", 5, &len));
+	r = nfc("Cafe\xcc\x81");		/* e + U+0301 */
+	assert_string_equal(r, "Café");
+	free(r);
+	r = nfc("a\xcc\x81\xcc\x96");		/* marks out of order */
+	assert_string_equal(r, "\xc3\xa1\xcc\x96");	/* á, U+0316 */
+	free(r);
+	r = nfc("\xef\xa4\xa9");			/* U+F929 */
+	assert_string_equal(r, "朗");
+	free(r);
+	r = nfc("は\xe3\x82\x9aン");		/* は + U+309A */
+	assert_string_equal(r, "ぱン");
+	free(r);
+	/* the 字 count of an NFC answer: the mark has nothing to join */
+	r = nfc("\xe3\x82\x99x");
+	assert_string_equal(r, "\xe3\x82\x99x");
+	free(r);
+	r = text_nfkc("\xe2\xbc\x88\xe3\x8b\xbf");	/* ⼈ ㋿ */
+	assert_string_equal(r, "人令和");
+	free(r);
+}
+
+/*
+ * Every character text_nfc_inert calls inert is one NFC leaves alone and
+ * one of combining class 0 (the BMP, and the planes' first characters).
+ */
+static void
+test_nfc_inert(void **state)
+{
+	uint32_t cp, *r;
+	size_t n, inert = 0;
+
+	(void)state;
+	for (cp = 0; cp < 0x20000; cp++) {
+		if ((cp >= 0xd800 && cp <= 0xdfff) || !text_nfc_inert(cp))
+			continue;
+		inert++;
+		assert_int_equal(uc_combining_class(cp), 0);
+		r = text_nfc_cps(&cp, 1, &n);
+		assert_int_equal(n, 1);
+		assert_int_equal(r[0], cp);
+		free(r);
+	}
+	assert_true(inert > 0x10000);
+	assert_false(text_nfc_inert(0x3099));
+	assert_false(text_nfc_inert(0x0301));
+	assert_false(text_nfc_inert(0xf929));
+	assert_true(text_nfc_inert(0x304b));
+}
+
+/* text_fold: full-width ASCII, half-width katakana and NFD fold alike. */
+static void
+test_fold(void **state)
+{
+	static const char *const same[][2] = {
+		{ "ＩＳＭＳ", "ISMS" },
+		{ "ｶﾞｲﾄﾞﾗｲﾝ", "ガイドライン" },
+		{ "カﾞイド", "ガイド" },
+		{ "ﾊﾟｽﾜｰﾄﾞ｡", "パスワード。" },
+		{ "\xe3\x82\xab\xe3\x82\x99", "ガ" },
+		{ "ｳﾞｪﾝﾀﾞｰ", "ヴェンダー" },
+		{ "２０２４／４／１", "2024/4/1" },
+	};
+	size_t i;
+	char *f;
+
+	(void)state;
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		f = text_fold(same[i][0]);
+		assert_string_equal(f, same[i][1]);
+		free(f);
+	}
+	f = text_fold("bad\xff");
+	assert_string_equal(f, "bad\xff");
+	free(f);
+}
+
 int
 main(void)
 {
@@ -352,6 +470,9 @@ main(void)
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_nfc_inert),
+		cmocka_unit_test(test_fold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
