@@ -20,6 +20,7 @@
  *   holding only "."; for a field with choices, a choice's number (or
  *   its text) given first is the whole answer.  Nothing typed keeps the
  *   answer; a line that is not valid UTF-8 is refused and asked again;
+ *   a line taken is in NFC from then on;
  * - every answer that changes the draft is saved at once by
  *   cmd_draft_write (atomic, with DRAFT~), so that end of input, which
  *   stops the interview, or a killed process loses nothing saved.
@@ -322,13 +323,16 @@ ask_read(char **line, size_t *lenp)
 
 /*
  * Read one line that is text (valid UTF-8, no NUL), saying why and
- * reading again while it is not.  ASK_EOF at the end of input.
+ * reading again while it is not; the line is put in NFC (text_nfc), so
+ * that what is compared with the answer and the choices, and stored, is
+ * what the draft holds.  ASK_EOF at the end of input.
  */
 static enum ask_read
 ask_line(struct ask *a, char **line)
 {
 	enum ask_read r;
 	size_t off, len;
+	char *nfc;
 
 	for (;;) {
 		printf("> ");
@@ -357,8 +361,14 @@ ask_line(struct ask *a, char **line)
 			memmove(*line, *line + 3, len + 1);
 		}
 		a->first = 0;
-		if (text_guard(*line, len, &off) == TEXT_OK)
+		if (text_guard(*line, len, &off) == TEXT_OK) {
+			/* in NFC, as the draft stores it and choices are */
+			if ((nfc = text_nfc(*line, len, &len)) != NULL) {
+				free(*line);
+				*line = nfc;
+			}
 			return ASK_LINE;
+		}
 		printf(_("That line is not valid UTF-8 text (byte %zu); not "
 		    "taken.  Type it again.\n"), off + 1);
 		free(*line);
@@ -435,16 +445,6 @@ ask_choose(const struct form_field *f, const char *line, const char *old,
 }
 
 /*
- * The text to store for what was typed: the one place every answer of
- * the line mode passes before draft_set.  The caller frees the result.
- */
-static char *
-ask_store_text(const char *typed)
-{
-	return xstrdup(typed);
-}
-
-/*
  * Read what is typed for field into *value (the caller frees it; NULL:
  * nothing typed).  Returns ASK_EOF at the end of input (a multi-line
  * answer cut by it is kept as far as it was typed).
@@ -511,15 +511,12 @@ ask_answer(struct ask *a, const struct form_field *f, char **value)
 {
 	enum ask_read r;
 	enum ftype_verdict v;
-	char *why = NULL, *text;
+	char *why = NULL;
 
 	for (;;) {
 		r = ask_typed(a, f, value);
 		if (*value == NULL)
 			return r;
-		text = ask_store_text(*value);
-		free(*value);
-		*value = text;
 		v = f->type->check(f, *value, &why);
 		if (v != FTYPE_OK)
 			free(why);

@@ -77,6 +77,15 @@ printf '%s\n' "1; 13ヶ月" "." "２" | "$KAIJI" ask "$T/a.yaml" 58.1 58.1 >/dev
 printf '%s\n' "２" | "$KAIJI" ask "$T/a.yaml" 58.1 >/dev/null 2>&1
 draft_is "$T/a.yaml" 58.1 "なし; 13ヶ月"
 
+# --- NFD from a Mac is stored, counted and matched in NFC --------------------
+printf 'カ\343\202\231\n' | "$KAIJI" ask "$T/a.yaml" 28.1 >"$T/out" 2>&1
+contains "$T/out" "Saved 28.1: 1字"
+draft_is "$T/a.yaml" 28.1 "ガ"
+printf 'ネットワーク基盤サーヒ\343\202\231ス\n' | \
+    status 0 "an NFD choice" "$KAIJI" ask "$T/a.yaml" 29.1 >"$T/out" 2>&1
+lacks "$T/out" "Not one of the choices"
+draft_is "$T/a.yaml" 29.1 "ネットワーク基盤サービス"
+
 # --- lines that are not text; CR LF; a byte order mark; control characters ---
 printf '\357\273\277%s\r\n' "BOMの後" | "$KAIJI" ask "$T/a.yaml" 28.1 >/dev/null 2>&1
 draft_is "$T/a.yaml" 28.1 "BOMの後"
