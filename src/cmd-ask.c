@@ -50,7 +50,8 @@
 enum ask_read {
 	ASK_LINE,		/* a line, in *line */
 	ASK_EOF,		/* end of input (or a read error) */
-	ASK_LONG		/* a line longer than a draft holds */
+	ASK_LONG,		/* a line longer than a draft holds */
+	ASK_CONFIRM		/* "=": the answer to renew, confirmed */
 };
 
 /* The interview: the draft, its lock and the fields to ask. */
@@ -137,9 +138,8 @@ ask_finding(const struct form *form, const struct finding *fi)
 		free(text);
 		return s;
 	case FINDING_RENEW:
-		return xasprintf(_("carried over from %s: change it, or "
-		    "confirm it with 'kaiji set DRAFT ID --keep'"),
-		    fi->message);
+		return xasprintf(_("carried over from %s: change it, or type "
+		    "\"=\" to confirm it unchanged"), fi->message);
 	case FINDING_NOTE:
 		return xasprintf(_("note: %s"), fi->message);
 	case FINDING_NOT_CHOICE:
@@ -352,6 +352,7 @@ ask_line(struct ask *a, char **line)
 			    DRAFT_MAX_SIZE);
 			continue;
 		case ASK_LINE:
+		case ASK_CONFIRM:	/* not from ask_read */
 			break;
 		}
 		/* a file from Windows may start with a byte order mark */
@@ -447,7 +448,8 @@ ask_choose(const struct form_field *f, const char *line, const char *old,
 /*
  * Read what is typed for field into *value (the caller frees it; NULL:
  * nothing typed).  Returns ASK_EOF at the end of input (a multi-line
- * answer cut by it is kept as far as it was typed).
+ * answer cut by it is kept as far as it was typed), ASK_CONFIRM for a
+ * line "=" when the answer is to renew.
  */
 static enum ask_read
 ask_typed(struct ask *a, const struct form_field *f, char **value)
@@ -463,6 +465,11 @@ ask_typed(struct ask *a, const struct form_field *f, char **value)
 		if (nlines == 0 && *line == '\0') {
 			free(line);
 			return ASK_LINE;	/* kept */
+		}
+		if (nlines == 0 && a->d->renew[f->index] != NULL &&
+		    strcmp(line, "=") == 0) {
+			free(line);
+			return ASK_CONFIRM;
 		}
 		if (nlines == 0 && f->nchoices > 0) {
 			chosen = ask_choose(f, line, a->d->answers[f->index],
@@ -556,6 +563,17 @@ ask_one(struct ask *a, size_t k)
 		value = NULL;
 		if (r == ASK_EOF)
 			return ASK_EOF;
+	}
+	if (r == ASK_CONFIRM) {
+		/* as kaiji set --keep: the answer stays, confirmed */
+		draft_set_renew(a->d, f->index, NULL);
+		if (cmd_draft_write(a->d, a->path, CMD_DRAFT_UPDATE,
+		    a->lk) != 0)
+			return -1;
+		a->saved++;
+		printf(_("Confirmed the answer to %s unchanged.\n"), f->id);
+		ask_findings(a->d, f->index);
+		return ASK_LINE;
 	}
 	old = a->d->answers[f->index];
 	if (value == NULL || (old != NULL && strcmp(old, value) == 0)) {

@@ -86,6 +86,18 @@ printf 'ネットワーク基盤サーヒ\343\202\231ス\n' | \
 lacks "$T/out" "Not one of the choices"
 draft_is "$T/a.yaml" 29.1 "ネットワーク基盤サービス"
 
+# --- an answer to renew is confirmed unchanged by "=" -------------------------
+"$KAIJI" renew "$KAIJI_TEST_DATA/complete-2021.yaml" -o "$T/r.yaml" >/dev/null 2>&1
+printf '%s\n' "=" "=" | status 0 "confirm by =" "$KAIJI" ask "$T/r.yaml" 3.2 27.1 \
+    >"$T/out" 2>&1
+contains "$T/out" "type \"=\" to confirm it unchanged"
+contains "$T/out" "Confirmed the answer to 3.2 unchanged."
+"$KAIJI" summary --format yaml "$T/r.yaml" >"$T/sum"
+checks=$((checks + 1))
+grep -A1 'id: "3.2"' "$T/sum" | grep -q "kind: renewal" && fail "3.2 still to renew"
+# 27.1 is not to renew: there "=" is an answer
+draft_is "$T/r.yaml" 27.1 "="
+
 # --- lines that are not text; CR LF; a byte order mark; control characters ---
 printf '\357\273\277%s\r\n' "BOMの後" | "$KAIJI" ask "$T/a.yaml" 28.1 >/dev/null 2>&1
 draft_is "$T/a.yaml" 28.1 "BOMの後"
