@@ -456,12 +456,17 @@ ask_typed(struct ask *a, const struct form_field *f, char **value)
 {
 	char *line, *chosen, *safe;
 	size_t len = 0, nlines = 0, n;
-	int bad;
+	int bad, over = 0;
 
 	*value = NULL;
 	for (;;) {
-		if (ask_line(a, &line) == ASK_EOF)
+		if (ask_line(a, &line) == ASK_EOF) {
+			if (over) {
+				free(*value);
+				*value = NULL;
+			}
 			return ASK_EOF;
+		}
 		if (nlines == 0 && *line == '\0') {
 			free(line);
 			return ASK_LINE;	/* kept */
@@ -495,9 +500,26 @@ ask_typed(struct ask *a, const struct form_field *f, char **value)
 		}
 		if (strcmp(line, ".") == 0) {
 			free(line);
-			return ASK_LINE;
+			if (!over)
+				return ASK_LINE;
+			/* all of it read and dropped: the answer again */
+			printf(_("With that answer the draft would be larger "
+			    "than the %u bytes kaiji saves; not taken.\n"),
+			    DRAFT_MAX_SIZE);
+			over = 0;
+			nlines = 0;
+			continue;
 		}
 		n = strlen(line);
+		if (over || len + n + 1 > DRAFT_MAX_SIZE) {
+			/* more than a draft holds: read on to the "." */
+			free(*value);
+			*value = NULL;
+			len = 0;
+			over = nlines = 1;
+			free(line);
+			continue;
+		}
 		*value = xrealloc(*value, len + n + 2);
 		if (nlines++ > 0)
 			(*value)[len++] = '\n';

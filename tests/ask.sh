@@ -77,6 +77,19 @@ printf '%s\n' "1; 13ヶ月" "." "２" | "$KAIJI" ask "$T/a.yaml" 58.1 58.1 >/dev
 printf '%s\n' "２" | "$KAIJI" ask "$T/a.yaml" 58.1 >/dev/null 2>&1
 draft_is "$T/a.yaml" 58.1 "なし; 13ヶ月"
 
+# --- an answer longer than a draft holds is read, dropped and asked again ----
+head -c 5000000 /dev/zero | tr '\0' 'a' >"$T/long"
+{ cat "$T/long"; echo; echo "短い"; } | \
+    status 0 "a line too long" "$KAIJI" ask "$T/a.yaml" 28.1 >"$T/out" 2>&1
+contains "$T/out" "longer than the 4194304 bytes a draft holds; not taken."
+draft_is "$T/a.yaml" 28.1 "短い"
+{ for i in 1 2 3; do head -c 2000000 "$T/long"; echo; done; printf '.\n二行の\n答え\n.\n'; } | \
+    status 0 "a multi-line answer too long" "$KAIJI" ask "$T/a.yaml" 30.1 \
+    >"$T/out" 2>&1
+contains "$T/out" "the draft would be larger than the 4194304 bytes kaiji saves"
+draft_is "$T/a.yaml" 30.1 "二行の
+答え"
+
 # --- NFD from a Mac is stored, counted and matched in NFC --------------------
 printf 'カ\343\202\231\n' | "$KAIJI" ask "$T/a.yaml" 28.1 >"$T/out" 2>&1
 contains "$T/out" "Saved 28.1: 1字"
