@@ -21,6 +21,7 @@
 #include "draft.h"
 #include "fileio.h"
 #include "form.h"
+#include "formats.h"
 #include "i18n.h"
 #include "import.h"
 #include "strvec.h"
@@ -37,6 +38,7 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
     const char *encoding, struct strvec *notes, char **cause)
 {
 	struct draft *d = NULL;
+	const struct formats *f;
 	enum import_kind kind;
 	char *buf;
 	size_t len, skip;
@@ -60,7 +62,8 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 		*cause = xasprintf(_("%s: a workbook holds its own encoding; "
 		    "--encoding is for CSV"), path);
 	else if (kind == IMPORT_XLSX)
-		d = import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+		d = (f = formats_get(cause)) == NULL ? NULL :
+		    f->import_xlsx(path, buf, len, ctx->formdir, notes, cause);
 	else if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, notes,
 		    cause);

@@ -31,6 +31,7 @@ struct export_opts {
 };
 
 int	 export_known(const char *);
+/* In the module formats.so: call it through formats_get (formats.h). */
 char	*export_xlsx(const struct draft *, size_t *, char **);
 char	*export_html(const struct draft *, size_t *);
 int	 export_draft(const struct draft *, const char *,

@@ -302,8 +302,8 @@ import_detect(const char *buf, size_t len)
 	size_t ncells = 0, clen;
 	int quoted = 0, hasid = 0;
 
-	if (import_xlsx_magic(buf, len))
-		return IMPORT_XLSX;
+	if (len >= 4 && memcmp(buf, "PK\003\004", 4) == 0)
+		return IMPORT_XLSX;	/* a zip archive, as every xlsx is */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {

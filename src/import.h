@@ -53,7 +53,7 @@ struct import_stats {
 };
 
 enum import_kind	 import_detect(const char *, size_t);
-int			 import_xlsx_magic(const char *, size_t);
+/* In the module formats.so: call it through formats_get (formats.h). */
 struct draft		*import_xlsx(const char *, const char *, size_t,
 			     struct formdir *, struct strvec *, char **);
 struct draft		*import_published(const char *, const char *, size_t,
