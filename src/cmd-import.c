@@ -26,6 +26,7 @@
 #include "draft.h"
 #include "fileio.h"
 #include "form.h"
+#include "formats.h"
 #include "i18n.h"
 #include "import.h"
 #include "strvec.h"
@@ -43,6 +44,7 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
     const char *encoding, struct strvec *notes, char **cause)
 {
 	struct draft *d = NULL;
+	const struct formats *f;
 	enum import_kind kind;
 	char *buf, *text, *why;
 	size_t len, skip;
@@ -81,12 +83,14 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 		*cause = xasprintf(_("%s: a workbook or a kaiji export holds "
 		    "its own encoding; --encoding is for CSV"), path);
 	else if (kind == IMPORT_XLSX)
-		d = import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+		d = (f = formats_get(cause)) == NULL ? NULL :
+		    f->import_xlsx(path, buf, len, ctx->formdir, notes, cause);
 	else if (kind == IMPORT_ASPIC && encoding != NULL)
 		*cause = xasprintf(_("%s: a web page is read as UTF-8; "
 		    "--encoding is for CSV"), path);
 	else if (kind == IMPORT_ASPIC)
-		d = import_aspic(path, buf, len, ctx->formdir, NULL, notes,
+		d = (f = formats_get(cause)) == NULL ? NULL :
+		    f->import_aspic(path, buf, len, ctx->formdir, NULL, notes,
 		    cause);
 	else if (kind == IMPORT_TREE)
 		d = import_tree(path, buf, len, ctx->formdir, notes, cause);

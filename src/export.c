@@ -34,6 +34,7 @@
 #include "draft.h"
 #include "export.h"
 #include "form.h"
+#include "formats.h"
 #include "ftype.h"
 #include "i18n.h"
 #include "text.h"
@@ -670,6 +671,7 @@ export_draft(const struct draft *d, const char *format,
 {
 	struct draft *safe = NULL;
 	const struct draft *src = d;
+	const struct formats *f;
 	int which = export_find(format);
 
 	if (which == -1) {
@@ -702,7 +704,8 @@ export_draft(const struct draft *d, const char *format,
 		*out = export_tree(src, which == EXPORT_JSON, opts->notes, len);
 		break;
 	case EXPORT_XLSX:
-		*out = export_xlsx(src, len, cause);
+		*out = (f = formats_get(cause)) == NULL ? NULL :
+		    f->export_xlsx(src, len, cause);
 		break;
 	case EXPORT_HTML:
 		*out = export_html(src, len);

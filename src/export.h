@@ -36,6 +36,7 @@ struct export_opts {
 #define EXPORT_PAGED_MAX	1000
 
 int	 export_known(const char *);
+/* In the module formats.so: call it through formats_get (formats.h). */
 char	*export_xlsx(const struct draft *, size_t *, char **);
 char	*export_html(const struct draft *, size_t *);
 char	*export_paged(const struct draft *, int, size_t, size_t *);

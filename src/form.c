@@ -8,6 +8,8 @@
  * printed here: every failure returns NULL and a cause.  form_load_files
  * also tells which files were read, as stat() saw them before reading (for
  * formcache); a form from formcache has all its strings in form->blob.
+ * A file without a base that reads without error is read from libyaml's
+ * events (form-events.c); anything else through the ynode tree here.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "fileio.h"
+#include "form-events.h"
 #include "form.h"
 #include "ftype.h"
 #include "i18n.h"
@@ -38,6 +41,7 @@ struct form_ctx {
 	size_t		 nsrcs;
 	const char	*path;		/* file of the node being read */
 	char		*cause;
+	struct form	*fast;		/* read by form_events_parse */
 };
 
 static const char *const form_top_keys[] = {
@@ -268,6 +272,9 @@ form_read_chain(struct form_ctx *ctx, const char *first)
 		src->path = path;
 		ctx->nsrcs++;
 		ctx->path = src->path;
+		if (from == NULL && (ctx->fast = form_events_parse(path,
+		    src->buf, len)) != NULL)
+			return 0;	/* the common case, read as it came */
 		src->root = ynode_parse(path, src->buf, len, &ctx->cause);
 		if (src->root == NULL)
 			return -1;
@@ -703,7 +710,7 @@ form_load_files(const char *path, struct form_file **files, size_t *nfiles,
 
 	memset(&ctx, 0, sizeof ctx);
 	if (form_read_chain(&ctx, path) == 0)
-		form = form_build(&ctx);
+		form = ctx.fast != NULL ? ctx.fast : form_build(&ctx);
 	if (files != NULL) {
 		*files = NULL;
 		*nfiles = 0;

@@ -33,9 +33,10 @@ struct formdir {
 };
 
 /*
- * Whether the program (argv0) runs from its build tree, uninstalled: then
- * it takes its forms from the source tree and its message catalogues from
- * the build tree (main.c), as an installed one takes the installed ones.
+ * Whether the program (argv0, or /proc/self/exe) runs from its build
+ * tree, not installed: then it takes its forms from the source tree, and
+ * its modules and message catalogues from the build tree (main.c), as an
+ * installed one takes the installed ones.
  */
 int
 formdir_uninstalled(const char *argv0)

@@ -10,6 +10,7 @@
 struct form;
 struct formdir;
 
+int			 formdir_uninstalled(const char *);
 char			*formdir_default(const char *);
 int			 formdir_uninstalled(const char *);
 struct formdir		*formdir_open(const char *);

@@ -41,32 +41,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-#define ASPIC_MAGIC_BYTES	4096	/* where an HTML page says so */
-
-/* Whether buf is an HTML page: it starts with a tag and names html soon. */
-int
-import_aspic_magic(const char *buf, size_t len)
-{
-	static const char *const tags[] = { "<html", "<!doctype html",
-	    "<table", "<body", NULL };
-	char head[ASPIC_MAGIC_BYTES + 1];
-	size_t n = len < ASPIC_MAGIC_BYTES ? len : ASPIC_MAGIC_BYTES, i;
-	size_t off = 0;
-
-	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		off = 3;
-	off += import_trim_left(buf + off, n - off);
-	if (off >= n || buf[off] != '<')
-		return 0;
-	for (i = 0; i < n; i++)
-		head[i] = buf[i] == '\0' ? ' ' : buf[i];
-	head[n] = '\0';
-	for (i = 0; tags[i] != NULL; i++) {
-		if (import_find(head + off, tags[i]) != NULL)
-			return 1;
-	}
-	return 0;
-}
 
 #ifndef HAVE_XLSXREAD
 struct draft *

@@ -37,13 +37,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Whether buf is a zip archive (what every xlsx file is). */
-int
-import_xlsx_magic(const char *buf, size_t len)
-{
-	return len >= 4 && memcmp(buf, "PK\003\004", 4) == 0;
-}
-
 #ifdef HAVE_XLSXREAD
 #include <libxml/xmlreader.h>
 #include <zip.h>

@@ -300,6 +300,40 @@ import_starts(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* Whether buf is a zip archive (what every xlsx file is). */
+int
+import_xlsx_magic(const char *buf, size_t len)
+{
+	return len >= 4 && memcmp(buf, "PK\003\004", 4) == 0;
+}
+
+#define IMPORT_HTML_BYTES	4096	/* where an HTML page says so */
+
+/* Whether buf is an HTML page: it starts with a tag and names html soon. */
+int
+import_aspic_magic(const char *buf, size_t len)
+{
+	static const char *const tags[] = { "<html", "<!doctype html",
+	    "<table", "<body", NULL };
+	char head[IMPORT_HTML_BYTES + 1];
+	size_t n = len < IMPORT_HTML_BYTES ? len : IMPORT_HTML_BYTES, i;
+	size_t off = 0;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	off += import_trim_left(buf + off, n - off);
+	if (off >= n || buf[off] != '<')
+		return 0;
+	for (i = 0; i < n; i++)
+		head[i] = buf[i] == '\0' ? ' ' : buf[i];
+	head[n] = '\0';
+	for (i = 0; tags[i] != NULL; i++) {
+		if (import_find(head + off, tags[i]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Whether the line s (len bytes) names kaiji CSV's columns separated by
  * tabs (Excel's "Unicode テキスト" of it): a cell is ID or id and one

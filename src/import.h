@@ -56,8 +56,13 @@ struct import_stats {
 
 enum import_kind	 import_detect(const char *, size_t);
 int			 import_xlsx_magic(const char *, size_t);
+int			 import_aspic_magic(const char *, size_t);
+/* In the module formats.so: call them through formats_get (formats.h). */
 struct draft		*import_xlsx(const char *, const char *, size_t,
 			     struct formdir *, struct strvec *, char **);
+struct draft		*import_aspic(const char *, const char *, size_t,
+			     struct formdir *, struct import_stats *,
+			     struct strvec *, char **);
 int			 import_tree_magic(const char *, size_t);
 struct draft		*import_tree(const char *, const char *, size_t,
 			     struct formdir *, struct strvec *, char **);
@@ -67,10 +72,6 @@ char			*import_utf16(const char *, const char *, size_t,
 char			*import_sniff(const char *, const char *, size_t,
 			     enum import_kind);
 struct draft		*import_published(const char *, const char *, size_t,
-			     struct formdir *, struct import_stats *,
-			     struct strvec *, char **);
-int			 import_aspic_magic(const char *, size_t);
-struct draft		*import_aspic(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);
 

@@ -4,11 +4,15 @@
  * is 0600; a change to the form file or to a file of its base chain makes
  * the cache stale; a truncated or damaged cache file is ignored, and one
  * changed on purpose (checksum made to match) still gives a well-formed
- * form (memory-safe under the sanitizers).  XDG_CACHE_HOME points into a
+ * form (memory-safe under the sanitizers).  A form read from libyaml's
+ * events (the start with no cache) must equal the form of the ynode tree,
+ * and the events reader must decline every file the tree refuses.
+ * XDG_CACHE_HOME points into a
  * temporary directory, so the tests never touch a real cache.
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +27,7 @@
 #include <cmocka.h>
 
 #include "fileio.h"
+#include "form-events.h"
 #include "form.h"
 #include "formcache.h"
 #include "formdir.h"
@@ -406,11 +411,111 @@ test_damaged(void **state)
 	free(file);
 }
 
+/*
+ * The form in buf read from its events and through the tree (the same
+ * bytes after a byte order mark, which the events reader declines), at
+ * the same path: when the events reader takes it, the tree gives the same
+ * form; with fast, it must take it.
+ */
+static void
+events_as_tree(const char *buf, size_t len, int fast, const char *what)
+{
+	char *path = xasprintf("%s/events.yaml", tmp), *bom, *cause = NULL;
+	struct form *tree, *ev;
+
+	bom = xmalloc(len + 3);
+	memcpy(bom, "\xef\xbb\xbf", 3);
+	memcpy(bom + 3, buf, len);
+	write_file(path, bom, len + 3);
+	free(bom);
+	tree = form_load(path, &cause);
+	ev = form_events_parse(path, buf, len);
+	if (fast && ev == NULL)
+		fail_msg("%s: declined", what);
+	if (ev != NULL && tree == NULL)
+		fail_msg("%s: taken, but the tree says %s", what, cause);
+	if (ev != NULL)
+		assert_same_form(ev, tree);
+	form_free(ev);
+	form_free(tree);
+	free(cause);
+	unlink(path);
+	free(path);
+}
+
+static void
+test_events(void **state)
+{
+	static const char other_order[] =
+	    "sections:\n"
+	    "  - items:\n"
+	    "      - number: 1\n"
+	    "        fields:\n"
+	    "          - choices: [甲, 乙]\n"
+	    "            type: choice\n"
+	    "            text: 種別\n"
+	    "            mark: 必須○\n"
+	    "          - {renew: true, text: \"日付\", type: date, "
+	    "multiline: true}\n"
+	    "          - {text: 'x', mark: 選択, limit: 200}\n"
+	    "        name: 一\n"
+	    "        limit: 500\n"
+	    "    title: 甲\n"
+	    "  - title: 乙\n"
+	    "    items:\n"
+	    "      - {number: 2, category: 分類, name: 二, fields: [{text: y, "
+	    "mark: 必須, type: yesno}]}\n"
+	    "header: {company: \"2\", service: \"1.2\"}\n"
+	    "pages: [1, 2]\n"
+	    "count: zenkaku\n"
+	    "notes: [注]\n"
+	    "title: 題\n"
+	    "edition: \"9\"\n"
+	    "form: f\n"
+	    "kaiji-form: 1\n";
+	static const char *const declined[] = {
+		"kaiji-form: 1\nform: f\nedition: e\ntitle: t\n"
+		"sections: [{title: s, items: [{fields: [{text: a, mark: 必須}],"
+		" number: 1, name: n}]}]\n",	/* fields before number */
+		"kaiji-form: 1\nform: f\nedition: e\ntitle: !!str t\n"
+		"sections: [{title: s, items: [{number: 1, name: n, fields: "
+		"[{text: a, mark: 必須}]}]}]\n",	/* a tag */
+	};
+	char *forms = getenv("KAIJI_FORMS_DIR"), *bad, *path, *buf;
+	struct dirent *de;
+	size_t i, len;
+	DIR *d;
+
+	(void)state;
+	buf = testutil_read(p2021, &len);
+	events_as_tree(buf, len, 1, p2021);
+	free(buf);
+	events_as_tree(other_order, sizeof other_order - 1, 1, "other order");
+	for (i = 0; i < sizeof declined / sizeof declined[0]; i++)
+		events_as_tree(declined[i], strlen(declined[i]), 0, "declined");
+	/* every bad form: declined where the tree gives its error */
+	assert_non_null(forms);
+	bad = xasprintf("%s/../tests/bad/forms", forms);
+	assert_non_null(d = opendir(bad));
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", bad, de->d_name);
+		buf = testutil_read(path, &len);
+		events_as_tree(buf, len, 0, path);
+		free(buf);
+		free(path);
+	}
+	closedir(d);
+	free(bad);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_written_and_used),
+		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_stale_after_change),
 		cmocka_unit_test(test_base_chain),
 		cmocka_unit_test(test_damaged),

@@ -111,4 +111,23 @@ ok "rows deleted: fewer fields answered" grep -q "of 133 fields answered" "$T/er
 contains "$T/err" "deleted.xlsx: 9 fields have no row, left unanswered: 4.2, 4.3, 5.1, 6.1, 6.2, 6.3, 6.4, 7.1, 7.2"
 lacks "$T/err" "133 of 133"
 
+# The workbook libraries are in a module loaded only for workbooks: the
+# editor and every other command start without them, and a kaiji that
+# cannot find the module (a copy outside the build tree, not installed)
+# says which file is missing and writes nothing.
+if command -v ldd >/dev/null 2>&1; then
+	ldd "$KAIJI" >"$T/ldd" 2>&1
+	lacks "$T/ldd" "libxml2"
+	lacks "$T/ldd" "libzip"
+	lacks "$T/ldd" "libxlsxwriter"
+fi
+cp "$KAIJI" "$T/kaiji-copy"
+status 2 "no module: export --to xlsx fails" "$T/kaiji-copy" export "$D/complete-2021.yaml" --to xlsx -o "$T/none.xlsx" 2>"$T/err"
+contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks"
+ok "no module: nothing written" test ! -e "$T/none.xlsx"
+status 2 "no module: import of a workbook fails" "$T/kaiji-copy" import "$T/c.xlsx" -o "$T/none.yaml" 2>"$T/err"
+contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks"
+ok "no module: no draft written" test ! -e "$T/none.yaml"
+status 0 "no module: other exports work" "$T/kaiji-copy" export "$D/complete-2021.yaml" --to csv -o "$T/none.csv"
+
 finish
