@@ -266,6 +266,7 @@ aspic_text(const xmlNode *top, const xmlNode *skip, int tabs)
 	struct aspic_text t;
 	const xmlNode *n = top->children;
 	char *out;
+	size_t len;
 
 	memset(&t, 0, sizeof t);
 	t.tabs = tabs;
@@ -288,7 +289,8 @@ aspic_text(const xmlNode *top, const xmlNode *skip, int tabs)
 			}
 		}
 	}
-	out = text_nfc(t.s);
+	if ((out = text_nfc(t.s, strlen(t.s), &len)) == NULL)
+		return t.s;	/* in NFC already */
 	free(t.s);
 	return out;
 }

@@ -34,7 +34,8 @@ enum import_kind {
 	IMPORT_PUBLISHED,	/* the published disclosure text */
 	IMPORT_CSV,		/* kaiji's own CSV (see csv.h) */
 	IMPORT_XLSX,		/* a workbook (import-xlsx.c) */
-	IMPORT_ASPIC		/* ASPIC's web page (import-aspic.c) */
+	IMPORT_ASPIC,		/* ASPIC's web page (import-aspic.c) */
+	IMPORT_TREE		/* kaiji's YAML or JSON export */
 };
 
 enum import_layout {
@@ -57,6 +58,14 @@ enum import_kind	 import_detect(const char *, size_t);
 int			 import_xlsx_magic(const char *, size_t);
 struct draft		*import_xlsx(const char *, const char *, size_t,
 			     struct formdir *, struct strvec *, char **);
+int			 import_tree_magic(const char *, size_t);
+struct draft		*import_tree(const char *, const char *, size_t,
+			     struct formdir *, struct strvec *, char **);
+int			 import_utf16_bom(const char *, size_t);
+char			*import_utf16(const char *, const char *, size_t,
+			     size_t *, char **);
+char			*import_sniff(const char *, const char *, size_t,
+			     enum import_kind);
 struct draft		*import_published(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);
