@@ -21,9 +21,11 @@
  * Invariants: what is kept is linear in the page: a row has at most
  * ASPIC_MAX_COLS columns, a rowspan never reaches beyond the table, the
  * tree is walked without recursion, nesting deeper than ASPIC_MAX_DEPTH is
- * refused before parsing; character references that are not characters,
- * entity declarations and pages cut short are refused with the line.
- * Nothing is printed.
+ * refused before parsing; character references that are not characters
+ * and entity declarations are refused with their line, and so is a page
+ * libxml2 stops reading (a huge text node); a page without </html> is
+ * refused as cut short.  Nothing is printed.  The reader is built where
+ * the workbook reader is (HAVE_XLSXREAD: libxml2 and libzip found).
  */
 #include "config.h"
 
