@@ -21,9 +21,11 @@
  * Invariants: what is kept is linear in the page: a row has at most
  * ASPIC_MAX_COLS columns, a rowspan never reaches beyond the table, the
  * tree is walked without recursion, nesting deeper than ASPIC_MAX_DEPTH is
- * refused before parsing; character references that are not characters,
- * entity declarations and pages cut short are refused with the line.
- * Nothing is printed.
+ * refused before parsing; character references that are not characters
+ * and entity declarations are refused with their line, and so is a page
+ * libxml2 stops reading (a huge text node); a page without </html> is
+ * refused as cut short.  Nothing is printed.  The reader is built where
+ * the workbook reader is (HAVE_XLSXREAD: libxml2 and libzip found).
  */
 #include "config.h"
 
@@ -542,7 +544,7 @@ aspic_header_value(const char *page, size_t label)
 			if (eol > v && strchr(" \t,", eol[-1]) != NULL)
 				eol--;
 			else if (eol - v >= 3 && (memcmp(eol - 3, "、", 3) == 0 ||
-			    memcmp(eol - 3, ",", 3) == 0))
+			    memcmp(eol - 3, "\xef\xbc\x8c", 3) == 0))	/* ， */
 				eol -= 3;
 			else
 				break;
@@ -677,11 +679,22 @@ aspic_silent(void *arg, const char *fmt, ...)
 	(void)fmt;
 }
 
+/* Keep the first error that made libxml2 stop reading (*arg). */
 static void
-aspic_silent_structured(void *arg, xmlErrorPtr err)
+aspic_structured(void *arg, xmlErrorPtr err)
 {
-	(void)arg;
-	(void)err;
+	char **first = arg;
+	size_t n;
+
+	/* a huge text node is "out of memory", and the end of the page */
+	if (*first != NULL || err == NULL || (err->level < XML_ERR_FATAL &&
+	    err->code != XML_ERR_NO_MEMORY))
+		return;
+	*first = xasprintf("%d: %s", err->line > 0 ? err->line : 1,
+	    err->message != NULL ? err->message : "?");
+	n = strlen(*first);
+	while (n > 0 && ((*first)[n - 1] == '\n' || (*first)[n - 1] == ' '))
+		(*first)[--n] = '\0';
 }
 
 /*
@@ -858,6 +871,7 @@ import_aspic(const char *path, const char *buf, size_t len,
 	htmlDocPtr doc = NULL;
 	xmlNode *root;
 	char *page = NULL, *header[ASPIC_NLABELS] = { NULL }, *missing;
+	char *fatal = NULL;
 	size_t ntrs = 0, i, fi;
 	size_t bad;
 
@@ -869,6 +883,11 @@ import_aspic(const char *path, const char *buf, size_t len,
 	if (len > IMPORT_MAX_SIZE) {
 		*cause = xasprintf(_("%s: file too large (more than %zu bytes)"),
 		    path, (size_t)IMPORT_MAX_SIZE);
+		return NULL;
+	}
+	bad = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	if (import_blank(buf + bad, len - bad)) {
+		*cause = xasprintf(_("%s: empty file; not a web page"), path);
 		return NULL;
 	}
 	switch (text_guard(buf, len, &bad)) {
@@ -891,11 +910,17 @@ import_aspic(const char *path, const char *buf, size_t len,
 		return NULL;
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, aspic_silent);
-	xmlSetStructuredErrorFunc(NULL, aspic_silent_structured);
+	xmlSetStructuredErrorFunc(&fatal, aspic_structured);
 	doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8", HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
+	if (fatal != NULL) {
+		/* the rest of the page would be lost without a word */
+		*cause = xasprintf(_("%s:%s: libxml2 stopped reading here; the "
+		    "page is not read"), path, fatal);
+		goto out;
+	}
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		*cause = xasprintf(_("%s: not a web page (no HTML in it)"),
 		    path);
@@ -978,6 +1003,7 @@ out:
 	for (i = 0; i < ASPIC_NLABELS; i++)
 		free(header[i]);
 	strvec_free(&mine);
+	free(fatal);
 	free(page);
 	free(trs);
 	if (doc != NULL)

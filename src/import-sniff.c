@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "import.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define SNIFF_HEAD	4096
@@ -137,7 +138,7 @@ import_sniff(const char *path, const char *buf, size_t len,
     enum import_kind kind)
 {
 	const struct import_sniff_magic *m;
-	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD;
+	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD, bad;
 
 	for (m = import_sniff_magics; m->magic != NULL; m++) {
 		if (len >= m->len && memcmp(buf, m->magic, m->len) == 0)
@@ -165,6 +166,20 @@ import_sniff(const char *path, const char *buf, size_t len,
 			    "import that"));
 		return NULL;	/* the workbook reader's cause stands */
 	}
+	/*
+	 * The page reader's cause stands (it names the line) unless the
+	 * page is an HTML page in UTF-8 without a table at all: then it holds
+	 * no disclosure.
+	 */
+	if (kind == IMPORT_ASPIC)
+		return import_sniff_html(buf, len) &&
+		    text_guard(buf, len, &bad) == TEXT_OK &&
+		    !import_sniff_has(buf, len, "<table") &&
+		    !import_sniff_has(buf, len, "<TABLE") ?
+		    import_sniff_say(path, N_("an HTML page that holds no "
+		    "disclosure (no 【審査対象項目】 table)"), N_("save the "
+		    "certified service's own page, or import its text, CSV "
+		    "or workbook")) : NULL;
 	switch (import_sniff_utf16(buf, len)) {
 	case 1:
 		return import_sniff_say(path, N_("UTF-16LE text without a "

@@ -15,7 +15,8 @@ each: indented source with line breaks inside cells, <br> for the
 answers' line breaks, entities (named and numeric) for some characters,
 &nbsp; for some spaces, one answer in NFD, scripts and navigation around
 the table.  --header dl writes the header block as a <dl> instead of a
-table; --number sets the 認定番号.
+table; --number sets the 認定番号; --drop leaves fields out (their rows,
+and an item without rows, as if the page lacked them).
 
 Used by tests/aspic.sh; the pages in tests/data/aspic are its output.
 """
@@ -47,9 +48,11 @@ def main():
     ap.add_argument("--summary", default="勤怠と帳票をひとつにまとめる架空のクラウドサービス")
     ap.add_argument("--date", default="2021年6月25日")
     ap.add_argument("--nfd", default="", help="field id written in NFD")
+    ap.add_argument("--drop", default="", help="field ids left out, comma-separated")
     args = ap.parse_args()
     doc = json.load(sys.stdin)
-    fields = doc["fields"]
+    drop = set(args.drop.split(",")) if args.drop else set()
+    fields = [f for f in doc["fields"] if f["id"] not in drop]
     out = []
     w = out.append
     w("<!DOCTYPE html>")

@@ -103,6 +103,30 @@ special() {
 	+to-devnull) ln -s /dev/null "$3" ;;
 	+to-fifo) mkfifo "$T/fifo.$$" 2>/dev/null; ln -s "$T/fifo.$$" "$3" ;;
 	+huge) truncate -s 17M "$3" ;;
+	+page-16mib|+page-big-table|+page-deep|+page-long-cell)
+		# a page of 16 MiB (over the limit), 200000 rows more than the
+		# form has, 100000 nested elements, a 12 MB cell
+		page=$D/aspic/service-2021.html
+		case $2 in
+		+page-16mib)
+			{ head -c 2000 "$page" | sed '$d'
+			  head -c $((16 * 1024 * 1024)) /dev/zero | tr '\0' ' '
+			  tail -c 300 "$page"; } >"$3" ;;
+		+page-big-table)
+			{ sed -n '1,/<\/tbody>/p' "$page" | sed -e '$d' \
+			      -e 's/^            国内3 国外0$//'
+			  awk 'BEGIN { for (i = 0; i < 200000; i++)
+			      printf "<tr><td>%d</td><td rowspan=\"9\">x</td><td>y</td><td>z</td></tr>\n", i % 99 }'
+			  sed -n '/<\/tbody>/,$p' "$page"; } >"$3" ;;
+		+page-deep)
+			{ head -n 20 "$page"
+			  awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<div>" }'
+			  printf '\n</html>\n'; } >"$3" ;;
+		+page-long-cell)
+			awk '/^            架空テック株式会社$/ && !done {
+			    for (i = 0; i < 800000; i++) printf "あいうえお";
+			    print ""; done = 1; next } { print }' "$page" >"$3" ;;
+		esac ;;
 	+deep)
 		{ printf 'kaiji-%s: 1\nx: ' "${1%s}"
 		  head -c 100000 /dev/zero | tr '\0' '['; } >"$3" ;;
@@ -326,7 +350,7 @@ while IFS="$tab" read -r reader name want expect; do
 	case $reader in
 	draft) draft_case "$name" "$want" "$expect" ;;
 	form) form_case "$name" "$want" "$expect" ;;
-	published|csv) import_case "$reader" "$name" "$want" "$expect" ;;
+	published|csv|html) import_case "$reader" "$name" "$want" "$expect" ;;
 	xlsx) [ -n "$no_xlsx" ] || import_case "$reader" "$name" "$want" "$expect" ;;
 	cli) cli_case "$name" "$want" "$expect" ;;
 	*) echo "MANIFEST: unknown reader '$reader'" >&2; exit 99 ;;
@@ -334,11 +358,12 @@ while IFS="$tab" read -r reader name want expect; do
 done <"$B/MANIFEST"
 
 # every file in the catalogue is in the manifest, and the other way round
-for dir in drafts forms published csv xlsx cli; do
+for dir in drafts forms published csv xlsx html cli; do
 	reader=${dir%s}
 	[ "$dir" = published ] && reader=published
 	[ "$dir" = csv ] && reader=csv
 	[ "$dir" = xlsx ] && reader=xlsx
+	[ "$dir" = html ] && reader=html
 	for f in "$B/$dir"/*; do
 		base=${f##*/}
 		[ "$dir" = cli ] && { case $base in *.stdin) continue ;; esac; base=${base%.args}; }
@@ -347,7 +372,7 @@ for dir in drafts forms published csv xlsx cli; do
 		    fail "$dir/$base is not in tests/bad/MANIFEST"
 	done
 done
-for reader in draft form published csv xlsx cli; do
+for reader in draft form published csv xlsx html cli; do
 	n=$(grep -c "^$reader$tab" "$B/MANIFEST")
 	ok "$reader: at least 40 cases ($n)" test "$n" -ge 40
 done
