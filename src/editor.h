@@ -88,6 +88,10 @@ struct editor_file {
 	char			*save_as;	/* a file to replace, once
 						   confirmed */
 	int			 quit_unsaved;	/* quit pressed after a failure */
+	struct fileio_id	 exported;	/* the export as this session
+						   last wrote it */
+	int			 export_replace; /* the user said: replace
+						   the file there */
 };
 
 /* How the load of a draft went with its lock (editor_file_lock says so). */

@@ -251,6 +251,20 @@ ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト �
 term_keys x
 term_wait "Exported the printable text to $T/a.txt"
 contains "$T/a.txt" "認定サービスの申請内容 (1/8)"
+term_keys x	# its own export again: no question
+term_wait "Exported the printable text to $T/a.txt"
+# a file there that kaiji did not write is replaced only when the user says
+echo "my own notes" > "$T/a.txt"
+term_keys x
+term_wait "$T/a.txt exists and is not an export by kaiji."
+term_keys Escape
+term_wait "Not exported."
+contains "$T/a.txt" "my own notes"
+term_keys x
+term_wait "$T/a.txt exists and is not an export by kaiji."
+term_keys Enter
+term_wait "Exported the printable text to $T/a.txt"
+contains "$T/a.txt" "認定サービスの申請内容 (1/8)"
 
 # --- quit and resume at the same field -----------------------------------
 term_keys g
