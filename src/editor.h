@@ -64,6 +64,8 @@ struct editor_entry {
 	int		 heading;	/* not selectable */
 	int		 level;		/* 0 page/section, 1 item/field */
 	char		*value;		/* start screen: path; choices: answer */
+	int		 status;	/* EDITOR_ST_MISSING(_LEVEL): its
+					   fields are incomplete; else OK */
 };
 
 /* editor-file.c */
