@@ -273,5 +273,6 @@ int		 editor_state_set_note(struct editor *, const char *);
 /* editor-start.c */
 int		 editor_start(struct editor *);
 void		 editor_start_accept(struct editor *);
+void		 editor_start_new(struct editor *, const char *);
 
 #endif
