@@ -36,11 +36,12 @@
 struct import_line {
 	const char	*s;
 	uint32_t	 len;		/* without the line break */
-	uint32_t	 no : 31;
+	uint32_t	 no : 30;
 	uint32_t	 page : 1;	/* a page header */
+	uint32_t	 para : 1;	/* after an empty line */
 };
 
-static int
+int
 import_published_note_cmp(const void *a, const void *b)
 {
 	const struct import_note *na = a, *nb = b;
@@ -77,6 +78,48 @@ import_published_page(const struct import_str *n, size_t *page,
 }
 
 /*
+ * How many cells of the line s (len bytes) are not blank: 2 for a pipe
+ * row (it is a table row), else its tab-separated cells that hold text.
+ */
+static size_t
+import_published_filled(const char *s, size_t len)
+{
+	size_t i, start = 0, n = 0, off = import_trim_left(s, len);
+
+	if (off < len && s[off] == '|')
+		return 2;
+	for (i = 0; i <= len && n < 2; i++) {
+		if (i < len && s[i] != '\t')
+			continue;
+		n += !import_blank(s + start, i - start);
+		start = i + 1;
+	}
+	return n;
+}
+
+/*
+ * Whether the normalized line n is only a page number, as printing or a
+ * converter puts mid-table: "3", "- 3 -", "3/8", "3 / 8", "(3/8)".
+ */
+static int
+import_published_number(const struct import_str *n)
+{
+	const char *s = n->s;
+	size_t d;
+
+	s += strspn(s, "-(");
+	if ((d = strspn(s, "0123456789")) == 0 || d > 3)
+		return 0;
+	s += d;
+	if (*s == '/') {
+		if ((d = strspn(s + 1, "0123456789")) == 0 || d > 3)
+			return 0;
+		s += 1 + d;
+	}
+	return strspn(s, "-)") == strlen(s);
+}
+
+/*
  * Find the page headers among lines (marking them) and the form they name:
  * the one whose title starts them and whose page count they give.  NULL
  * with a cause when there are none, they disagree, or no single form fits.
@@ -86,10 +129,10 @@ import_published_form(const char *path, struct import_line *lines,
     size_t nlines, const struct form **forms, size_t nforms, size_t *npagesp,
     unsigned char *seen, char **cause)
 {
-	struct import_str n, title;
+	struct import_str n, title, prev;
 	const struct form *form = NULL;
 	size_t i, f, page, npages, first = 0, total = 0, nfit = 0;
-	char *known = NULL, *tmp;
+	char *known = NULL, *tmp, *both;
 	const char *hs;
 	size_t hl;
 	unsigned char *titled;
@@ -97,7 +140,8 @@ import_published_form(const char *path, struct import_line *lines,
 
 	titled = xcalloc(nforms + 1, 1);
 	for (i = 0; i < nlines; i++) {
-		if (import_is_table(lines[i].s, lines[i].len))
+		/* a header padded with tabs (a spreadsheet's) is one too */
+		if (import_published_filled(lines[i].s, lines[i].len) > 1)
 			continue;
 		/* a markdown heading ("## title (1/8)") is a header too */
 		hs = lines[i].s;
@@ -109,13 +153,29 @@ import_published_form(const char *path, struct import_line *lines,
 		import_str_init(&n, hs, hl);
 		header = 0;
 		if (import_published_page(&n, &page, &npages)) {
+			/* or a title on the line before: "<title>" "... (1/8)" */
+			both = NULL;
+			if (i > 0 && !lines[i - 1].page &&
+			    import_published_filled(lines[i - 1].s,
+			    lines[i - 1].len) == 1) {
+				import_str_init(&prev, lines[i - 1].s,
+				    lines[i - 1].len);
+				both = xasprintf("%s%s", prev.s, n.s);
+				import_str_free(&prev);
+			}
 			for (f = 0; f < nforms; f++) {
 				import_str_init(&title, forms[f]->title,
 				    strlen(forms[f]->title));
 				if (title.n > 0 && import_starts(n.s, title.s))
 					header = titled[f] = 1;
+				else if (title.n > 0 && both != NULL &&
+				    import_starts(both, title.s))
+					header = titled[f] = 2;
 				import_str_free(&title);
 			}
+			if (header == 2)
+				lines[i - 1].page = 1;
+			free(both);
 		}
 		import_str_free(&n);
 		if (!header)
@@ -184,6 +244,14 @@ import_published_boilerplate(const char *s, size_t len)
 	struct import_str n;
 	int yes;
 
+	/* most lines have none of the words: told without a copy */
+	if (memmem(s, len, "認定番号", strlen("認定番号")) == NULL &&
+	    memmem(s, len, "サービス名称", strlen("サービス名称")) == NULL &&
+	    memmem(s, len, "注", strlen("注")) == NULL &&
+	    memmem(s, len, "*", 1) == NULL &&
+	    memmem(s, len, "＊", strlen("＊")) == NULL &&
+	    memmem(s, len, "※", strlen("※")) == NULL)
+		return 0;
 	import_str_init(&n, s, len);
 	yes = import_starts(n.s, "認定番号") ||
 	    (strstr(n.s, "サービス名称:") != NULL &&
@@ -195,7 +263,7 @@ import_published_boilerplate(const char *s, size_t len)
 	return yes;
 }
 
-static void
+void
 import_published_init(struct import_ctx *ctx, const char *path,
     const struct form *form, struct import_stats *st)
 {
@@ -235,7 +303,7 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		    strlen(form->sections[i].title));
 }
 
-static void
+void
 import_published_free(struct import_ctx *ctx)
 {
 	size_t i;
@@ -307,7 +375,7 @@ import_published_lines(const char *buf, size_t len, size_t *nlines)
 	struct import_line *lines = NULL;
 	const char *p = buf, *end = buf + len, *eol, *q;
 	size_t n = 0, no = 0;
-	int noquote = 0;
+	int noquote = 0, para = 0;
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
@@ -320,8 +388,11 @@ import_published_lines(const char *buf, size_t len, size_t *nlines)
 			lines[n].len = (uint32_t)(eol - p);
 			lines[n].no = (uint32_t)no;
 			lines[n].page = 0;
+			lines[n].para = para;
+			para = 0;
 			n++;
-		}
+		} else if (eol == p)
+			para = 1;	/* empty, not only white space */
 		for (q = p; q < eol; q++) {
 			/* the breaks inside a quoted cell */
 			if (*q == '\n' || (*q == '\r' && (q + 1 == eol ||
@@ -371,38 +442,50 @@ import_published_starts(const char *s, size_t len)
 		;
 	if (i > off && i - off <= 3 && i < len && s[i] == '\t')
 		return 1;
-	if (off < len && s[off] == '-' && memchr(s, '\t', len) != NULL)
+	if (off < len && s[off] == '-' && (memchr(s, '\t', len) != NULL ||
+	    (off + 1 < len && s[off + 1] == ' ')))
 		return 1;
 	if (memmem(s, len, "【審査対象項目】", strlen("【審査対象項目】")) != NULL)
 		return 1;
 	if (import_published_boilerplate(s, len))
 		return 1;
+	/* a page header or number ends in ")", a digit or "-" */
+	for (i = len; i > 0 && import_blank(s + i - 1, 1); i--)
+		;
+	if (i == 0 || (s[i - 1] != ')' && s[i - 1] != '-' &&
+	    (s[i - 1] < '0' || s[i - 1] > '9') && (i < 3 ||
+	    memcmp(s + i - 3, "）", 3) != 0)))
+		return 0;
 	import_str_init(&n, s, len);
-	yes = import_published_page(&n, &page, &npages) ? 2 : 0;
+	yes = import_published_page(&n, &page, &npages) ? 2 :
+	    import_published_number(&n);
 	import_str_free(&n);
 	return yes;
 }
 
 /*
- * Whether the line s (len bytes) continues the line l before it (whose
- * first piece is lfirst bytes), which has lseps separators ('|' or tabs) and whose last piece is as wide as a
- * wrapped line (full), in a table of ncols columns: a pipe row not closed
- * yet or short of cells, a tab row short of cells, or any line after a
- * full one, unless s can only start a line.
+ * Whether the line s (len bytes) continues the line l before it: l's
+ * first piece has lfilled cells with text and import_published_starts
+ * says lstarts of it; l has lseps separators ('|' or tabs), and its last
+ * piece is lwidth columns wide, in text that is wrapped (at wmax columns
+ * or so), in a table of ncols columns.  It does when it is a pipe row not
+ * closed yet or short of cells, a tab row short of cells, or when the
+ * wrapper broke l because s's first character did not fit; never when s
+ * can only start a line, except a page header's end after its start.
  */
 static int
-import_published_continues(const struct import_line *l, size_t lfirst,
-    size_t lseps, int full, size_t lwidth, size_t wmax, size_t ncols,
-    const char *s, size_t len)
+import_published_continues(const struct import_line *l, size_t lfilled,
+    int lstarts, size_t lseps, int wrapped, size_t lwidth, size_t wmax,
+    size_t ncols, const char *s, size_t len)
 {
 	size_t off = import_trim_left(l->s, l->len), end = l->len;
-	int pipe = off < end && l->s[off] == '|', tab = !pipe && lseps > 0;
-	int stab = memchr(s, '\t', len) != NULL, closed, starts;
-
+	int pipe = off < end && l->s[off] == '|';
+	int tab = !pipe && lseps > 0 && (lfilled > 1 || l->s[0] == '\t'),
+	    closed, starts;
+	int full = 0;
 	uint32_t cp = 0;
 
-	/* whether the wrapper broke l because s's first character did not fit */
-	if (full) {
+	if (wrapped) {
 		text_decode(s, len, &cp);
 		full = cp == '\t' ? lwidth + 8 - lwidth % 8 + 1 >= wmax :
 		    lwidth + (size_t)text_cpwidth(cp) + 1 >= wmax ||
@@ -416,8 +499,7 @@ import_published_continues(const struct import_line *l, size_t lfirst,
 		return tab && full && lseps + 1 < ncols;
 	if ((starts = import_published_starts(s, len)) != 0) {
 		/* a wrapped page header: "... 認定サービ" "スの申請内容 (1/8)" */
-		return starts == 2 && full && !tab && !pipe && !stab &&
-		    import_published_starts(l->s, lfirst) == 0;
+		return starts == 2 && full && !tab && !pipe && lstarts == 0;
 	}
 	if (s[import_trim_left(s, len)] == '|')
 		return pipe && !closed;
@@ -425,7 +507,7 @@ import_published_continues(const struct import_line *l, size_t lfirst,
 		return !closed || full || lseps < ncols + 1;
 	if (tab)
 		return full || lseps + 1 < ncols;
-	return full && !stab;
+	return full;
 }
 
 /*
@@ -462,7 +544,8 @@ import_published_join(struct import_line *lines, size_t *nlinesp,
 {
 	size_t nlines = *nlinesp, i, o = 0, used = 0, wmax = 0, nfull = 0;
 	size_t width, tcols = 1, pcols = IMPORT_ROW_CELLS, seps, lseps = 0;
-	size_t k, off, lfirst = 0, lwidth = 0;
+	size_t k, off, lfilled = 0, lwidth = 0;
+	int lstarts = 0;
 	char *arena = NULL;
 	const char *s;
 	int wrapped, inarena = 0, pipe;
@@ -495,8 +578,9 @@ import_published_join(struct import_line *lines, size_t *nlinesp,
 		for (seps = 0, k = 0; k < lines[i].len; k++)
 			seps += s[k] == (pipe || (off < lines[i].len &&
 			    s[off] == '|') ? '|' : '\t');
-		if (o > 0 && import_published_continues(&lines[o - 1], lfirst,
-		    lseps, wrapped, lwidth, wmax, pipe ? pcols : tcols, s, lines[i].len)) {
+		if (o > 0 && !lines[i].para &&
+		    import_published_continues(&lines[o - 1], lfilled,
+		    lstarts, lseps, wrapped, lwidth, wmax, pipe ? pcols : tcols, s, lines[i].len)) {
 			if (arena == NULL)
 				arena = xmalloc(total + 1);
 			if (!inarena) {
@@ -515,7 +599,8 @@ import_published_join(struct import_line *lines, size_t *nlinesp,
 				import_published_columns(&lines[o - 1], lseps,
 				    &pcols, &tcols);
 			lines[o++] = lines[i];
-			lfirst = lines[i].len;
+			lfilled = import_published_filled(s, lines[i].len);
+			lstarts = import_published_starts(s, lines[i].len);
 			inarena = 0;
 			lseps = seps;
 		}
@@ -544,8 +629,10 @@ import_published(const char *path, const char *buf, size_t len,
 	const struct form **forms = NULL, *form;
 	struct draft *d = NULL;
 	unsigned char *seen = NULL;
+	struct import_str n;
 	char *snip, *line, *arena = NULL;
-	size_t nlines = 0, nforms, i, bad, npages = 0;
+	size_t nlines = 0, nforms, i, bad, npages = 0, filled;
+	int skip;
 
 	if (st == NULL)
 		st = &dummy;
@@ -600,7 +687,21 @@ import_published(const char *path, const char *buf, size_t len,
 	for (i = 0; i < nlines; i++) {
 		if (lines[i].page || import_blank(lines[i].s, lines[i].len))
 			continue;
-		if (import_is_table(lines[i].s, lines[i].len)) {
+		filled = import_published_filled(lines[i].s, lines[i].len);
+		if (filled == 1) {
+			/* a page number, a page note padded with tabs */
+			import_str_init(&n, lines[i].s, lines[i].len);
+			skip = lines[i].s[0] != '\t' &&
+			    import_published_number(&n);
+			import_str_free(&n);
+			if (skip || import_published_boilerplate(lines[i].s,
+			    lines[i].len))
+				continue;
+		}
+		if (import_is_table(lines[i].s, lines[i].len) ||
+		    lines[i].s[import_trim_left(lines[i].s, lines[i].len)] ==
+		    '-') {
+			/* also a section row without its empty cells */
 			import_row_read(&ctx, lines[i].s, lines[i].len,
 			    lines[i].no, lines[i].s[import_trim_left(lines[i].s,
 			    lines[i].len)] == '|');

@@ -342,7 +342,8 @@ test_csv_layout(void **state)
 
 /*
  * Every character CP932 holds (every byte sequence iconv decodes, with
- * 0x5C as ¥) goes through a CP932 file and back as itself, without notes.
+ * 0x5C as ¥) goes through a CP932 file and back as itself, without notes;
+ * but the few that NFC changes, which no draft holds.
  */
 static void
 test_csv_every_cp932_character(void **state)
@@ -353,8 +354,9 @@ test_csv_every_cp932_character(void **state)
 	iconv_t cd = iconv_open("UTF-8", "CP932");
 	struct strvec notes = STRVEC_INIT;
 	char in[2], out[8], *ip, *op, *csv, *cause = NULL;
-	char *answer = xmalloc(form->nfields * 4096);
-	size_t il, ol, len, field = 0, alen = 0, nchars = 0, inchars;
+	char *answer = xmalloc(form->nfields * 4096), *nfc;
+	size_t il, ol, len, field = 0, alen = 0, nchars = 0, inchars, nlen;
+	size_t nnfc = 0;
 	unsigned lead, trail;
 
 	(void)state;
@@ -383,6 +385,14 @@ test_csv_every_cp932_character(void **state)
 				out[1] = '\xa5';
 				op = out + 2;
 			}
+			/* stored as NFC makes it (Å U+212B as U+00C5,
+			   IBM's 塚 U+FA10 as 塚): not itself */
+			if ((nfc = text_nfc(out, (size_t)(op - out),
+			    &nlen)) != NULL) {
+				free(nfc);
+				nnfc++;
+				continue;
+			}
 			memcpy(answer + alen, out, (size_t)(op - out));
 			alen += (size_t)(op - out);
 			nchars++;
@@ -399,6 +409,8 @@ test_csv_every_cp932_character(void **state)
 	iconv_close(cd);
 	/* JIS X 0208, NEC and IBM extensions, kana and ASCII: over 7,000 */
 	assert_true(nchars > 7000);
+	/* 23 characters, most at two codes (IBM and NEC-selected IBM) */
+	assert_true(nnfc > 0 && nnfc < 60);
 	assert_true(field < form->nfields);
 	for (inchars = 0, field = 0; field < form->nfields; field++) {
 		if (d->answers[field] != NULL)
