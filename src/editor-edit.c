@@ -680,6 +680,11 @@ edit_undo(struct editor *e)
 		e->edit.goal_col = -1;
 		return;
 	}
+	if (e->edit.tb != NULL && e->edit.ndone == 0 &&
+	    !textbuf_changed(e->edit.tb)) {
+		editor_message(e, 0, _("Nothing to undo."));
+		return;		/* the edit goes on */
+	}
 	editor_edit_end(e);
 	edit_history(e, 0);
 }

@@ -20,7 +20,10 @@
  * (conflict, which implies save_failed) until the user says to overwrite
  * it or saves elsewhere.  save_as names a file to replace while the
  * question whether to replace it is open.  "save-as" takes the new file's
- * lock before writing it and moves the session there.
+ * lock before writing it and moves the session there.  exported is the
+ * identity of the printable export as this session last wrote it, which
+ * the next export replaces without asking; export_replace is set while an
+ * export the user confirmed runs.
  */
 #include "config.h"
 
@@ -40,6 +43,7 @@
 #include "form.h"
 #include "formdir.h"
 #include "i18n.h"
+#include "limit.h"
 #include "lock.h"
 #include "popup.h"
 #include "positions.h"
@@ -591,7 +595,62 @@ editor_file_save_as(struct editor *e, const char *path, int replace)
 	e->ui.redraw = EDITOR_REDRAW_ALL;
 }
 
-/* Write the printable text of the draft beside it, as DRAFT.txt. */
+/*
+ * Whether the file at path, there already, is one kaiji may replace
+ * without asking: the export this session wrote last, or a file that
+ * starts with the line the new export out starts with (an earlier export
+ * of a draft of the form).
+ */
+static int
+file_export_ours(const struct editor *e, const char *path, const char *out,
+    size_t len)
+{
+	struct fileio_id id;
+	const char *nl = memchr(out, '\n', len);
+	size_t first = nl != NULL ? (size_t)(nl - out) + 1 : len;
+	char *old, *cause;
+	size_t olen;
+	int ours;
+
+	if (fileio_id_get(path, &id) != 0)
+		return 1;		/* nothing there to lose */
+	if (e->file.exported.known && fileio_id_same(&id, &e->file.exported))
+		return 1;
+	if (fileio_read(path, DRAFT_MAX_SIZE, &old, &olen, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	ours = olen >= first && memcmp(old, out, first) == 0;
+	free(old);
+	return ours;
+}
+
+static void	file_export(struct editor *);
+
+static void
+file_export_replace(struct editor *e)
+{
+	e->file.export_replace = 1;
+	file_export(e);
+	e->file.export_replace = 0;
+}
+
+static void
+file_export_keep(struct editor *e)
+{
+	editor_message(e, 0, _("Not exported."));
+}
+
+static const struct popup_answer file_export_answers[] = {
+	{ N_("Replace it"), file_export_replace },
+	{ N_("Do not export"), file_export_keep },
+};
+
+/*
+ * Write the printable text of the draft beside it, as DRAFT.txt; a file
+ * there that kaiji did not write (file_export_ours) is replaced only once
+ * the user says so.
+ */
 static void
 file_export(struct editor *e)
 {
@@ -612,7 +671,15 @@ file_export(struct editor *e)
 		editor_message(e, 1, "%s", cause);
 		free(cause);
 	} else {
-		if (fileio_replace(path, out, len, 0, &cause) != 0) {
+		if (!e->file.export_replace &&
+		    !file_export_ours(e, path, out, len))
+			popup_ask_open(e, xasprintf(_("%s exists and is not an "
+			    "export by kaiji. Replace it with the printable "
+			    "text?"), path), file_export_answers,
+			    sizeof file_export_answers /
+			    sizeof file_export_answers[0], 1);
+		else if (fileio_replace_id(path, out, len, 0,
+		    &e->file.exported, &cause) != 0) {
 			editor_message(e, 1, "%s", cause);
 			free(cause);
 		} else

@@ -132,16 +132,25 @@ list_last(struct editor *e)
 	list_move(e, (long)e->list.n);
 }
 
-/* "必須 done/total 必須○ ... 選択 ...  name" over items first .. end - 1. */
-static char *
-list_tally(const struct editor *e, size_t first_item, size_t end_item,
-    const char *name)
+/*
+ * An overview entry going to field: "必須 done/total 必須○ ... 選択 ...
+ * name" over items first .. end - 1, its status saying which of 必須 and
+ * 必須○ are incomplete.
+ */
+static struct editor_entry *
+list_tally(struct editor *e, size_t field, size_t first_item,
+    size_t end_item, const char *name)
 {
 	size_t done[FORM_NMARKS], total[FORM_NMARKS];
+	struct editor_entry *en;
 
 	validate_tally(e->file.draft, first_item, end_item, done, total);
-	return xasprintf("必須 %3zu/%-3zu 必須○ %2zu/%-2zu 選択 %2zu/%-2zu  %s",
-	    done[0], total[0], done[1], total[1], done[2], total[2], name);
+	en = editor_list_add(e, field, 0, xasprintf("必須 %3zu/%-3zu 必須○ "
+	    "%2zu/%-2zu 選択 %2zu/%-2zu  %s", done[0], total[0], done[1],
+	    total[1], done[2], total[2], name));
+	en->status = done[0] < total[0] ? EDITOR_ST_MISSING : done[1] <
+	    total[1] ? EDITOR_ST_MISSING_LEVEL : EDITOR_ST_OK;
+	return en;
 }
 
 /* The overview: each page and its sections with their completeness. */
@@ -158,8 +167,8 @@ list_overview(struct editor *e)
 	for (p = 0; p < form->npages; p++) {
 		end = form_page_end(form, p);
 		name = xasprintf(_("Page %zu/%zu"), p + 1, form->npages);
-		editor_list_add(e, form->items[form->pages[p]].first, 0,
-		    list_tally(e, form->pages[p], end, name))->level = 0;
+		list_tally(e, form->items[form->pages[p]].first,
+		    form->pages[p], end, name)->level = 0;
 		free(name);
 		for (i = form->pages[p]; i < end; i = start) {
 			start = i + 1;
@@ -168,9 +177,8 @@ list_overview(struct editor *e)
 				start++;
 			if (item >= i && item < start)
 				cur = e->list.n;
-			editor_list_add(e, form->items[i].first, 0,
-			    list_tally(e, i, start,
-			    form->sections[form->items[i].section].title))->level
+			list_tally(e, form->items[i].first, i, start,
+			    form->sections[form->items[i].section].title)->level
 			    = 1;
 		}
 	}

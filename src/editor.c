@@ -348,7 +348,9 @@ editor_command(struct editor *e, enum keys_cmd id)
 
 	if (cmd == NULL)
 		return -1;
-	if (e->file.draft == NULL && !(cmd->flags & EDITOR_CMD_NO_DRAFT))
+	/* without a draft, a prompt (the start screen's) is still edited */
+	if (e->file.draft == NULL && !(cmd->flags & EDITOR_CMD_NO_DRAFT) &&
+	    e->ui.prompt == NULL)
 		return 0;
 	if (editor_refused(e, cmd->flags))
 		return 0;

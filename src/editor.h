@@ -64,6 +64,8 @@ struct editor_entry {
 	int		 heading;	/* not selectable */
 	int		 level;		/* 0 page/section, 1 item/field */
 	char		*value;		/* start screen: path; choices: answer */
+	int		 status;	/* EDITOR_ST_MISSING(_LEVEL): its
+					   fields are incomplete; else OK */
 };
 
 /* editor-file.c */
@@ -88,6 +90,10 @@ struct editor_file {
 	char			*save_as;	/* a file to replace, once
 						   confirmed */
 	int			 quit_unsaved;	/* quit pressed after a failure */
+	struct fileio_id	 exported;	/* the export as this session
+						   last wrote it */
+	int			 export_replace; /* the user said: replace
+						   the file there */
 };
 
 /* How the load of a draft went with its lock (editor_file_lock says so). */
@@ -267,5 +273,6 @@ int		 editor_state_set_note(struct editor *, const char *);
 /* editor-start.c */
 int		 editor_start(struct editor *);
 void		 editor_start_accept(struct editor *);
+void		 editor_start_new(struct editor *, const char *);
 
 #endif

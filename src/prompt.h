@@ -9,6 +9,7 @@
  *	prompt_jump	an item or field to go to
  *	prompt_save_as	the file to save the answers to
  *	prompt_note	the current field's note
+ *	prompt_new	the file name of a new draft (start screen)
  */
 #ifndef KAIJI_PROMPT_H
 #define KAIJI_PROMPT_H
@@ -26,5 +27,6 @@ extern const struct prompt prompt_search;
 extern const struct prompt prompt_jump;
 extern const struct prompt prompt_save_as;
 extern const struct prompt prompt_note;
+extern const struct prompt prompt_new;
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * screen-list: a list of entries built by the editor (overview, summary,
  * key help, start screen), with the selected one highlighted and kept on
- * screen.
+ * screen, and the incomplete ones (an entry's status) in the style of a
+ * missing 必須 or 必須○ answer.
  *
  * State: the first entry shown, kept from frame to frame so that the list
  * scrolls only when the selection leaves the screen, and the serial of
@@ -86,7 +87,9 @@ screen_list_draw(void *state, const struct editor *e, int top, int rows,
 			    VIEW_SELECTED);
 		} else
 			view_draw_text(top + y, x, cols - x - 1, en->label,
-			    en->heading ? VIEW_HEADING : VIEW_NORMAL);
+			    en->heading ? VIEW_HEADING : en->status ==
+			    EDITOR_ST_MISSING ? VIEW_MISSING : en->status ==
+			    EDITOR_ST_MISSING_LEVEL ? VIEW_LEVEL : VIEW_NORMAL);
 	}
 }
 

@@ -1,8 +1,8 @@
 /*
  * view-status: the title line (form, page, path, completeness of the
- * page and of the whole form), the status line (the field, its count against the limit, when it
- * was saved; a message; a prompt) and the key-hint line, whose labels come
- * from the command table (see view.h).
+ * page and of the whole form), the status line (the field, its count
+ * against the limit, when it was saved; a message; a prompt) and the
+ * key-hint line, whose labels come from the command table (see view.h).
  *
  * State, struct view_status: what the title, status and hint lines show,
  * so that they are drawn again only when that changes (the status line:

@@ -251,6 +251,20 @@ ok "one-line paste" test "$("$KAIJI" get "$T/a.yaml" 52.1)" = "架空ソフト �
 term_keys x
 term_wait "Exported the printable text to $T/a.txt"
 contains "$T/a.txt" "認定サービスの申請内容 (1/8)"
+term_keys x	# its own export again: no question
+term_wait "Exported the printable text to $T/a.txt"
+# a file there that kaiji did not write is replaced only when the user says
+echo "my own notes" > "$T/a.txt"
+term_keys x
+term_wait "$T/a.txt exists and is not an export by kaiji."
+term_keys Escape
+term_wait "Not exported."
+contains "$T/a.txt" "my own notes"
+term_keys x
+term_wait "$T/a.txt exists and is not an export by kaiji."
+term_keys Enter
+term_wait "Exported the printable text to $T/a.txt"
+contains "$T/a.txt" "認定サービスの申請内容 (1/8)"
 
 # --- quit and resume at the same field -----------------------------------
 term_keys g
@@ -350,9 +364,17 @@ term_use first
 term_keys C-q
 term_exit_is 0 "the writer quits"
 
-# --- the start screen: new draft, then resume it -------------------------
+# --- the start screen: a new draft the user names, then resume it --------
 term_start 80 24 "$KAIJI"
 term_wait "New draft"
+term_keys Enter
+term_wait "Name of the new draft (Enter: create, Esc: back): draft-"
+term_keys C-u
+term_type "a/b"
+term_keys Enter
+term_wait "Not created: give a file name, without \"/\""
+term_keys Enter C-u
+term_type "始めの申請"
 term_keys Enter
 term_wait "page 1/8"
 term_keys g
@@ -363,10 +385,13 @@ term_keys Escape C-q
 term_exit_is 0 "quit the new draft"
 new=$(ls "$T/data/kaiji/drafts/"*.yaml)
 ok "the new draft is in the drafts directory" test -f "$new"
+ok "the new draft has the name given" \
+    test "$new" = "$T/data/kaiji/drafts/始めの申請.yaml"
 ok "the new draft is 0600" test "$(stat -c %a "$new")" = 600
 draft_has "$new" 27.1 "始めの一歩"
 term_start 80 24 "$KAIJI"
-term_wait "$(basename "$new")"
+# each draft with its service name and how complete it is
+term_wait "始めの申請.yaml  始めの一歩  必須 1/72 必須○ 0/20"
 term_keys Down Down Down Enter
 term_wait "27.1 必須"
 term_keys C-q

@@ -129,6 +129,20 @@ term_wait "39.1 必須 サービス稼働率のこれまでの実績値、また
 term_keys s
 term_wait "30.1-30.2 サービスの内容・範囲: 514/500字"
 term_wait "24.1 情報セキュリティに関する規程等の整備: 情報セキュリティに関する基本方針…"
+# the overview shows incomplete rows as missing answers are shown: red for
+# 必須, magenta for 必須○ only; complete rows plain
+term_keys Escape o
+term_wait "Pages and sections"
+term_screen -e > "$T/overview"
+checks=$((checks + 1))
+grep -F "事業所・事業" "$T/overview" | grep -q "${esc}\[31m" ||
+	fail "the incomplete section is not highlighted: $(cat -v "$T/overview")"
+checks=$((checks + 1))
+grep -F "Page 2/8" "$T/overview" | grep -q "${esc}\[35m" ||
+	fail "the page missing 必須○ is not highlighted: $(cat -v "$T/overview")"
+checks=$((checks + 1))
+grep -F "人材" "$T/overview" | grep -Eq "${esc}\[3[15]m" &&
+	fail "a complete section is highlighted: $(cat -v "$T/overview")"
 term_keys Escape C-q
 term_exit_is 0 "the summary of gaps"
 "$KAIJI" summary "$T/gaps.yaml" > "$T/summary"

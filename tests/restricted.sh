@@ -115,6 +115,8 @@ lacks "$T/screen" "dangling.yaml"
 lacks "$T/screen" "sub.yaml"
 lacks "$T/screen" "fifo.yaml"
 term_keys Enter
+term_wait "Name of the new draft"
+term_keys Enter
 term_wait "page 1/8"
 term_keys g
 term_type 27

@@ -1406,6 +1406,81 @@ test_key_table(void **state)
 	editor_free(e);
 }
 
+/*
+ * Undo reaches past the edit: on the page, Ctrl-Z puts the last changed
+ * answer back (an edit or a choice), going there and saving; Ctrl-R does
+ * it again; an answer changed since is left alone; a fresh edit with
+ * nothing to undo goes on.
+ */
+static void
+test_undo_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct editor *e = open_draft(f, f->path);
+	char *why;
+
+	jump(e, "2.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_CTRL('z'));
+	assert_true(editing(e));
+	assert_message(e, "Nothing to undo.");
+	type(e, "そらまめ");
+	press(e, KEYS_ESC);
+	jump(e, "4.3");
+	press(e, KEYS_ENTER);
+	type(e, "東京");
+	press(e, KEYS_BACKSPACE);
+	press(e, KEYS_BACKSPACE);
+	type(e, "大阪");
+	press(e, KEYS_ESC);
+	assert_string_equal(answer(e, "4.3"), "大阪");
+	jump(e, "29.1");
+	press(e, KEYS_ENTER);
+	press(e, KEYS_ENTER);
+	assert_non_null(answer(e, "29.1"));
+	jump(e, "1.1");
+
+	press(e, KEYS_CTRL('z'));
+	assert_string_equal(cur_id(e), "29.1");
+	assert_null(answer(e, "29.1"));
+	assert_message(e, "Undid the change to 29.1");
+	assert_false(e->file.dirty);	/* saved */
+	press(e, KEYS_CTRL('z'));
+	assert_string_equal(cur_id(e), "4.3");
+	assert_null(answer(e, "4.3"));
+	press(e, KEYS_CTRL('z'));
+	assert_string_equal(cur_id(e), "2.1");
+	assert_null(answer(e, "2.1"));
+	press(e, KEYS_CTRL('z'));
+	assert_message(e, "Nothing to undo.");
+	press(e, KEYS_CTRL('r'));
+	assert_string_equal(answer(e, "2.1"), "そらまめ");
+	assert_message(e, "Redid the change to 2.1.");
+	press(e, KEYS_CTRL('r'));
+	assert_string_equal(answer(e, "4.3"), "大阪");
+
+	/* in an edit, its own steps first (Backspaces as one), then on */
+	press(e, KEYS_ENTER);
+	press(e, KEYS_BACKSPACE);
+	press(e, KEYS_BACKSPACE);
+	press(e, KEYS_CTRL('z'));
+	assert_true(editing(e));
+	assert_edit_text(e, "大阪");
+	press(e, KEYS_CTRL('z'));
+	assert_false(editing(e));
+	assert_null(answer(e, "4.3"));
+
+	/* an answer changed another way since: not undone, history gone */
+	assert_int_equal(draft_set(e->file.draft, testutil_field(e->file.draft,
+	    "2.1"), "別の会社", &why), 0);
+	press(e, KEYS_CTRL('z'));
+	assert_message(e, "The answer has changed since; not undone.");
+	assert_string_equal(answer(e, "2.1"), "別の会社");
+	press(e, KEYS_CTRL('r'));
+	assert_message(e, "Nothing to redo.");
+	editor_free(e);
+}
+
 int
 main(void)
 {
@@ -1442,6 +1517,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_oversized_readonly, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_autosave_typing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_undo_answers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_table, setup,
 		    teardown),
