@@ -1,8 +1,9 @@
 /*
- * cmd-import: kaiji import [--format published|csv|xlsx] [--encoding ENC]
- * [--force] FILE -o DRAFT — make a draft from a certified service's
- * published disclosure text (see import.h), from kaiji's own CSV (see
- * csv.h) or from a workbook (import-xlsx.c).  The notes (fields to fill in, cells not placed) go to stderr,
+ * cmd-import: kaiji import [--format published|csv|xlsx|html] [--encoding
+ * ENC] [--force] FILE -o DRAFT — make a draft from a certified service's
+ * published disclosure text (see import.h), from ASPIC's web page of the
+ * service (import-aspic.c), from kaiji's own CSV (see csv.h) or from a
+ * workbook (import-xlsx.c).  The notes (fields to fill in, cells not placed) go to stderr,
  * one per line, then a count line, once DRAFT is written (0600,
  * atomically, by the rule of cmd_draft_write: only when it does not exist,
  * or with --force, keeping it as DRAFT~).
@@ -28,8 +29,9 @@
 
 /*
  * Read the file at path as a draft by any reader kaiji has: a kaiji draft,
- * kaiji's CSV, kaiji's workbook or a published disclosure (format: NULL to
- * tell them by the contents, "published", "csv" or "xlsx").  The readers' notes are added to notes.
+ * kaiji's CSV, kaiji's workbook, ASPIC's page of a service or a published
+ * disclosure (format: NULL to tell them by the contents, "published",
+ * "csv", "xlsx" or "html").  The readers' notes are added to notes.
  * Returns a draft the caller frees, or NULL with a cause.
  */
 struct draft *
@@ -53,6 +55,7 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 	if (format != NULL)
 		kind = strcmp(format, "csv") == 0 ? IMPORT_CSV :
 		    strcmp(format, "xlsx") == 0 ? IMPORT_XLSX :
+		    strcmp(format, "html") == 0 ? IMPORT_ASPIC :
 		    IMPORT_PUBLISHED;
 	else
 		kind = import_detect(buf, len);
@@ -61,6 +64,12 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 		    "--encoding is for CSV"), path);
 	else if (kind == IMPORT_XLSX)
 		d = import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+	else if (kind == IMPORT_ASPIC && encoding != NULL)
+		*cause = xasprintf(_("%s: a web page is read as UTF-8; "
+		    "--encoding is for CSV"), path);
+	else if (kind == IMPORT_ASPIC)
+		d = import_aspic(path, buf, len, ctx->formdir, NULL, notes,
+		    cause);
 	else if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, notes,
 		    cause);
@@ -79,9 +88,10 @@ int
 cmd_import_check(const char *format, const char *encoding)
 {
 	if (format != NULL && strcmp(format, "published") != 0 &&
-	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
-		return cmd_error(_("unknown format '%s' (published, csv or "
-		    "xlsx)"), format);
+	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0 &&
+	    strcmp(format, "html") != 0)
+		return cmd_error(_("unknown format '%s' (published, csv, xlsx "
+		    "or html)"), format);
 	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
@@ -137,10 +147,10 @@ out:
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = N_("[--format published|csv|xlsx] [--encoding ENCODING] "
+	.usage = N_("[--format published|csv|xlsx|html] [--encoding ENCODING] "
 	    "[--renew] [--force] FILE -o DRAFT"),
-	.help = N_("Make a draft from a published disclosure, a kaiji CSV or "
-	    "a workbook; report what to fill in."),
+	.help = N_("Make a draft from a published disclosure, ASPIC's page of "
+	    "a service, a kaiji CSV or a workbook; report what to fill in."),
 	.options = (const struct cmd_option[]) {
 		{ "output", 'o', CMD_VALUE },
 		{ "force", 'f', 0 },

@@ -4,8 +4,9 @@
  *
  * Data model: the writer builds the file in memory, one cell at a time;
  * each cell's text is UTF-8, and in CP932 mode every code point is mapped
- * as if on its own (¥, then the fold table, then iconv with a check that
- * the bytes read back as the same code point), so the writer knows the
+ * as if on its own (¥, then iconv with a check that the bytes read back
+ * as the same code point, then the tables of canonically equivalent and
+ * folded characters), so the writer knows the
  * field and the position of every character it cannot write; runs of
  * characters go through iconv at once, and only where a run does not
  * read back as itself is it written a character at a time.  The reader turns
@@ -162,6 +163,11 @@ csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
 		return;
 	}
 	if ((len = csv_cp932(o->conv, cp, b)) != 0) {
+		fwrite(b, 1, len, o->fp);
+		return;
+	}
+	to = text_cp932_canon(cp);
+	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
 		fwrite(b, 1, len, o->fp);
 		return;
 	}

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,10 +140,23 @@ text_invalid(const char *s, size_t len)
 }
 
 /*
- * The 全角換算 count of s (len bytes) in halves: 1 for a half-width
+ * The 全角換算 count of code point cp in halves: 1 for a half-width
  * character (U+0020..U+007E, the half-width forms U+FF61..U+FFDC and
- * U+FFE8..U+FFEE), 2 for any other code point but LF and CR (an invalid
- * byte counts 2).  Half of it is the figure shown (97.5字).
+ * U+FFE8..U+FFEE), 0 for LF and CR, 2 for any other.
+ */
+size_t
+text_cp_halves(uint32_t cp)
+{
+	if (cp == '\n' || cp == '\r')
+		return 0;
+	return (cp >= 0x20 && cp < 0x7f) || (cp >= 0xff61 && cp <= 0xffdc) ||
+	    (cp >= 0xffe8 && cp <= 0xffee) ? 1 : 2;
+}
+
+/*
+ * The 全角換算 count of s (len bytes) in halves, text_cp_halves of each
+ * code point (an invalid byte counts 2).  Half of it is the figure shown
+ * (97.5字).
  */
 size_t
 text_halves(const char *s, size_t len)
@@ -154,15 +168,13 @@ text_halves(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[off];
 
 		if (c < 0x80) {
-			if (c != '\n' && c != '\r')
-				halves += c >= 0x20 && c < 0x7f ? 1 : 2;
+			halves += text_cp_halves(c);
 			off++;
 			continue;
 		}
 		n = text_decode(s + off, len - off, &cp);
 		off += n == 0 ? 1 : n;
-		halves += n != 0 && ((cp >= 0xff61 && cp <= 0xffdc) ||
-		    (cp >= 0xffe8 && cp <= 0xffee)) ? 1 : 2;
+		halves += n != 0 ? text_cp_halves(cp) : 2;
 	}
 	return halves;
 }
@@ -580,6 +592,17 @@ text_nfkc(const char *s)
 	return text_normalize(UNINORM_NFKC, s, strlen(s), &len);
 }
 
+/*
+ * Characters CP932 has only in a canonically equivalent form, which NFC
+ * (text is stored NFC) never gives: an export writes that form without a
+ * note, as the same character, and import's NFC reads it back as this one.
+ */
+static const uint32_t text_cp932_canons[][2] = {
+	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
+	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
+	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
+};
+
 /* Characters CP932 lacks, written as CP932's form of the same JIS character. */
 static const uint32_t text_cp932_folds[][2] = {
 	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
@@ -610,17 +633,30 @@ text_cp932_fold(uint32_t cp)
 	return 0;
 }
 
+/* The equivalent form CP932 has of cp (text_cp932_canons), or 0 if none. */
+uint32_t
+text_cp932_canon(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_canons); i++) {
+		if (text_cp932_canons[i][0] == cp)
+			return text_cp932_canons[i][1];
+	}
+	return 0;
+}
+
 /*
  * Whether a CP932 export holds cp: as its CP932 bytes (the table is
- * generated from them; tests/test-text.c checks it against iconv), or
- * folded (text_cp932_fold).
+ * generated from them; tests/test-text.c checks it against iconv), in its
+ * equivalent form (text_cp932_canon), or folded (text_cp932_fold).
  */
 int
 text_cp932_holds(uint32_t cp)
 {
 	if (cp < 0x10000 && (text_cp932[cp >> 6] >> (cp & 63) & 1))
 		return 1;
-	return text_cp932_fold(cp) != 0;
+	return text_cp932_canon(cp) != 0 || text_cp932_fold(cp) != 0;
 }
 
 /*

@@ -25,16 +25,20 @@
  * and at least TEXTBUF_UNDO_FLOOR) by discarding the oldest steps, except
  * that the newest step is always kept, so the last edit can be undone.
  *
- * Typing coalesces: a single code point other than LF inserted while typing
- * is set (the last change was such an insertion and the cursor has not moved
- * since) joins that step.  Any other edit, any cursor movement, undo and
- * redo clear typing and so end the run.
+ * Typing coalesces: a single code point other than LF inserted while run is
+ * TEXTBUF_RUN_TYPE (the last change was such an insertion and the cursor has
+ * not moved since) joins that step.  Deleting coalesces the same way: one
+ * code point other than LF deleted before the cursor (Backspace) while run
+ * is TEXTBUF_RUN_BACK, or after it while run is TEXTBUF_RUN_FORWARD, joins
+ * the step of the deletions before it.  Any other edit, any cursor
+ * movement, undo and redo end the run.
  * Kills likewise run together: a kill right after a kill adds to the kill
  * buffer (at its end for forward kills, its start for backward ones)
  * instead of replacing it.
  *
  * orig[0..norig) is the decoded text the buffer was created with, for
- * textbuf_changed.  count is the 字 count of the text and bytes its UTF-8
+ * textbuf_changed.  count is the 字 count of the text, halves its 全角換算
+ * count in halves (text_halves of textbuf_text) and bytes its UTF-8
  * size (peak: the largest bytes has been); dirty the lowest position
  * changed since textbuf_clean ((size_t)-1: none), so that the view redraws
  * only from there, and tail the number of code points at the end of the
@@ -59,6 +63,14 @@
 #define TEXTBUF_NFC_BACK	32
 #define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
 
+/* The runs of single-code-point edits that coalesce into one undo step. */
+enum {
+	TEXTBUF_RUN_NONE,
+	TEXTBUF_RUN_TYPE,	/* inserted at the cursor */
+	TEXTBUF_RUN_BACK,	/* deleted before the cursor */
+	TEXTBUF_RUN_FORWARD	/* deleted after the cursor */
+};
+
 /* The versions handed out so far, to all buffers. */
 static unsigned long	textbuf_versions;
 
@@ -77,7 +89,7 @@ struct textbuf {
 	size_t			 len;
 	size_t			 size;
 	size_t			 cursor;
-	size_t			 count;
+	size_t			 count, halves;
 	size_t			 bytes, peak;
 	size_t			 dirty, tail;
 	unsigned long		 version, clean_version;
@@ -89,7 +101,8 @@ struct textbuf {
 	size_t			 nkill;
 	int			 killing;	/* the last edit was a kill */
 
-	int			 typing;	/* in a run of typing */
+	int			 run;		/* TEXTBUF_RUN_*: the run the
+						   newest step can join */
 
 	struct textbuf_step	*undo;		/* TEXTBUF_HISTORY each, */
 	size_t			 nundo;
@@ -202,6 +215,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 
 	for (i = pos; i < pos + n; i++) {
 		tb->count -= tb->cp[i] != '\n';
+		tb->halves -= text_cp_halves(tb->cp[i]);
 		tb->bytes -= textbuf_cplen(tb->cp[i]);
 	}
 	tb->version = ++textbuf_versions;
@@ -223,6 +237,7 @@ textbuf_replace(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->cp[pos + i] = ins[i];
 		tb->width[pos + i] = (unsigned char)text_safe_width(ins[i]);
 		tb->count += ins[i] != '\n';
+		tb->halves += text_cp_halves(ins[i]);
 		tb->bytes += textbuf_cplen(ins[i]);
 	}
 	tb->len = newlen;
@@ -285,15 +300,42 @@ textbuf_apply(struct textbuf *tb, size_t pos, size_t m, const char *s,
 }
 
 /*
+ * Add the one code point the newest step st deletes now to its deleted
+ * text: before it for a Backspace (the step starts one earlier), after it
+ * for a forward delete.  O(the step's deleted text).
+ */
+static void
+textbuf_join_delete(struct textbuf_step *st, uint32_t cp, int back)
+{
+	size_t n = textbuf_cplen(cp);
+	char *del;
+
+	del = xmalloc(st->bdel + n + 1);
+	if (back) {
+		text_encode(cp, del);
+		memcpy(del + n, st->del, st->bdel);
+		st->pos--;
+	} else {
+		memcpy(del, st->del, st->bdel);
+		text_encode(cp, del + st->bdel);
+	}
+	free(st->del);
+	st->del = del;
+	st->bdel += n;
+	st->ndel++;
+}
+
+/*
  * Replace n code points at pos with ins[0..nins) as one undoable edit and
- * put the cursor after the inserted text.  typing is set for a typed
- * character, which joins the previous step if that was typing too and the
+ * put the cursor after the inserted text.  run is the TEXTBUF_RUN_* the
+ * edit belongs to (a typed character, one deleted by Backspace or Delete),
+ * which joins the previous step if that was of the same run and the
  * cursor has not moved since.  The step costs O(n + nins), not a copy of
- * the text.
+ * the text (a joined deletion: O(the step's deleted text)).
  */
 static void
 textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
-    size_t nins, int typing)
+    size_t nins, int run)
 {
 	struct textbuf_step *st;
 	size_t old;
@@ -304,9 +346,12 @@ textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->redo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->redo);
 	}
 	textbuf_clear_redo(tb);
-	if (typing && tb->typing) {
+	if (run != TEXTBUF_RUN_NONE && run == tb->run) {
 		st = &tb->undo[tb->nundo - 1];
 		old = textbuf_step_bytes(st);
+		if (run != TEXTBUF_RUN_TYPE)
+			textbuf_join_delete(st, tb->cp[pos],
+			    run == TEXTBUF_RUN_BACK);
 	} else {
 		if (tb->nundo == TEXTBUF_HISTORY)
 			textbuf_drop_oldest(tb);
@@ -328,7 +373,7 @@ textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 	tb->held += textbuf_step_bytes(st) - old;
 	while (tb->held > textbuf_undo_budget(tb) && tb->nundo > 1)
 		textbuf_drop_oldest(tb);
-	tb->typing = typing;
+	tb->run = run;
 	tb->killing = 0;
 }
 
@@ -339,7 +384,7 @@ textbuf_move(struct textbuf *tb, size_t pos)
 	if (pos == tb->cursor)
 		return 0;
 	tb->cursor = pos;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }
@@ -416,6 +461,13 @@ textbuf_killed(const struct textbuf *tb)
 	out = textbuf_utf8(xmalloc(room), &len, &room, tb->kill, tb->nkill);
 	out[len] = '\0';
 	return out;
+}
+
+/* The 全角換算 count in halves, as text_halves counts textbuf_text. */
+size_t
+textbuf_halves(const struct textbuf *tb)
+{
+	return tb->halves;
 }
 
 /* The 字 count: code points other than LF, as text_count counts them. */
@@ -627,7 +679,8 @@ textbuf_insert(struct textbuf *tb, const char *utf8)
 		/* the common case: nothing NFC would change */
 		if (n != 0)
 			textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 &&
-			    cp[0] != '\n');
+			    cp[0] != '\n' ? TEXTBUF_RUN_TYPE :
+			    TEXTBUF_RUN_NONE);
 		free(cp);
 		return;
 	}
@@ -648,29 +701,40 @@ textbuf_insert(struct textbuf *tb, const char *utf8)
 		;
 	if (old - k != 0 || nn - k != 0)
 		textbuf_edit(tb, start + k, old - k, nfc + k, nn - k,
-		    old == k && nn - k == 1 && nfc[k] != '\n');
+		    old == k && nn - k == 1 && nfc[k] != '\n' ?
+		    TEXTBUF_RUN_TYPE : TEXTBUF_RUN_NONE);
 	free(nfc);
 	free(seg);
 	free(cp);
 }
 
-/* Delete the code point before the cursor; 0 if there is none. */
+/*
+ * Delete the code point before the cursor; 0 if there is none.  It joins
+ * the undo step of the Backspaces just before it (not a line break).
+ */
 int
 textbuf_delete_back(struct textbuf *tb)
 {
 	if (tb->cursor == 0)
 		return 0;
-	textbuf_edit(tb, tb->cursor - 1, 1, NULL, 0, 0);
+	textbuf_edit(tb, tb->cursor - 1, 1, NULL, 0,
+	    tb->cp[tb->cursor - 1] != '\n' ? TEXTBUF_RUN_BACK :
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
-/* Delete the code point after the cursor; 0 if there is none. */
+/*
+ * Delete the code point after the cursor; 0 if there is none.  It joins
+ * the undo step of the deletions just before it (not a line break).
+ */
 int
 textbuf_delete_fwd(struct textbuf *tb)
 {
 	if (tb->cursor == tb->len)
 		return 0;
-	textbuf_edit(tb, tb->cursor, 1, NULL, 0, 0);
+	textbuf_edit(tb, tb->cursor, 1, NULL, 0,
+	    tb->cp[tb->cursor] != '\n' ? TEXTBUF_RUN_FORWARD :
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
@@ -704,7 +768,7 @@ textbuf_kill(struct textbuf *tb, size_t from, size_t to, int backward)
 		tb->kill = k;
 		tb->nkill += n;
 	}
-	textbuf_edit(tb, from, n, NULL, 0, 0);
+	textbuf_edit(tb, from, n, NULL, 0, TEXTBUF_RUN_NONE);
 	tb->killing = 1;
 }
 
@@ -759,7 +823,8 @@ textbuf_yank(struct textbuf *tb)
 {
 	if (tb->nkill == 0)
 		return 0;
-	textbuf_edit(tb, tb->cursor, 0, tb->kill, tb->nkill, 0);
+	textbuf_edit(tb, tb->cursor, 0, tb->kill, tb->nkill,
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
@@ -779,7 +844,7 @@ textbuf_undo(struct textbuf *tb)
 	textbuf_apply(tb, st->pos, st->nins, st->del, st->bdel);
 	tb->cursor = st->before;
 	tb->redo[tb->nredo++] = *st;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }
@@ -797,7 +862,7 @@ textbuf_redo(struct textbuf *tb)
 	textbuf_apply(tb, st->pos, st->ndel, st->ins, st->bins);
 	tb->cursor = st->after;
 	tb->undo[tb->nundo++] = *st;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }

@@ -34,6 +34,7 @@ struct textbuf	*textbuf_new(const char *);
 void		 textbuf_free(struct textbuf *);
 char		*textbuf_text(const struct textbuf *);
 size_t		 textbuf_count(const struct textbuf *);
+size_t		 textbuf_halves(const struct textbuf *);
 size_t		 textbuf_bytes(const struct textbuf *);
 char		*textbuf_killed(const struct textbuf *);
 size_t		 textbuf_dirty(const struct textbuf *);

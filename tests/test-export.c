@@ -494,6 +494,10 @@ test_csv_cp932_every_code_point(void **state)
 		{ 0x2016, 0x2225 }, { 0x203e, 0xffe3 }, { 0x2212, 0xff0d },
 		{ 0x301c, 0xff5e },
 	};
+	/* written in CP932's equivalent form, silently (NFC gives these) */
+	static const uint32_t canon[][2] = {
+		{ 0x00c5, 0x212b }, { 0x51de, 0xfa15 }, { 0x8612, 0xfa20 },
+	};
 	struct formdir *fd = testutil_formdir();
 	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
 	struct draft *d = draft_new(form);
@@ -536,6 +540,17 @@ test_csv_cp932_every_code_point(void **state)
 			if (cp == '"')
 				want[nwant++] = '"';
 			if ((n = ref_cp932(to, from, cp, b)) != 0) {
+				memcpy(want + nwant, b, n);
+				nwant += n;
+				continue;
+			}
+			for (to_cp = 0, n = 0; n < sizeof canon / sizeof canon[0];
+			    n++) {
+				if (canon[n][0] == cp)
+					to_cp = canon[n][1];
+			}
+			if (to_cp != 0 && (n = ref_cp932(to, from, to_cp, b)) !=
+			    0) {
 				memcpy(want + nwant, b, n);
 				nwant += n;
 				continue;

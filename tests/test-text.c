@@ -471,7 +471,8 @@ conv(iconv_t cd, const char *in, size_t inlen, char *out, size_t size)
 /*
  * text_cp932_holds agrees with the C library's CP932 for every character
  * of the BMP, read as the CSV export reads it: bytes that read back as
- * the character, ¥ as 0x5C, \ and the folds as their CP932 forms.
+ * the character, ¥ as 0x5C, \ and the folds as their CP932 forms, and
+ * the three characters NFC gives that CP932 has in an equivalent form.
  */
 static void
 test_cp932(void **state)
@@ -498,6 +499,14 @@ test_cp932(void **state)
 		    sizeof back) == ulen && memcmp(back, u, ulen) == 0);
 		if (!held && text_cp932_fold(cp) != 0)
 			held = 1;
+		if (!held && text_cp932_canon(cp) != 0) {
+			/* its equivalent form reads back as itself */
+			ulen = text_encode(text_cp932_canon(cp), u);
+			n = conv(to, u, ulen, b, sizeof b);
+			held = n == 2 && conv(from, b, n, back, sizeof back) ==
+			    ulen && memcmp(back, u, ulen) == 0;
+			assert_true(held);
+		}
 		if (held != text_cp932_holds(cp))
 			fail_msg("U+%04X: CP932 %s it", (unsigned)cp,
 			    held ? "holds" : "lacks");
@@ -506,6 +515,8 @@ test_cp932(void **state)
 	iconv_close(from);
 	assert_true(text_cp932_holds('\\'));
 	assert_false(text_cp932_holds(0x1f600));
+	assert_true(text_cp932_holds(0xc5) && text_cp932_holds(0x51de) &&
+	    text_cp932_holds(0x8612));
 	/* what an answer holds that CP932 lacks, look-alikes aside */
 	text_doubts("株式会社ABC\\", 13, &td);
 	assert_int_equal(td.nlacks + td.nlookalike, 0);
