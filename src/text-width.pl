@@ -18,11 +18,13 @@
 #            characters whose NFC_Quick_Check is No or Maybe or whose
 #            canonical combining class is not 0 (text_nfc);
 # cp932:     a bitmap of the BMP characters that CP932 holds, one bit a
-#            code point, 64 a word (so a word is indexed by the first two
-#            bytes of a 3-byte UTF-8 sequence, the bit by the third): those whose CP932 bytes (Perl's Encode) read back
-#            as the same character, as csv.c's export asks of iconv, and
-#            ¥, written as 0x5C, but not \ (tests/test-text.c compares it
-#            with the C library's iconv).
+#            code point, 64 a word (a word is indexed by the first two
+#            bytes of a 3-byte UTF-8 sequence, the bit by the third): those
+#            whose CP932 bytes (Perl's Encode) read back as the same
+#            character, as csv.c's export asks of iconv, and ¥, written
+#            as 0x5C, but not \ (tests/test-text.c compares it with the C
+#            library's iconv);
+# plain:     the same less the look-alikes, for text_doubts.
 use strict;
 use warnings;
 use Encode ();
@@ -110,10 +112,19 @@ for my $cp (0 .. 0xffff) {
 	}
 	$bits[$cp >> 6] |= 1 << ($cp & 63) if $held;
 }
-print "static const uint64_t text_cp932[1024] = {\n";
-for (my $i = 0; $i < 1024; $i += 3) {
-	my $end = $i + 2 < 1023 ? $i + 2 : 1023;
-	print "\t", join(" ", map { sprintf "0x%016x,", $_ } @bits[$i .. $end]),
-	    "\n";
+sub bitmap {
+	my ($name, @b) = @_;
+	print "static const uint64_t $name\[1024\] = {\n";
+	for (my $i = 0; $i < 1024; $i += 3) {
+		my $end = $i + 2 < 1023 ? $i + 2 : 1023;
+		print "\t", join(" ", map { sprintf "0x%016x,", $_ }
+		    @b[$i .. $end]), "\n";
+	}
+	print "};\n";
 }
-print "};\n";
+bitmap("text_cp932", @bits);
+print "\n";
+# plain: what CP932 holds less the look-alikes, for text_doubts' one look
+my @plain = @bits;
+$plain[$_->[0] >> 6] &= ~(1 << ($_->[0] & 63)) for grep { $_->[0] < 0x10000 } @pairs;
+bitmap("text_plain", @plain);

@@ -660,25 +660,27 @@ text_cp932_holds(uint32_t cp)
 }
 
 /*
- * How many characters of s (len bytes of UTF-8) a CP932 export cannot
- * hold (text_cp932_holds), leaving out the look-alikes (text_lookalike),
- * which have a warning of their own; the first of them in *first.  One
- * table look-up a character: this runs over every answer of a summary.
+ * The characters of s (len bytes of UTF-8) to doubt, in *d: the
+ * look-alikes (text_lookalike) and the others a CP932 export cannot hold
+ * (text_cp932_holds), each counted, with the first of each.  One table
+ * look-up a character (text_plain: what CP932 holds less the
+ * look-alikes), since this runs over every answer of a summary.
  */
-size_t
-text_cp932_lacks(const char *s, size_t len, uint32_t *first)
+void
+text_doubts(const char *s, size_t len, struct text_doubts *d)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	const unsigned char *end3 = len >= 3 ? end - 2 : p;
-	size_t n = 0, k;
-	uint32_t cp;
+	size_t k;
+	uint32_t cp, to;
 	unsigned c;
 
+	memset(d, 0, sizeof *d);
 	while (p < end) {
 		/* runs of 3-byte characters (kana, kanji): the word of cp >> 6
 		   from the first two bytes, the bit from the third */
 		while (p < end3 && (c = *p - 0xe0u) < 0x10 &&
-		    text_cp932[c << 6 | (p[1] & 0x3fu)] >> (p[2] & 63) & 1)
+		    text_plain[c << 6 | (p[1] & 0x3fu)] >> (p[2] & 63) & 1)
 			p += 3;
 		if (p == end)
 			break;
@@ -692,12 +694,14 @@ text_cp932_lacks(const char *s, size_t len, uint32_t *first)
 			continue;
 		}
 		p += k;
-		if (text_cp932_holds(cp) || text_lookalike(cp) != 0)
-			continue;
-		if (n++ == 0)
-			*first = cp;
+		if ((to = text_lookalike(cp)) != 0) {
+			if (d->nlookalike++ == 0) {
+				d->lookalike = cp;
+				d->lookalike_to = to;
+			}
+		} else if (!text_cp932_holds(cp) && d->nlacks++ == 0)
+			d->lacks = cp;
 	}
-	return n;
 }
 
 /*

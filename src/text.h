@@ -26,6 +26,15 @@ enum text_flaw {
 #define TEXT_PASTE_TABS		0x2	/* tabs became spaces */
 #define TEXT_PASTE_BREAKS	0x4	/* line breaks became spaces */
 
+/* What text_doubts finds. */
+struct text_doubts {
+	size_t		 nlookalike;	/* look-alikes (text_lookalike) */
+	uint32_t	 lookalike;	/* the first of them */
+	uint32_t	 lookalike_to;	/* the character it looks like */
+	size_t		 nlacks;	/* others CP932 cannot hold */
+	uint32_t	 lacks;		/* the first of them */
+};
+
 size_t	 text_decode(const char *, size_t, uint32_t *);
 size_t	 text_encode(uint32_t, char *);
 size_t	 text_invalid(const char *, size_t);
@@ -42,7 +51,7 @@ uint32_t	 text_lookalike(uint32_t);
 uint32_t	 text_cp932_canon(uint32_t);
 uint32_t	 text_cp932_fold(uint32_t);
 int	 text_cp932_holds(uint32_t);
-size_t	 text_cp932_lacks(const char *, size_t, uint32_t *);
+void	 text_doubts(const char *, size_t, struct text_doubts *);
 int	 text_nfc_inert(uint32_t);
 char	*text_nfc(const char *, size_t, size_t *);
 int	 text_nfd_marks(const char *, size_t);

@@ -157,63 +157,42 @@ validate_tally(const struct draft *d, size_t first_item, size_t end_item,
 }
 
 /*
- * A warning about the first character of a that only looks like an
+ * A warning about the first of the characters of a that only look like an
  * ordinary one (a Kangxi radical or a CJK compatibility ideograph, often
  * pasted from PDF files), with the character to write instead, or NULL.
- * The caller frees it.  Look-alikes lie in U+2E80-2FFF, U+F900-FAFF and
- * U+2F800-2FA1F, whose UTF-8 starts with E2, EF or F0: only those bytes
- * are looked at (memchr), since this runs on every answer of a summary.
+ * The caller frees it.
  */
 static char *
-validate_lookalike(const char *a)
+validate_lookalike(const struct text_doubts *td)
 {
-	static const unsigned char leads[] = { 0xe2, 0xef, 0xf0 };
-	size_t len = strlen(a), n = 0, i, first_off = SIZE_MAX;
-	const unsigned char *b = (const unsigned char *)a, *p, *end = b + len;
-	uint32_t cp, to, first = 0, first_to = 0;
 	char c[5], t[5];
 
-	for (i = 0; i < sizeof leads; i++) {
-		for (p = b; p < end && (p = memchr(p, leads[i],
-		    (size_t)(end - p))) != NULL; p++) {
-			if (end - p < 3 || text_decode((const char *)p,
-			    (size_t)(end - p), &cp) == 0 ||
-			    (to = text_lookalike(cp)) == 0)
-				continue;
-			n++;
-			if ((size_t)(p - b) < first_off) {
-				first_off = (size_t)(p - b);
-				first = cp;
-				first_to = to;
-			}
-		}
-	}
-	if (n == 0)
+	if (td->nlookalike == 0)
 		return NULL;
-	c[text_encode(first, c)] = '\0';
-	t[text_encode(first_to, t)] = '\0';
+	c[text_encode(td->lookalike, c)] = '\0';
+	t[text_encode(td->lookalike_to, t)] = '\0';
 	return xasprintf(ngettext("%s (U+%04X) only looks like %s; write %s "
 	    "(%zu such character)", "%s (U+%04X) only looks like %s; write %s "
-	    "(%zu such characters)", n), c, (unsigned)first, t, t, n);
+	    "(%zu such characters)", td->nlookalike), c,
+	    (unsigned)td->lookalike, t, t, td->nlookalike);
 }
 
 /*
- * A warning about the characters of a that a CP932 export cannot hold
- * (text_cp932_lacks: not the look-alikes, warned about above), naming the
- * first and, when its NFKC form is one CP932 holds (㋿ as 令和, ⑴ as
- * (1)), that form to write instead; NULL when there are none.  The caller
- * frees it.
+ * A warning about the other characters of a that a CP932 export cannot
+ * hold, naming the first and, when its NFKC form is one CP932 holds (㋿ as
+ * 令和, ⑴ as (1)), that form to write instead; NULL when there are none.
+ * The caller frees it.
  */
 static char *
-validate_cp932(const char *a)
+validate_cp932(const struct text_doubts *td)
 {
-	uint32_t first = 0, cp;
-	size_t n, i, len, k;
-	char c[5], *to;
+	uint32_t cp;
+	size_t n = td->nlacks, i, len, k;
+	char c[5], *to, *msg;
 
-	if ((n = text_cp932_lacks(a, strlen(a), &first)) == 0)
+	if (n == 0)
 		return NULL;
-	c[text_encode(first, c)] = '\0';
+	c[text_encode(td->lacks, c)] = '\0';
 	if ((to = text_nfkc(c)) != NULL && strcmp(to, c) != 0) {
 		len = strlen(to);
 		for (i = 0; i < len; i += k) {
@@ -222,12 +201,11 @@ validate_cp932(const char *a)
 				break;
 		}
 		if (i == len) {
-			char *msg = xasprintf(ngettext("%s (U+%04X) is not in "
+			msg = xasprintf(ngettext("%s (U+%04X) is not in "
 			    "CP932 (export --encoding cp932); write %s (%zu "
 			    "such character)", "%s (U+%04X) is not in CP932 "
 			    "(export --encoding cp932); write %s (%zu such "
-			    "characters)", n), c, (unsigned)first, to, n);
-
+			    "characters)", n), c, (unsigned)td->lacks, to, n);
 			free(to);
 			return msg;
 		}
@@ -236,7 +214,7 @@ validate_cp932(const char *a)
 	return xasprintf(ngettext("%s (U+%04X) is not in CP932 (export "
 	    "--encoding cp932) (%zu such character)", "%s (U+%04X) is not in "
 	    "CP932 (export --encoding cp932) (%zu such characters)", n), c,
-	    (unsigned)first, n);
+	    (unsigned)td->lacks, n);
 }
 
 /* Findings about one field, not counting its item's shared limit. */
@@ -246,6 +224,7 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 	const struct form_field *f = &d->form->fields[field];
 	const char *a = d->answers[field];
 	enum ftype_verdict verdict;
+	struct text_doubts td;
 	struct finding *fi;
 	char *msg = NULL;
 	size_t count, halves;
@@ -276,9 +255,10 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 		    FINDING_NOT_CHOICE : FINDING_FORMAT, field);
 		fi->message = msg;
 	}
-	if ((msg = validate_lookalike(a)) != NULL)
+	text_doubts(a, strlen(a), &td);
+	if ((msg = validate_lookalike(&td)) != NULL)
 		validate_add(fs, FINDING_FORMAT, field)->message = msg;
-	if ((msg = validate_cp932(a)) != NULL)
+	if ((msg = validate_cp932(&td)) != NULL)
 		validate_add(fs, FINDING_FORMAT, field)->message = msg;
 }
 

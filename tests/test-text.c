@@ -479,8 +479,9 @@ test_cp932(void **state)
 {
 	iconv_t to = iconv_open("CP932", "UTF-8"), from;
 	char u[5], b[8], back[8];
+	struct text_doubts td;
 	size_t ulen, n;
-	uint32_t cp, first = 0;
+	uint32_t cp;
 	int held;
 
 	(void)state;
@@ -517,11 +518,18 @@ test_cp932(void **state)
 	assert_true(text_cp932_holds(0xc5) && text_cp932_holds(0x51de) &&
 	    text_cp932_holds(0x8612));
 	/* what an answer holds that CP932 lacks, look-alikes aside */
-	assert_int_equal(text_cp932_lacks("株式会社ABC\\", 13, &first), 0);
-	assert_int_equal(text_cp932_lacks("森鷗外 ⑴ ⼈ 😀 é", strlen("森鷗外 ⑴ ⼈ 😀 é"),
-	    &first), 4);
-	assert_int_equal(first, 0x9dd7);	/* 鷗 */
-	assert_int_equal(text_cp932_lacks("髙﨑〜", strlen("髙﨑〜"), &first), 0);
+	text_doubts("株式会社ABC\\", 13, &td);
+	assert_int_equal(td.nlacks + td.nlookalike, 0);
+	text_doubts("森鷗外 ⑴ ⼈ 😀 é \xef\xa4\xa9", strlen("森鷗外 ⑴ ⼈ 😀 é "
+	    "\xef\xa4\xa9"), &td);
+	assert_int_equal(td.nlacks, 4);
+	assert_int_equal(td.lacks, 0x9dd7);	/* 鷗 */
+	/* ⼈ U+2F08, and U+F929, which CP932 holds but only looks like 朗 */
+	assert_int_equal(td.nlookalike, 2);
+	assert_int_equal(td.lookalike, 0x2f08);
+	assert_int_equal(td.lookalike_to, 0x4eba);
+	text_doubts("髙﨑〜", strlen("髙﨑〜"), &td);
+	assert_int_equal(td.nlacks + td.nlookalike, 0);
 }
 
 int
