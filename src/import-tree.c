@@ -43,6 +43,8 @@
 
 struct import_tree {
 	const char	*path;
+	const char	*buf;		/* what the parser reads */
+	size_t		 len;
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
 	int		 have;		/* ev holds an event */
@@ -104,15 +106,23 @@ static int
 import_tree_next(struct import_tree *t)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
+	yaml_mark_t m;
 	char *why;
 
 	if (t->have)
 		yaml_event_delete(&t->ev);
 	t->have = 0;
 	if (!yaml_parser_parse(&t->parser, &t->ev)) {
+		m = t->parser.problem_mark;
+		if (t->parser.error == YAML_READER_ERROR) {
+			/* the reader gives an offset, not a mark */
+			m.line = text_line(t->buf, t->len,
+			    t->parser.problem_offset, &m.column) - 1;
+			m.column--;
+		}
 		why = xasprintf(_("invalid YAML: %s"), t->parser.problem !=
 		    NULL ? t->parser.problem : "?");
-		import_tree_fail(t, &t->parser.problem_mark, why);
+		import_tree_fail(t, &m, why);
 		free(why);
 		return 0;
 	}
@@ -443,6 +453,8 @@ import_tree(const char *path, const char *buf, size_t len,
 	if (!yaml_parser_initialize(&t.parser))
 		xfatal("out of memory");
 	yaml_parser_set_input_string(&t.parser, (unsigned char *)copy, n);
+	t.buf = copy;
+	t.len = n;
 	/* the header row, as kaiji CSV names the columns */
 	t.rows.v = xcalloc(1, sizeof *t.rows.v);
 	t.rows.v[0].n = 4;
