@@ -1,5 +1,5 @@
 /*
- * cmd-renew: kaiji renew [--format published|csv|xlsx|export]
+ * cmd-renew: kaiji renew [--format published|csv|xlsx|html|export]
  * [--encoding ENCODING]
  * [--force] OLD -o NEW — start the application that renews a
  * certification from the previous one, in one step: read OLD (a kaiji
@@ -85,8 +85,8 @@ out:
 
 const struct cmd_entry cmd_renew_entry = {
 	.name = "renew",
-	.usage = N_("[--format published|csv|xlsx|export] [--encoding ENCODING] "
-	    "[--force] "
+	.usage = N_("[--format published|csv|xlsx|html|export] "
+	    "[--encoding ENCODING] [--force] "
 	    "OLD -o NEW"),
 	.help = N_("Start a renewal: read the last application, move it to the "
 	    "newest edition, mark what to renew."),

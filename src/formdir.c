@@ -33,19 +33,16 @@ struct formdir {
 };
 
 /*
- * Where forms are: $KAIJI_FORMS_DIR if set; the source tree when the
- * program (argv0) runs from its build tree; else the installed directory.
- * The caller frees the result.
+ * Whether the program (argv0) runs from its build tree, uninstalled: then
+ * it takes its forms from the source tree and its message catalogues from
+ * the build tree (main.c), as an installed one takes the installed ones.
  */
-char *
-formdir_default(const char *argv0)
+int
+formdir_uninstalled(const char *argv0)
 {
-	const char *env = getenv("KAIJI_FORMS_DIR");
 	char exe[PATH_MAX], build[PATH_MAX], *slash;
 	ssize_t n;
 
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0)
 		exe[n] = '\0';
@@ -54,9 +51,24 @@ formdir_default(const char *argv0)
 		exe[0] = '\0';
 	if ((slash = strrchr(exe, '/')) != NULL)
 		*slash = '\0';
-	if (exe[0] != '\0' && realpath(KAIJI_BUILDDIR, build) != NULL &&
+	return exe[0] != '\0' && realpath(KAIJI_BUILDDIR, build) != NULL &&
 	    (strcmp(exe, build) == 0 || (strncmp(exe, build,
-	    strlen(build)) == 0 && exe[strlen(build)] == '/')))
+	    strlen(build)) == 0 && exe[strlen(build)] == '/'));
+}
+
+/*
+ * Where forms are: $KAIJI_FORMS_DIR if set; the source tree when the
+ * program (argv0) runs from its build tree; else the installed directory.
+ * The caller frees the result.
+ */
+char *
+formdir_default(const char *argv0)
+{
+	const char *env = getenv("KAIJI_FORMS_DIR");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (formdir_uninstalled(argv0))
 		return xstrdup(KAIJI_SRCDIR "/forms");
 	return xstrdup(KAIJI_PKGDATADIR "/forms");
 }

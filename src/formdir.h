@@ -11,6 +11,7 @@ struct form;
 struct formdir;
 
 char			*formdir_default(const char *);
+int			 formdir_uninstalled(const char *);
 struct formdir		*formdir_open(const char *);
 void			 formdir_free(struct formdir *);
 const char		*formdir_path(const struct formdir *);

@@ -4,7 +4,8 @@
  * (import_detect; kaiji CSV is csv.c's).
  *
  * Cells and labels are compared as import_strs: without white space, with
- * full-width ASCII folded and 〇 as ○; near misses (an edit distance of
+ * full-width ASCII, half-width katakana and NFD folded (text_fold) and 〇
+ * as ○; near misses (an edit distance of
  * about one in ten, for labels of six or more characters) count as
  * matches (import_like).  The other helpers trim cells, quote them in
  * notes and turn the HTML a converter leaves (<br>, entities) into text.
@@ -41,13 +42,22 @@ import_fold(uint32_t cp)
 	return cp;
 }
 
-/* Set is to s (len bytes) without white space, full-width ASCII folded. */
+/*
+ * Set is to s (len bytes) without white space, full-width ASCII, half-width
+ * katakana and decomposed characters folded (text_fold).
+ */
 void
 import_str_init(struct import_str *is, const char *s, size_t len)
 {
 	size_t n, i, o = 0;
+	char *raw, *folded;
 
-	is->cp = text_cps(s, len, &n);
+	raw = xstrndup(s, len);
+	folded = text_fold(raw);
+	free(raw);
+	len = strlen(folded);
+	is->cp = text_cps(folded, len, &n);
+	free(folded);
 	is->s = xmalloc(len * 3 + 1);
 	is->n = 0;
 	for (i = 0; i < n; i++) {
@@ -322,11 +332,11 @@ import_tsv_header(const char *s, size_t len)
 }
 
 /*
- * Whether buf is a zip archive (taken for a workbook), kaiji's YAML or
- * JSON export (import_tree_magic), holds kaiji's CSV (its first line is a
- * header row with a column whose name ends in "id", such as "id" or
- * "項目ID", or, separated by tabs, one named ID) or, failing that,
- * published text.
+ * Whether buf is a zip archive (taken for a workbook), an HTML page (taken
+ * for ASPIC's page of a service), kaiji's YAML or JSON export
+ * (import_tree_magic), holds kaiji's CSV (its first line is a header row
+ * with a column whose name ends in "id", such as "id" or "項目ID", or,
+ * separated by tabs, one named ID) or, failing that, published text.
  */
 enum import_kind
 import_detect(const char *buf, size_t len)
@@ -337,6 +347,8 @@ import_detect(const char *buf, size_t len)
 
 	if (import_xlsx_magic(buf, len))
 		return IMPORT_XLSX;
+	if (import_aspic_magic(buf, len))
+		return IMPORT_ASPIC;
 	if (import_tree_magic(buf, len))
 		return IMPORT_TREE;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
