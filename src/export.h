@@ -2,7 +2,8 @@
  * export: a draft written out for people or other programs.
  *
  * Formats: "text" and "markdown" lay the application out as the published
- * pages do (page by page, header lines, the column heading, section rows,
+ * pages do (with opts->paged, text to print: a form page a sheet, a grid,
+ * lines wrapped to opts->width columns; export-paged.c) (page by page, header lines, the column heading, section rows,
  * each item's 記述内容 rows with their marks and answers, the form's notes
  * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
  * list every field with the form's labels and the answer; "xlsx" is a
