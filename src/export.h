@@ -2,10 +2,10 @@
  * export: a draft written out for people or other programs.
  *
  * Formats: "text" and "markdown" lay the application out as the published
- * pages do (with opts->paged, text to print: a form page a sheet, a grid,
- * lines wrapped to opts->width columns; export-paged.c) (page by page, header lines, the column heading, section rows,
+ * pages do (page by page, header lines, the column heading, section rows,
  * each item's 記述内容 rows with their marks and answers, the form's notes
- * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
+ * under every page; with opts->paged, text to print: a form page a sheet,
+ * a grid, lines wrapped to opts->width columns, export-paged.c); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
  * list every field with the form's labels and the answer; "xlsx" is a
  * workbook laid out like the form (export-xlsx.c); "html" one page that
  * prints like the form, a form page a sheet (export-html.c).  The fields'
