@@ -421,7 +421,8 @@ export_json_string(FILE *fp, const char *s)
 			break;
 		default:
 			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-			    cp == 0x2028 || cp == 0x2029)
+			    cp == 0x2028 || cp == 0x2029 || cp == 0xfffe ||
+			    cp == 0xffff)
 				fprintf(fp, "\\u%04x", (unsigned)cp);
 			else
 				fwrite(s + off, 1, n, fp);

@@ -4,8 +4,10 @@
  * Formats: "text" and "markdown" lay the application out as the published
  * pages do (page by page, header lines, the column heading, section rows,
  * each item's 記述内容 rows with their marks and answers, the form's notes
- * under every page); "csv" is kaiji CSV (see csv.h); "yaml" and "json"
- * list every field with the form's labels and the answer; "xlsx" is a
+ * under every page; with opts->paged, text to print: a form page a sheet,
+ * a grid, lines wrapped to opts->width columns, export-paged.c); "csv" is
+ * kaiji CSV (see csv.h); "yaml" and "json" list every field with the
+ * form's labels and the answer; "xlsx" is a
  * workbook laid out like the form (export-xlsx.c); "html" one page that
  * prints like the form, a form page a sheet (export-html.c).  The fields'
  * notes (see draft.h) are left out unless opts->notes asks for them: a

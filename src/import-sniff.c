@@ -55,6 +55,8 @@ static const struct import_sniff_magic import_sniff_magics[] = {
 	    "(UTF-8) and import that") },
 	{ "\xff\xfe\0\0", 4, N_("UTF-32 text"), N_("save it as UTF-8 or as "
 	    "Unicode text (UTF-16) and import that") },
+	{ "\0\0\xfe\xff", 4, N_("UTF-32 text"), N_("save it as UTF-8 or as "
+	    "Unicode text (UTF-16) and import that") },
 	{ NULL, 0, NULL, NULL }
 };
 

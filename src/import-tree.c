@@ -13,8 +13,11 @@
  * memory stays within a small multiple of the input.  Each entry becomes
  * a row (ID, 申請内容, 様式, 版) given to csv_rows_import, which places
  * it and notes what it cannot place (unknown ids, a field given twice,
- * fields with no entry), as for kaiji CSV and workbooks.  Anchors,
- * aliases, tags other than YAML's standard ones, a key given twice, NUL
+ * fields with no entry), as for kaiji CSV and workbooks; a YAML file
+ * with fewer entries than fields and no "..." end line is noted as maybe
+ * cut short (a JSON file cut short is never valid).  Anchors,
+ * aliases, tags other than YAML's own for text, numbers, null, lists and
+ * mappings (so no !!binary), a key given twice, NUL
  * characters and more than one document are errors "path:line:col: ...".
  */
 #include "config.h"
@@ -40,6 +43,8 @@
 
 struct import_tree {
 	const char	*path;
+	const char	*buf;		/* what the parser reads */
+	size_t		 len;
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
 	int		 have;		/* ev holds an event */
@@ -47,6 +52,7 @@ struct import_tree {
 	struct csv_rows	 rows;		/* the header row, then entries */
 	char		**notes;	/* per row: the field's note */
 	char		*cause;
+	int		 block;		/* the top mapping in block style */
 };
 
 /* Whether buf starts (after a BOM and blank space) as an export does. */
@@ -77,20 +83,46 @@ import_tree_fail(struct import_tree *t, const yaml_mark_t *m,
 		    m->column + 1, what);
 }
 
+/* Whether tag is one of YAML's own for text, numbers, null or lists. */
+static int
+import_tree_tag(const char *tag)
+{
+	static const char *const ok[] = {
+		"str", "null", "int", "float", "bool", "map", "seq", NULL
+	};
+	size_t i;
+
+	if (strncmp(tag, "tag:yaml.org,2002:", 18) != 0)
+		return 0;
+	for (i = 0; ok[i] != NULL; i++) {
+		if (strcmp(tag + 18, ok[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The next event into t->ev; 0 with a cause on an error or an alias. */
 static int
 import_tree_next(struct import_tree *t)
 {
 	const yaml_char_t *anchor = NULL, *tag = NULL;
+	yaml_mark_t m;
 	char *why;
 
 	if (t->have)
 		yaml_event_delete(&t->ev);
 	t->have = 0;
 	if (!yaml_parser_parse(&t->parser, &t->ev)) {
+		m = t->parser.problem_mark;
+		if (t->parser.error == YAML_READER_ERROR) {
+			/* the reader gives an offset, not a mark */
+			m.line = text_line(t->buf, t->len,
+			    t->parser.problem_offset, &m.column) - 1;
+			m.column--;
+		}
 		why = xasprintf(_("invalid YAML: %s"), t->parser.problem !=
 		    NULL ? t->parser.problem : "?");
-		import_tree_fail(t, &t->parser.problem_mark, why);
+		import_tree_fail(t, &m, why);
 		free(why);
 		return 0;
 	}
@@ -121,8 +153,8 @@ import_tree_next(struct import_tree *t)
 	default:
 		break;
 	}
-	if (anchor != NULL || (tag != NULL && strncmp((const char *)tag,
-	    "tag:yaml.org,2002:", 18) != 0)) {
+	if (anchor != NULL || (tag != NULL && !import_tree_tag(
+	    (const char *)tag))) {
 		import_tree_fail(t, &t->ev.start_mark, _("anchors and tags "
 		    "other than YAML's own are not read in an export"));
 		return 0;
@@ -279,6 +311,8 @@ import_tree_top(struct import_tree *t)
 		    "mapping with 'kaiji-export')"));
 		return 0;
 	}
+	t->block = t->ev.data.mapping_start.style ==
+	    YAML_BLOCK_MAPPING_STYLE;
 	for (;;) {
 		if (!import_tree_next(t))
 			return 0;
@@ -393,6 +427,7 @@ import_tree(const char *path, const char *buf, size_t len,
 	char *copy, *why;
 	size_t i, off, n;
 	yaml_mark_t m = { 0, 0, 0 };
+	int cut = 0;
 
 	memset(&t, 0, sizeof t);
 	t.path = path;
@@ -418,6 +453,8 @@ import_tree(const char *path, const char *buf, size_t len,
 	if (!yaml_parser_initialize(&t.parser))
 		xfatal("out of memory");
 	yaml_parser_set_input_string(&t.parser, (unsigned char *)copy, n);
+	t.buf = copy;
+	t.len = n;
 	/* the header row, as kaiji CSV names the columns */
 	t.rows.v = xcalloc(1, sizeof *t.rows.v);
 	t.rows.v[0].n = 4;
@@ -434,6 +471,8 @@ import_tree(const char *path, const char *buf, size_t len,
 		goto out;	/* stream start, document start, its node */
 	if (!import_tree_top(&t) || !import_tree_next(&t))
 		goto out;
+	cut = t.block && t.ev.type == YAML_DOCUMENT_END_EVENT &&
+	    t.ev.data.document_end.implicit;
 	if (!import_tree_next(&t))
 		goto out;	/* document end, then stream end */
 	if (t.ev.type != YAML_STREAM_END_EVENT) {
@@ -462,6 +501,10 @@ import_tree(const char *path, const char *buf, size_t len,
 	}
 	if ((d = csv_rows_import(path, &t.rows, fd, notes, &t.cause)) == NULL)
 		goto out;
+	if (cut && t.rows.n - 1 < d->form->nfields)
+		strvec_addf(notes, _("%s: fewer entries than fields and no "
+		    "'...' line at the end: if the file was cut short, the "
+		    "answers after the cut are missing"), path);
 	for (i = 1; i < t.rows.n; i++) {
 		if (t.notes[i] == NULL || (f = form_field(d->form,
 		    t.rows.v[i].cells[0])) == NULL || d->notes[f->index] !=

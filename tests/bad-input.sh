@@ -1,6 +1,7 @@
 # The catalogue of bad input (tests/bad; tests/bad/MANIFEST says what each
 # case must give) through the real binary, for every reader: form files,
-# drafts, published disclosures and CSV for import, and the command line.
+# drafts, published disclosures, CSV, workbooks, kaiji's yaml and json
+# exports and UTF-16 text for import, and the command line.
 #
 # A case that must fail (status 2) must end in exactly one line on stderr,
 # "kaiji: FILE:POSITION: message" (or, on the command line, "kaiji: ..."
@@ -248,6 +249,7 @@ import_case() {
 	P=$W/$name
 	fill "$reader" "$name" "$P"
 	set -- --format "$reader"
+	[ "$reader" != utf16 ] || set --	# UTF-16 is told by its mark
 	case $name in
 	*.cp932.csv) set -- "$@" --encoding cp932 ;;
 	*.utf-8.csv) set -- "$@" --encoding utf-8 ;;
@@ -350,7 +352,7 @@ while IFS="$tab" read -r reader name want expect; do
 	case $reader in
 	draft) draft_case "$name" "$want" "$expect" ;;
 	form) form_case "$name" "$want" "$expect" ;;
-	published|csv|html) import_case "$reader" "$name" "$want" "$expect" ;;
+	published|csv|html|export|utf16) import_case "$reader" "$name" "$want" "$expect" ;;
 	xlsx) [ -n "$no_xlsx" ] || import_case "$reader" "$name" "$want" "$expect" ;;
 	cli) cli_case "$name" "$want" "$expect" ;;
 	*) echo "MANIFEST: unknown reader '$reader'" >&2; exit 99 ;;
@@ -358,12 +360,14 @@ while IFS="$tab" read -r reader name want expect; do
 done <"$B/MANIFEST"
 
 # every file in the catalogue is in the manifest, and the other way round
-for dir in drafts forms published csv xlsx html cli; do
+for dir in drafts forms published csv xlsx html export utf16 cli; do
 	reader=${dir%s}
 	[ "$dir" = published ] && reader=published
 	[ "$dir" = csv ] && reader=csv
 	[ "$dir" = xlsx ] && reader=xlsx
 	[ "$dir" = html ] && reader=html
+	[ "$dir" = export ] && reader=export
+	[ "$dir" = utf16 ] && reader=utf16
 	for f in "$B/$dir"/*; do
 		base=${f##*/}
 		[ "$dir" = cli ] && { case $base in *.stdin) continue ;; esac; base=${base%.args}; }
@@ -372,7 +376,7 @@ for dir in drafts forms published csv xlsx html cli; do
 		    fail "$dir/$base is not in tests/bad/MANIFEST"
 	done
 done
-for reader in draft form published csv xlsx html cli; do
+for reader in draft form published csv xlsx html export utf16 cli; do
 	n=$(grep -c "^$reader$tab" "$B/MANIFEST")
 	ok "$reader: at least 40 cases ($n)" test "$n" -ge 40
 done

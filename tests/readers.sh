@@ -40,6 +40,24 @@ fill() {	# fill TEXT: TEXT repeated to $M bytes
 { printf "$csvh"; fill '5.1,x,asp-saas,2021'; } >"$T/c-rows.csv"
 { printf "$csvh"; printf '5.1,"'; yes '""' | tr -d '\n' | head -c $M; printf '",asp-saas,2021\n'; } >"$T/c-cell.csv"
 
+# kaiji's exports (yaml, json) and UTF-16 text
+jhead='{"kaiji-export": 1, "form": "asp-saas", "edition": "2021", '
+{ printf "$jhead"'"fields": ['; yes '{},' | tr -d '\n' | head -c $M; printf '{}]}\n'; } >"$T/e-entries.json"
+{ printf "$jhead"'"x": ['; yes '0,' | tr -d '\n' | head -c $M; printf '0], "fields": []}\n'; } >"$T/e-ignored.json"
+{ printf "$jhead"'"fields": [{"id": "30.1", "answer": "'; yes '\\u3042' | tr -d '\n' | head -c $M; printf '"}]}\n'; } >"$T/e-escapes.json"
+{ printf 'kaiji-export: 1\n'; yes 'k: 0' | head -c $M; } >"$T/e-keys.yaml"
+{ printf 'kaiji-export: 1\nx: '; head -c $M /dev/zero | tr '\0' '['; } >"$T/e-deep.yaml"
+rep() {	# rep BYTES: the printf escapes BYTES repeated to $M bytes
+	printf "$1" >"$T/unit"
+	while [ "$(wc -c <"$T/unit")" -lt $M ]; do
+		cat "$T/unit" "$T/unit" >"$T/unit2" && mv "$T/unit2" "$T/unit"
+	done
+	head -c $M "$T/unit"
+}
+{ printf '\377\376'; rep '\r\000\n\000'; } >"$T/u-lines.txt"
+{ printf '\377\376I\000D\000\t\000\330i\017_\t\000\110r\r\000\n\000'; rep '\t\000'; } >"$T/u-cells.txt"
+{ printf '\376\377'; rep '\330\075\336\000'; } >"$T/u-pairs.txt"
+
 # reader WANT FILE [TEXT]: importing FILE exits WANT within the limits,
 # saying TEXT
 reader() {
@@ -66,4 +84,12 @@ reader 2 c-commas.csv "more than 1024 cells in a row"
 reader 2 c-empty.csv "$no_form"
 reader 0 c-rows.csv "more notes left out"
 reader 2 c-cell.csv "$too_big"
+reader 2 e-entries.json "more than 4096 entries in 'fields'"
+reader 0 e-ignored.json "133 fields have no row"
+reader 2 e-escapes.json "$too_big"
+reader 2 e-keys.yaml "an export names its form, edition and fields"
+reader 2 e-deep.yaml "nested too deep for a kaiji export"
+reader 2 u-lines.txt "not a published disclosure"
+reader 2 u-cells.txt "more than 1024 cells in a row"
+reader 2 u-pairs.txt "not a published disclosure"
 finish
