@@ -110,6 +110,9 @@ struct import_ctx {
 	size_t			 pipes;		/* rows of each layout */
 	size_t			 tabs;
 	int			 ours;		/* written by kaiji export */
+	char			*service;	/* an ASPIC page's header block */
+	char			*company;
+	char			**want;		/* the one whose value is next */
 	struct import_stats	*st;
 };
 
