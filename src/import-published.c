@@ -420,6 +420,12 @@ import_published_header(struct import_ctx *ctx, struct draft *d)
 			free(why);
 			continue;
 		}
+		/* the field was counted as hidden or missing */
+		ctx->st->answered++;
+		if (ctx->st->missing > 0)
+			ctx->st->missing--;
+		else
+			ctx->st->replaced--;
 		import_note(ctx, 0, _("%s: %s: from the page's header: %s"),
 		    ctx->path, form->fields[idx[i]].id, values[i]);
 	}
@@ -918,8 +924,8 @@ import_published(const char *path, const char *buf, size_t len,
 		    form->edition);
 		goto out;
 	}
-	st->layout = ctx.pipes >= ctx.tabs ? IMPORT_LAYOUT_PIPE :
-	    IMPORT_LAYOUT_TAB;
+	st->layout = aspic != IMPORT_NONE ? IMPORT_LAYOUT_WEB :
+	    ctx.pipes >= ctx.tabs ? IMPORT_LAYOUT_PIPE : IMPORT_LAYOUT_TAB;
 	d = draft_new(form);
 	import_fill(&ctx, d);
 	import_published_header(&ctx, d);

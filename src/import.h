@@ -38,12 +38,14 @@ enum import_kind {
 
 enum import_layout {
 	IMPORT_LAYOUT_PIPE,	/* "| 1 | ... |" rows */
-	IMPORT_LAYOUT_TAB	/* tab-separated rows */
+	IMPORT_LAYOUT_TAB,	/* tab-separated rows */
+	IMPORT_LAYOUT_WEB	/* an ASPIC web page's text (no pages) */
 };
 
 struct import_stats {
 	enum import_layout	layout;
-	size_t			pages;		/* N of the "(n/N)" headers */
+	size_t			pages;		/* N of the "(n/N)" headers, */
+						/* 0 on a web page */
 	size_t			rows;		/* table rows read */
 	size_t			placed;		/* fields given a row */
 	size_t			answered;	/* fields given an answer */
