@@ -32,6 +32,7 @@
 #define IMPORT_MAX_PAGES	999
 #define IMPORT_ROW_CELLS	64	/* as in import-row.c */
 #define IMPORT_ASPIC_LINES	400	/* lines that tell an ASPIC page */
+#define IMPORT_QUOTE_LINES	32	/* line breaks in a quoted cell */
 
 /* 16 bytes a line: the input is at most IMPORT_MAX_SIZE bytes. */
 struct import_line {
@@ -317,7 +318,13 @@ import_published_boilerplate(const char *s, size_t len)
 	struct import_str n;
 	int yes;
 
+	size_t i;
+
 	/* most lines have none of the words: told without a copy */
+	for (i = 0; i < len && s[i] != '*' && (unsigned char)s[i] < 0xe2; i++)
+		;
+	if (i == len)
+		return 0;
 	if (memmem(s, len, "認定番号", strlen("認定番号")) == NULL &&
 	    memmem(s, len, "サービス名称", strlen("サービス名称")) == NULL &&
 	    memmem(s, len, "注", strlen("注")) == NULL &&
@@ -386,7 +393,11 @@ import_published_section(const struct import_ctx *ctx, const char *s,
 	size_t i;
 	int yes = 0;
 
-	if (import_published_filled(s, len) != 1 || len > 256)
+	size_t off = import_trim_left(s, len);
+
+	/* the first byte tells most lines from every title, without a copy */
+	if (off == len || len > 256 || !ctx->section_first[(unsigned char)
+	    s[off]] || import_published_filled(s, len) != 1)
 		return 0;
 	import_str_init(&n, s, len);
 	for (i = 0; i < ctx->form->nsections && !yes; i++)
@@ -466,9 +477,12 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		    strlen(form->fields[i].text));
 	ctx->sections = xreallocarray(NULL, form->nsections + 1,
 	    sizeof *ctx->sections);
-	for (i = 0; i < form->nsections; i++)
+	for (i = 0; i < form->nsections; i++) {
 		import_str_init(&ctx->sections[i], form->sections[i].title,
 		    strlen(form->sections[i].title));
+		ctx->section_first[(unsigned char)ctx->sections[i].s[0]] = 1;
+	}
+	ctx->section_first[0xef] = 1;	/* full-width forms fold */
 }
 
 static void
@@ -500,16 +514,18 @@ import_published_free(struct import_ctx *ctx)
 
 /*
  * Where the line at p ends: at the first line break, unless a cell of a
- * tab-separated line opens a quote ("...) that a later line closes, as a
- * spreadsheet writes a cell holding line breaks; then at the break after
- * the closing quote.  *noquote is set when a quote is not closed before
- * the end: quotes are not looked at again, so that the scan stays linear.
+ * tab-separated line opens a quote ("...) that one of the next
+ * IMPORT_QUOTE_LINES lines closes before a tab or a line break, as a
+ * spreadsheet writes a cell holding line breaks; then at the break after the closing quote.  *noquote is set
+ * when a quote is not closed before the end: quotes are not looked at
+ * again, so that the scan stays linear.
  */
 static const char *
 import_published_eol(const char *p, const char *end, int *noquote)
 {
 	const char *q, *eol;
 	int quoted = 0, start = 1, tab = 0;
+	size_t breaks = 0;
 
 	for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 		tab |= *eol == '\t';
@@ -519,8 +535,12 @@ import_published_eol(const char *p, const char *end, int *noquote)
 		if (quoted) {
 			if (*q == '"' && q + 1 < end && q[1] == '"')
 				q++;
-			else if (*q == '"')
+			else if (*q == '"' && (q + 1 == end || q[1] == '\t' ||
+			    q[1] == '\n' || q[1] == '\r'))
 				quoted = 0;
+			else if (*q == '"' || (*q == '\n' &&
+			    ++breaks > IMPORT_QUOTE_LINES))
+				return eol;	/* the quotes are the answer's */
 			continue;
 		}
 		if (*q == '\n' || *q == '\r')

@@ -115,6 +115,8 @@ struct import_ctx {
 	char			*service;	/* an ASPIC page's header block */
 	char			*company;
 	char			**want;		/* the one whose value is next */
+	unsigned char		 section_first[256];	/* first bytes of */
+							/* section titles */
 	struct import_stats	*st;
 };
 
