@@ -255,9 +255,9 @@ import_published_aspic_header(const char *s, size_t len)
  * The form of the text of an ASPIC per-service web page (a header block,
  * then one table under the column headers 記述内容 and 情報開示内容, no page
  * headers): the one whose descriptions the most cells of the first
- * IMPORT_ASPIC_LINES lines are, the newest edition among equals.  NULL
- * when lines are not such a page; else *start is the index of the column
- * header row.
+ * IMPORT_ASPIC_LINES lines are, the newest edition among equals; NULL
+ * when there is none.  *start is set to the index of the column header
+ * row when there is one (else it is left as it is).
  */
 static const struct form *
 import_published_aspic(const struct import_line *lines, size_t nlines,
@@ -273,8 +273,9 @@ import_published_aspic(const struct import_line *lines, size_t nlines,
 		if (import_published_aspic_header(lines[h].s, lines[h].len))
 			break;
 	}
-	if (h == nlines || h == IMPORT_ASPIC_LINES || nforms == 0)
+	if (h == nlines || h == IMPORT_ASPIC_LINES)
 		return NULL;
+	*start = h;
 	end = h + IMPORT_ASPIC_LINES < nlines ? h + IMPORT_ASPIC_LINES :
 	    nlines;
 	for (i = h + 1; i < end; i++) {
@@ -307,7 +308,6 @@ import_published_aspic(const struct import_line *lines, size_t nlines,
 		}
 	}
 	strvec_free(&cells);
-	*start = h;
 	return best;
 }
 
@@ -857,25 +857,25 @@ import_published(const char *path, const char *buf, size_t len,
 		return NULL;
 	lines = import_published_lines(buf, len, &nlines);
 	seen = xcalloc(IMPORT_MAX_PAGES + 1, 1);
+	aspic = IMPORT_NONE;
 	form = import_published_aspic(lines, nlines, forms, nforms, &aspic);
 	/* an ASPIC page's rows have as many cells as they have */
-	import_published_join(lines, &nlines, len, form == NULL, &arena);
-	if (form != NULL)
+	import_published_join(lines, &nlines, len, aspic == IMPORT_NONE,
+	    &arena);
+	if (aspic != IMPORT_NONE) {
+		aspic = IMPORT_NONE;
 		form = import_published_aspic(lines, nlines, forms, nforms,
 		    &aspic);
-	else {
-		aspic = IMPORT_NONE;
-		form = import_published_form(path, lines, nlines, forms,
-		    nforms, &npages, seen, cause);
-	}
-	free(forms);
-	if (form == NULL) {
-		if (aspic != IMPORT_NONE)
+		if (form == NULL)
 			*cause = xasprintf(_("%s: an ASPIC web page of no "
 			    "known form (no description of a form matches)"),
 			    path);
+	} else
+		form = import_published_form(path, lines, nlines, forms,
+		    nforms, &npages, seen, cause);
+	free(forms);
+	if (form == NULL)
 		goto out;
-	}
 	import_published_init(&ctx, path, form, st);
 	st->pages = npages;
 	for (i = 1; i <= npages; i++) {
@@ -903,10 +903,14 @@ import_published(const char *path, const char *buf, size_t len,
 		filled = import_published_filled(lines[i].s, lines[i].len);
 		if (filled == 1) {
 			/* a page number, a page note padded with tabs */
-			import_str_init(&n, lines[i].s, lines[i].len);
-			skip = lines[i].s[0] != '\t' &&
-			    import_published_number(&n);
-			import_str_free(&n);
+			skip = 0;
+			if (strchr("0123456789-(\xef", lines[i].s[
+			    import_trim_left(lines[i].s, lines[i].len)]) !=
+			    NULL && lines[i].s[0] != '\t') {
+				import_str_init(&n, lines[i].s, lines[i].len);
+				skip = import_published_number(&n);
+				import_str_free(&n);
+			}
 			if (skip || import_published_boilerplate(lines[i].s,
 			    lines[i].len))
 				continue;

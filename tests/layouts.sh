@@ -79,6 +79,11 @@ contains "$T/err" "27.1: from the page's header: こはく勤怠クラウド"
 ok "company from the header" test "$("$KAIJI" get "$T/a.yaml" 2.1)" = 架空ワークス株式会社
 ok "service from the header" test "$("$KAIJI" get "$T/a.yaml" 27.1)" = こはく勤怠クラウド
 contains "$T/err" "item 27 (サービス名称) is not in the document"
+# a web page of no known form: exit 2, a cause, no draft
+printf '認定番号\t1\nNo\t記述内容\t情報開示内容\n1\tfoo\tbar\n' >"$T/a2.txt"
+status 2 "a web page of no known form" "$KAIJI" import "$T/a2.txt" -o "$T/a2.yaml" 2>"$T/err"
+contains "$T/err" "a2.txt: an ASPIC web page of no known form"
+ok "no draft from it" test ! -e "$T/a2.yaml"
 
 # a spreadsheet's quoted cells: line breaks (CR LF too), a tab, quotes
 awk -F'\t' -v OFS='\t' '$1 == 5 { $6 = "\"勤怠管理の\r\nクラウド\t\"\"こはく\"\"\"" }
