@@ -254,8 +254,7 @@ editor_nav_search_next(struct editor *e)
 static void
 nav_search(struct editor *e)
 {
-	editor_prompt(e, &prompt_search, e->nav.search != NULL ?
-	    e->nav.search : "");
+	editor_prompt(e, &prompt_search, "");
 }
 
 static void

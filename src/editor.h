@@ -151,6 +151,8 @@ struct editor_ui {
 	int			 redraw;
 	int			 quit;
 	int			 page_rows;	/* from the view: body height */
+	int			 too_small;	/* from the view: the screen
+						   shows only "too small" */
 };
 
 struct editor {
@@ -181,6 +183,7 @@ struct editor_cmd {
 struct editor_frame {
 	int		 page_rows;	/* rows of the body */
 	int		 edit_width;	/* columns of an answer */
+	int		 too_small;	/* only "too small" is shown */
 };
 
 /* Field statuses, as editor_edit_status returns them. */

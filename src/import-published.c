@@ -43,7 +43,7 @@ struct import_line {
 	uint32_t	 para : 1;	/* after an empty line */
 };
 
-static int
+int
 import_published_note_cmp(const void *a, const void *b)
 {
 	const struct import_note *na = a, *nb = b;
@@ -390,10 +390,8 @@ import_published_section(const struct import_ctx *ctx, const char *s,
     size_t len)
 {
 	struct import_str n;
-	size_t i;
+	size_t i, off = import_trim_left(s, len);
 	int yes = 0;
-
-	size_t off = import_trim_left(s, len);
 
 	/* the first byte tells most lines from every title, without a copy */
 	if (off == len || len > 256 || !ctx->section_first[(unsigned char)
@@ -442,7 +440,7 @@ import_published_header(struct import_ctx *ctx, struct draft *d)
 	}
 }
 
-static void
+void
 import_published_init(struct import_ctx *ctx, const char *path,
     const struct form *form, struct import_stats *st)
 {
@@ -485,7 +483,7 @@ import_published_init(struct import_ctx *ctx, const char *path,
 	ctx->section_first[0xef] = 1;	/* full-width forms fold */
 }
 
-static void
+void
 import_published_free(struct import_ctx *ctx)
 {
 	size_t i;

@@ -313,9 +313,42 @@ import_starts(const char *s, const char *prefix)
 }
 
 /*
- * Whether buf is a zip archive (taken for a workbook), holds kaiji's CSV (its first line is a header row with a
- * column whose name ends in "id", such as "id" or "項目ID") or, failing
- * that, published text.
+ * Whether the line s (len bytes) names kaiji CSV's columns separated by
+ * tabs (Excel's "Unicode テキスト" of it): a cell is ID or id and one
+ * 様式 or form.
+ */
+static int
+import_tsv_header(const char *s, size_t len)
+{
+	const char *end = s + len, *tab;
+	size_t n;
+	int id = 0, form = 0;
+
+	if (memchr(s, '\t', len) == NULL)
+		return 0;
+	for (; s <= end; s = tab + 1) {
+		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
+			tab = end;
+		n = (size_t)(tab - s);
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		id = id || (n == 2 && strncasecmp(s, "id", 2) == 0);
+		form = form || (n == 4 && strncasecmp(s, "form", 4) == 0) ||
+		    (n == 6 && memcmp(s, "様式", 6) == 0);
+	}
+	return id && form;
+}
+
+/*
+ * Whether buf is a zip archive (taken for a workbook), an HTML page (taken
+ * for ASPIC's page of a service), kaiji's YAML or JSON export
+ * (import_tree_magic), holds kaiji's CSV (its first line is a header row
+ * with a column whose name ends in "id", such as "id" or "項目ID", or,
+ * separated by tabs, one named ID) or, failing that, published text.
  */
 enum import_kind
 import_detect(const char *buf, size_t len)
@@ -326,6 +359,10 @@ import_detect(const char *buf, size_t len)
 
 	if (import_xlsx_magic(buf, len))
 		return IMPORT_XLSX;
+	if (import_aspic_magic(buf, len))
+		return IMPORT_ASPIC;
+	if (import_tree_magic(buf, len))
+		return IMPORT_TREE;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {
@@ -337,6 +374,8 @@ import_detect(const char *buf, size_t len)
 			break;
 		p = eol + 1;
 	}
+	if (import_tsv_header(p, (size_t)(eol - p)))
+		return IMPORT_CSV;
 	if (import_is_table(p, (size_t)(eol - p)))
 		return IMPORT_PUBLISHED;
 	for (cell = p; p <= eol; p++) {

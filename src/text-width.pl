@@ -18,7 +18,8 @@
 #            characters whose NFC_Quick_Check is No or Maybe or whose
 #            canonical combining class is not 0 (text_nfc);
 # cp932:     a bitmap of the BMP characters that CP932 holds, one bit a
-#            code point: those whose CP932 bytes (Perl's Encode) read back
+#            code point, 64 a word (so a word is indexed by the first two
+#            bytes of a 3-byte UTF-8 sequence, the bit by the third): those whose CP932 bytes (Perl's Encode) read back
 #            as the same character, as csv.c's export asks of iconv, and
 #            ¥, written as 0x5C, but not \ (tests/test-text.c compares it
 #            with the C library's iconv).
@@ -95,7 +96,7 @@ print table("text_nfc_maybe", ranges(sub {
 
 # Perl's cp932 has single bytes for U+0080 and U+F8F0-F8F3 that the C
 # library's CP932 has not.
-my @bits = (0) x 2048;
+my @bits = (0) x 1024;
 for my $cp (0 .. 0xffff) {
 	next if ($cp >= 0xd800 && $cp <= 0xdfff) || $cp == 0x5c ||
 	    $cp == 0x80 || ($cp >= 0xf8f0 && $cp <= 0xf8f3);
@@ -107,12 +108,12 @@ for my $cp (0 .. 0xffff) {
 		$held = defined $b && length($b) <= 2 && $b ne "\x5c" &&
 		    Encode::decode("cp932", $b) eq $c;
 	}
-	$bits[$cp >> 5] |= 1 << ($cp & 31) if $held;
+	$bits[$cp >> 6] |= 1 << ($cp & 63) if $held;
 }
-print "static const uint32_t text_cp932[2048] = {\n";
-for (my $i = 0; $i < 2048; $i += 6) {
-	my $end = $i + 5 < 2047 ? $i + 5 : 2047;
-	print "\t", join(" ", map { sprintf "0x%08x,", $_ } @bits[$i .. $end]),
+print "static const uint64_t text_cp932[1024] = {\n";
+for (my $i = 0; $i < 1024; $i += 3) {
+	my $end = $i + 2 < 1023 ? $i + 2 : 1023;
+	print "\t", join(" ", map { sprintf "0x%016x,", $_ } @bits[$i .. $end]),
 	    "\n";
 }
 print "};\n";

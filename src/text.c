@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -529,8 +530,9 @@ text_nfc(const char *s, size_t len, size_t *outlen)
 
 /*
  * Whether s (len bytes) may hold what a decomposing system writes (macOS
- * file names and text copied from them): a combining mark of U+0300-036F
- * or U+3099-309A (the voiced sound marks of kana).  Cheaper than
+ * file names and text copied from them): a combining mark of U+0300-033F
+ * (the accents of Latin letters) or U+3099-309A (the voiced sound marks
+ * of kana).  Cheaper than
  * text_nfc by far (memchr for the bytes that start them), for whole
  * files, where text_nfc then finds and does what is needed.
  */
@@ -540,7 +542,7 @@ text_nfd_marks(const char *s, size_t len)
 	const unsigned char *b = (const unsigned char *)s, *p, *end = b + len;
 	unsigned char c;
 
-	if (memchr(s, 0xcc, len) != NULL || memchr(s, 0xcd, len) != NULL)
+	if (memchr(s, 0xcc, len) != NULL)	/* U+0300-033F */
 		return 1;
 	for (c = 0x99; c <= 0x9a; c++) {
 		for (p = b + 2; p < end && (p = memchr(p, c,
@@ -588,6 +590,114 @@ text_nfkc(const char *s)
 	size_t len;
 
 	return text_normalize(UNINORM_NFKC, s, strlen(s), &len);
+}
+
+/*
+ * Characters CP932 has only in a canonically equivalent form, which NFC
+ * (text is stored NFC) never gives: an export writes that form without a
+ * note, as the same character, and import's NFC reads it back as this one.
+ */
+static const uint32_t text_cp932_canons[][2] = {
+	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
+	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
+	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
+};
+
+/* Characters CP932 lacks, written as CP932's form of the same JIS character. */
+static const uint32_t text_cp932_folds[][2] = {
+	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
+	{ 0x00a2, 0xffe0 },	/* ¢ -> ￠ */
+	{ 0x00a3, 0xffe1 },	/* £ -> ￡ */
+	{ 0x00a6, 0xffe4 },	/* ¦ -> ￤ */
+	{ 0x00ac, 0xffe2 },	/* ¬ -> ￢ */
+	{ 0x2014, 0x2015 },	/* — EM DASH -> ― HORIZONTAL BAR */
+	{ 0x2016, 0x2225 },	/* ‖ DOUBLE VERTICAL LINE -> ∥ */
+	{ 0x203e, 0xffe3 },	/* ‾ OVERLINE -> ￣ */
+	{ 0x2212, 0xff0d },	/* − MINUS SIGN -> － */
+	{ 0x301c, 0xff5e },	/* 〜 WAVE DASH -> ～ */
+};
+
+/*
+ * The character a CP932 export writes for cp, which CP932 lacks (the same
+ * JIS character in CP932's form: 〜 as ～), or 0 if none.
+ */
+uint32_t
+text_cp932_fold(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_folds); i++) {
+		if (text_cp932_folds[i][0] == cp)
+			return text_cp932_folds[i][1];
+	}
+	return 0;
+}
+
+/* The equivalent form CP932 has of cp (text_cp932_canons), or 0 if none. */
+uint32_t
+text_cp932_canon(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_canons); i++) {
+		if (text_cp932_canons[i][0] == cp)
+			return text_cp932_canons[i][1];
+	}
+	return 0;
+}
+
+/*
+ * Whether a CP932 export holds cp: as its CP932 bytes (the table is
+ * generated from them; tests/test-text.c checks it against iconv), in its
+ * equivalent form (text_cp932_canon), or folded (text_cp932_fold).
+ */
+int
+text_cp932_holds(uint32_t cp)
+{
+	if (cp < 0x10000 && (text_cp932[cp >> 6] >> (cp & 63) & 1))
+		return 1;
+	return text_cp932_canon(cp) != 0 || text_cp932_fold(cp) != 0;
+}
+
+/*
+ * How many characters of s (len bytes of UTF-8) a CP932 export cannot
+ * hold (text_cp932_holds), leaving out the look-alikes (text_lookalike),
+ * which have a warning of their own; the first of them in *first.  One
+ * table look-up a character: this runs over every answer of a summary.
+ */
+size_t
+text_cp932_lacks(const char *s, size_t len, uint32_t *first)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *end3 = len >= 3 ? end - 2 : p;
+	size_t n = 0, k;
+	uint32_t cp;
+	unsigned c;
+
+	while (p < end) {
+		/* runs of 3-byte characters (kana, kanji): the word of cp >> 6
+		   from the first two bytes, the bit from the third */
+		while (p < end3 && (c = *p - 0xe0u) < 0x10 &&
+		    text_cp932[c << 6 | (p[1] & 0x3fu)] >> (p[2] & 63) & 1)
+			p += 3;
+		if (p == end)
+			break;
+		if (*p < 0x80) {
+			p++;		/* \ too: folded */
+			continue;
+		}
+		if ((k = text_decode((const char *)p, (size_t)(end - p),
+		    &cp)) == 0) {
+			p++;		/* not UTF-8: not in a draft */
+			continue;
+		}
+		p += k;
+		if (text_cp932_holds(cp) || text_lookalike(cp) != 0)
+			continue;
+		if (n++ == 0)
+			*first = cp;
+	}
+	return n;
 }
 
 /*

@@ -138,7 +138,14 @@ term_resize 60 20
 term_wait "31.1 必須  53/200字"
 term_resize 30 8
 term_wait "Too small: at least 40x10."
+# keys other than quit and redraw do nothing while the text is not seen
+term_type "無視"
+term_keys Escape C-z
+term_paste "貼付"
+term_keys C-l
+term_wait "Too small: at least 40x10."
 term_resize 80 24
+term_wait "31.1 必須  53/200字"
 term_type "末尾"
 term_keys Escape
 term_wait "Enter Edit"
@@ -291,6 +298,7 @@ term_wait "not saved yet"
 saved_soon "$T/a.yaml" 6.1 "代表"	# saved after 2 s idle, still editing
 term_wait "saved "
 term_type "取締役"
+term_wait "代表取締役"
 kill -TERM "$(term_pid)"
 term_exit_is 0 "SIGTERM saves and exits"
 draft_has "$T/a.yaml" 6.1 "代表取締役"
@@ -315,7 +323,7 @@ term_wait "架空テック株式会社失われない"	# still on screen
 mv "$T/moved" "$T/gone"
 term_keys C-s
 term_wait "Saved $T/gone/g.yaml"
-term_wait "F10 Quit"	# the key hints are back under a short message
+term_wait "F10/Ctrl-Q Quit"	# the key hints are back under a short message
 draft_has "$T/gone/g.yaml" 2.1 "架空テック株式会社失われない"
 mv "$T/gone" "$T/moved"
 term_keys Enter

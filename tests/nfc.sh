@@ -59,6 +59,13 @@ lacks "$T/sum" "not-choice"
 
 # the editor: a mark typed after its base composes, a paste of NFD too
 "$KAIJI" set "$T/a.yaml" 31.1 "ｶﾞｲﾄﾞﾗｲﾝ" 2>/dev/null
+# a character CP932 cannot hold is a doubt in the summary and at the field
+"$KAIJI" set "$T/a.yaml" 2.1 "株式会社森鷗外㋿" 2>"$T/err"
+contains "$T/err" "鷗 (U+9DD7) is not in CP932 (export --encoding cp932) (2 such characters)"
+"$KAIJI" summary "$T/a.yaml" >"$T/sum"
+contains "$T/sum" "2.1    事業者名: 鷗 (U+9DD7) is not in CP932"
+"$KAIJI" set "$T/a.yaml" 4.1 "ビル㋿" 2>"$T/err"
+contains "$T/err" "㋿ (U+32FF) is not in CP932 (export --encoding cp932); write 令和 (1 such character)"
 . "${srcdir:-.}/tests/term.sh"
 term_start 100 30 "$KAIJI" "$T/a.yaml"
 term_wait "F1 Help"
@@ -74,6 +81,10 @@ term_paste "$(nfd "パ")"
 term_wait "62/100字"
 term_keys Escape
 saved_soon "$T/a.yaml" 5.1 "${ga60}がパ"
+term_keys g
+term_type 2.1
+term_keys Enter
+term_wait "2.1 必須  鷗 (U+9DD7) is not in CP932"
 # a search in half-width katakana finds full-width, and back
 term_keys /
 term_type "ｶﾞｲﾄﾞ"

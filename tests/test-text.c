@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <iconv.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -453,6 +454,76 @@ test_fold(void **state)
 	free(f);
 }
 
+/* Convert all of in with cd, as csv.c does; the length or (size_t)-1. */
+static size_t
+conv(iconv_t cd, const char *in, size_t inlen, char *out, size_t size)
+{
+	char *ip = (char *)in, *op = out;
+	size_t il = inlen, ol = size;
+
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+		return (size_t)-1;
+	return size - ol;
+}
+
+/*
+ * text_cp932_holds agrees with the C library's CP932 for every character
+ * of the BMP, read as the CSV export reads it: bytes that read back as
+ * the character, ¥ as 0x5C, \ and the folds as their CP932 forms, and
+ * the three characters NFC gives that CP932 has in an equivalent form.
+ */
+static void
+test_cp932(void **state)
+{
+	iconv_t to = iconv_open("CP932", "UTF-8"), from;
+	char u[5], b[8], back[8];
+	size_t ulen, n;
+	uint32_t cp, first = 0;
+	int held;
+
+	(void)state;
+	if (to == (iconv_t)-1)
+		skip();
+	from = iconv_open("UTF-8", "CP932");
+	assert_true(from != (iconv_t)-1);
+	for (cp = 0x80; cp < 0x10000; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		ulen = text_encode(cp, u);
+		n = conv(to, u, ulen, b, sizeof b);
+		held = cp == 0xa5 || (n != (size_t)-1 && n > 0 && n <= 2 &&
+		    !(n == 1 && b[0] == 0x5c) && conv(from, b, n, back,
+		    sizeof back) == ulen && memcmp(back, u, ulen) == 0);
+		if (!held && text_cp932_fold(cp) != 0)
+			held = 1;
+		if (!held && text_cp932_canon(cp) != 0) {
+			/* its equivalent form reads back as itself */
+			ulen = text_encode(text_cp932_canon(cp), u);
+			n = conv(to, u, ulen, b, sizeof b);
+			held = n == 2 && conv(from, b, n, back, sizeof back) ==
+			    ulen && memcmp(back, u, ulen) == 0;
+			assert_true(held);
+		}
+		if (held != text_cp932_holds(cp))
+			fail_msg("U+%04X: CP932 %s it", (unsigned)cp,
+			    held ? "holds" : "lacks");
+	}
+	iconv_close(to);
+	iconv_close(from);
+	assert_true(text_cp932_holds('\\'));
+	assert_false(text_cp932_holds(0x1f600));
+	assert_true(text_cp932_holds(0xc5) && text_cp932_holds(0x51de) &&
+	    text_cp932_holds(0x8612));
+	/* what an answer holds that CP932 lacks, look-alikes aside */
+	assert_int_equal(text_cp932_lacks("株式会社ABC\\", 13, &first), 0);
+	assert_int_equal(text_cp932_lacks("森鷗外 ⑴ ⼈ 😀 é", strlen("森鷗外 ⑴ ⼈ 😀 é"),
+	    &first), 4);
+	assert_int_equal(first, 0x9dd7);	/* 鷗 */
+	assert_int_equal(text_cp932_lacks("髙﨑〜", strlen("髙﨑〜"), &first), 0);
+}
+
 int
 main(void)
 {
@@ -473,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_nfc_inert),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_cp932),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
