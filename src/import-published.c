@@ -31,6 +31,8 @@
 
 #define IMPORT_MAX_PAGES	999
 #define IMPORT_ROW_CELLS	64	/* as in import-row.c */
+#define IMPORT_ASPIC_LINES	400	/* lines that tell an ASPIC page */
+#define IMPORT_QUOTE_LINES	32	/* line breaks in a quoted cell */
 
 /* 16 bytes a line: the input is at most IMPORT_MAX_SIZE bytes. */
 struct import_line {
@@ -237,6 +239,78 @@ import_published_form(const char *path, struct import_line *lines,
 	return form;
 }
 
+/*
+ * Whether the tab row s (len bytes) is the column header row of an ASPIC
+ * per-service web page: cells 記述内容 and 情報開示内容.
+ */
+static int
+import_published_aspic_header(const char *s, size_t len)
+{
+	return memchr(s, '\t', len) != NULL &&
+	    memmem(s, len, "記述内容", strlen("記述内容")) != NULL &&
+	    memmem(s, len, "情報開示内容", strlen("情報開示内容")) != NULL;
+}
+
+/*
+ * The form of the text of an ASPIC per-service web page (a header block,
+ * then one table under the column headers 記述内容 and 情報開示内容, no page
+ * headers): the one whose descriptions the most cells of the first
+ * IMPORT_ASPIC_LINES lines are, the newest edition among equals; NULL
+ * when there is none.  *start is set to the index of the column header
+ * row when there is one (else it is left as it is).
+ */
+static const struct form *
+import_published_aspic(const struct import_line *lines, size_t nlines,
+    const struct form **forms, size_t nforms, size_t *start)
+{
+	struct strvec cells = STRVEC_INIT;
+	struct import_str n;
+	const struct form *best = NULL;
+	size_t i, h, f, k, c, end, score, top = 0;
+	const char *s;
+
+	for (h = 0; h < nlines && h < IMPORT_ASPIC_LINES; h++) {
+		if (import_published_aspic_header(lines[h].s, lines[h].len))
+			break;
+	}
+	if (h == nlines || h == IMPORT_ASPIC_LINES)
+		return NULL;
+	*start = h;
+	end = h + IMPORT_ASPIC_LINES < nlines ? h + IMPORT_ASPIC_LINES :
+	    nlines;
+	for (i = h + 1; i < end; i++) {
+		for (s = lines[i].s, c = 0; c <= lines[i].len; c++) {
+			if (c < lines[i].len && lines[i].s[c] != '\t')
+				continue;
+			import_str_init(&n, s, (size_t)(lines[i].s + c - s));
+			if (n.n > 0)
+				strvec_add(&cells, xstrdup(n.s));
+			import_str_free(&n);
+			s = lines[i].s + c + 1;
+		}
+	}
+	for (f = 0; f < nforms; f++) {
+		for (score = 0, k = 0; k < forms[f]->nfields; k++) {
+			import_str_init(&n, forms[f]->fields[k].text,
+			    strlen(forms[f]->fields[k].text));
+			for (c = 0; c < cells.n; c++) {
+				if (strcmp(cells.v[c], n.s) == 0) {
+					score++;
+					break;
+				}
+			}
+			import_str_free(&n);
+		}
+		/* forms are listed oldest edition first */
+		if (score > 0 && score >= top) {
+			top = score;
+			best = forms[f];
+		}
+	}
+	strvec_free(&cells);
+	return best;
+}
+
 /* Whether a line that is not a table row is one that carries no answer. */
 static int
 import_published_boilerplate(const char *s, size_t len)
@@ -244,7 +318,13 @@ import_published_boilerplate(const char *s, size_t len)
 	struct import_str n;
 	int yes;
 
+	size_t i;
+
 	/* most lines have none of the words: told without a copy */
+	for (i = 0; i < len && s[i] != '*' && (unsigned char)s[i] < 0xe2; i++)
+		;
+	if (i == len)
+		return 0;
 	if (memmem(s, len, "認定番号", strlen("認定番号")) == NULL &&
 	    memmem(s, len, "サービス名称", strlen("サービス名称")) == NULL &&
 	    memmem(s, len, "注", strlen("注")) == NULL &&
@@ -261,6 +341,103 @@ import_published_boilerplate(const char *s, size_t len)
 	    import_starts(n.s, "※");
 	import_str_free(&n);
 	return yes;
+}
+
+/*
+ * Read a line of the header block of an ASPIC page ("サービス名称<tab>...",
+ * "事業者名称:...", or the name alone with its value on the next line):
+ * the service and company kept in ctx for import_published_header.
+ */
+static void
+import_published_block(struct import_ctx *ctx, const char *s, size_t len)
+{
+	static const char *const names[] = { "サービス名称", "事業者名称" };
+	char **values[] = { &ctx->service, &ctx->company };
+	size_t i, n, off = import_trim_left(s, len);
+
+	if (ctx->want != NULL && *ctx->want == NULL &&
+	    memchr(s, '\t', len) == NULL) {
+		*ctx->want = import_trim(s, len);
+		ctx->want = NULL;
+		return;
+	}
+	ctx->want = NULL;
+	for (i = 0; i < 2; i++) {
+		n = strlen(names[i]);
+		if (len - off < n || memcmp(s + off, names[i], n) != 0)
+			continue;
+		off += n;
+		off += import_trim_left(s + off, len - off);
+		if (off < len && s[off] == ':')
+			off++;
+		else if (len - off >= 3 && memcmp(s + off, "：", 3) == 0)
+			off += 3;
+		free(*values[i]);
+		*values[i] = NULL;
+		if (import_blank(s + off, len - off))
+			ctx->want = values[i];	/* on the next line */
+		else
+			*values[i] = import_trim(s + off, len - off);
+	}
+}
+
+/*
+ * Whether the line s (len bytes) is only the title of a section of the
+ * form (a web page's or a converter's section row without its cells).
+ */
+static int
+import_published_section(const struct import_ctx *ctx, const char *s,
+    size_t len)
+{
+	struct import_str n;
+	size_t i, off = import_trim_left(s, len);
+	int yes = 0;
+
+	/* the first byte tells most lines from every title, without a copy */
+	if (off == len || len > 256 || !ctx->section_first[(unsigned char)
+	    s[off]] || import_published_filled(s, len) != 1)
+		return 0;
+	import_str_init(&n, s, len);
+	for (i = 0; i < ctx->form->nsections && !yes; i++)
+		yes = strcmp(n.s, ctx->sections[i].s) == 0;
+	import_str_free(&n);
+	return yes;
+}
+
+/*
+ * Give the form's service and company fields the names of an ASPIC
+ * page's header block when the table left them without an answer.
+ */
+static void
+import_published_header(struct import_ctx *ctx, struct draft *d)
+{
+	const struct form *form = ctx->form;
+	size_t idx[] = { form->service, form->company };
+	const char *values[] = { ctx->service, ctx->company };
+	const char *old;
+	char *why;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		if (idx[i] >= form->nfields || values[i] == NULL ||
+		    *values[i] == '\0')
+			continue;
+		old = draft_get(d, idx[i]);
+		if (old != NULL && *old != '\0')
+			continue;
+		if (draft_set(d, idx[i], values[i], &why) != 0) {
+			free(why);
+			continue;
+		}
+		/* the field was counted as hidden or missing */
+		ctx->st->answered++;
+		if (ctx->st->missing > 0)
+			ctx->st->missing--;
+		else
+			ctx->st->replaced--;
+		import_note(ctx, 0, _("%s: %s: from the page's header: %s"),
+		    ctx->path, form->fields[idx[i]].id, values[i]);
+	}
 }
 
 void
@@ -298,9 +475,12 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		    strlen(form->fields[i].text));
 	ctx->sections = xreallocarray(NULL, form->nsections + 1,
 	    sizeof *ctx->sections);
-	for (i = 0; i < form->nsections; i++)
+	for (i = 0; i < form->nsections; i++) {
 		import_str_init(&ctx->sections[i], form->sections[i].title,
 		    strlen(form->sections[i].title));
+		ctx->section_first[(unsigned char)ctx->sections[i].s[0]] = 1;
+	}
+	ctx->section_first[0xef] = 1;	/* full-width forms fold */
 }
 
 void
@@ -316,6 +496,8 @@ import_published_free(struct import_ctx *ctx)
 		for (i = 0; i < ctx->form->nsections; i++)
 			import_str_free(&ctx->sections[i]);
 	}
+	free(ctx->service);
+	free(ctx->company);
 	free(ctx->labels);
 	free(ctx->item_rows);
 	free(ctx->texts);
@@ -330,16 +512,18 @@ import_published_free(struct import_ctx *ctx)
 
 /*
  * Where the line at p ends: at the first line break, unless a cell of a
- * tab-separated line opens a quote ("...) that a later line closes, as a
- * spreadsheet writes a cell holding line breaks; then at the break after
- * the closing quote.  *noquote is set when a quote is not closed before
- * the end: quotes are not looked at again, so that the scan stays linear.
+ * tab-separated line opens a quote ("...) that one of the next
+ * IMPORT_QUOTE_LINES lines closes before a tab or a line break, as a
+ * spreadsheet writes a cell holding line breaks; then at the break after the closing quote.  *noquote is set
+ * when a quote is not closed before the end: quotes are not looked at
+ * again, so that the scan stays linear.
  */
 static const char *
 import_published_eol(const char *p, const char *end, int *noquote)
 {
 	const char *q, *eol;
 	int quoted = 0, start = 1, tab = 0;
+	size_t breaks = 0;
 
 	for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 		tab |= *eol == '\t';
@@ -349,8 +533,12 @@ import_published_eol(const char *p, const char *end, int *noquote)
 		if (quoted) {
 			if (*q == '"' && q + 1 < end && q[1] == '"')
 				q++;
-			else if (*q == '"')
+			else if (*q == '"' && (q + 1 == end || q[1] == '\t' ||
+			    q[1] == '\n' || q[1] == '\r'))
 				quoted = 0;
+			else if (*q == '"' || (*q == '\n' &&
+			    ++breaks > IMPORT_QUOTE_LINES))
+				return eol;	/* the quotes are the answer's */
 			continue;
 		}
 		if (*q == '\n' || *q == '\r')
@@ -535,12 +723,14 @@ import_published_columns(const struct import_line *l, size_t seps,
  * editor or a PDF viewer broke long cells and titles) to the line they
  * continue, keeping the number of its first line.  The text is wrapped
  * when several lines are within a wide character of the widest one; a
- * line is full when it is, or ends with a space in its last third.  The
- * joined text is in *arenap (the caller frees it).  Linear in the input.
+ * line is full when it is, or ends with a space in its last third.  When
+ * rows are counted, a row short of the cells its table has is continued
+ * too.  The joined text is in *arenap (the caller frees it).  Linear in
+ * the input.
  */
 static void
 import_published_join(struct import_line *lines, size_t *nlinesp,
-    size_t total, char **arenap)
+    size_t total, int counted, char **arenap)
 {
 	size_t nlines = *nlinesp, i, o = 0, used = 0, wmax = 0, nfull = 0;
 	size_t width, tcols = 1, pcols = IMPORT_ROW_CELLS, seps, lseps = 0;
@@ -580,7 +770,8 @@ import_published_join(struct import_line *lines, size_t *nlinesp,
 			    s[off] == '|') ? '|' : '\t');
 		if (o > 0 && !lines[i].para &&
 		    import_published_continues(&lines[o - 1], lfilled,
-		    lstarts, lseps, wrapped, lwidth, wmax, pipe ? pcols : tcols, s, lines[i].len)) {
+		    lstarts, lseps, wrapped, lwidth, wmax, !counted ? 0 :
+		    pipe ? pcols : tcols, s, lines[i].len)) {
 			if (arena == NULL)
 				arena = xmalloc(total + 1);
 			if (!inarena) {
@@ -631,8 +822,8 @@ import_published(const char *path, const char *buf, size_t len,
 	unsigned char *seen = NULL;
 	struct import_str n;
 	char *snip, *line, *arena = NULL;
-	size_t nlines = 0, nforms, i, bad, npages = 0, filled;
-	int skip;
+	size_t nlines = 0, nforms, i, bad, npages = 0, filled, aspic;
+	int skip, ended = 0;
 
 	if (st == NULL)
 		st = &dummy;
@@ -663,10 +854,23 @@ import_published(const char *path, const char *buf, size_t len,
 	if (formdir_list(fd, &forms, &nforms, cause) != 0)
 		return NULL;
 	lines = import_published_lines(buf, len, &nlines);
-	import_published_join(lines, &nlines, len, &arena);
 	seen = xcalloc(IMPORT_MAX_PAGES + 1, 1);
-	form = import_published_form(path, lines, nlines, forms, nforms,
-	    &npages, seen, cause);
+	aspic = IMPORT_NONE;
+	form = import_published_aspic(lines, nlines, forms, nforms, &aspic);
+	/* an ASPIC page's rows have as many cells as they have */
+	import_published_join(lines, &nlines, len, aspic == IMPORT_NONE,
+	    &arena);
+	if (aspic != IMPORT_NONE) {
+		aspic = IMPORT_NONE;
+		form = import_published_aspic(lines, nlines, forms, nforms,
+		    &aspic);
+		if (form == NULL)
+			*cause = xasprintf(_("%s: an ASPIC web page of no "
+			    "known form (no description of a form matches)"),
+			    path);
+	} else
+		form = import_published_form(path, lines, nlines, forms,
+		    nforms, &npages, seen, cause);
 	free(forms);
 	if (form == NULL)
 		goto out;
@@ -687,18 +891,37 @@ import_published(const char *path, const char *buf, size_t len,
 	for (i = 0; i < nlines; i++) {
 		if (lines[i].page || import_blank(lines[i].s, lines[i].len))
 			continue;
+		if (aspic != IMPORT_NONE && i <= aspic) {
+			/* the header block, then the column headers */
+			import_published_block(&ctx, lines[i].s, lines[i].len);
+			continue;
+		}
+		if (import_published_section(&ctx, lines[i].s, lines[i].len))
+			continue;
 		filled = import_published_filled(lines[i].s, lines[i].len);
 		if (filled == 1) {
 			/* a page number, a page note padded with tabs */
-			import_str_init(&n, lines[i].s, lines[i].len);
-			skip = lines[i].s[0] != '\t' &&
-			    import_published_number(&n);
-			import_str_free(&n);
+			skip = 0;
+			if (strchr("0123456789-(\xef", lines[i].s[
+			    import_trim_left(lines[i].s, lines[i].len)]) !=
+			    NULL && lines[i].s[0] != '\t') {
+				import_str_init(&n, lines[i].s, lines[i].len);
+				skip = import_published_number(&n);
+				import_str_free(&n);
+			}
 			if (skip || import_published_boilerplate(lines[i].s,
 			    lines[i].len))
 				continue;
 		}
+		/*
+		 * On a web page, a row of one cell (the others spanned) until
+		 * the table ends at an empty line.
+		 */
+		if (aspic != IMPORT_NONE && lines[i].para &&
+		    !import_is_table(lines[i].s, lines[i].len))
+			ended = 1;
 		if (import_is_table(lines[i].s, lines[i].len) ||
+		    (aspic != IMPORT_NONE && !ended) ||
 		    lines[i].s[import_trim_left(lines[i].s, lines[i].len)] ==
 		    '-') {
 			/* also a section row without its empty cells */
@@ -723,10 +946,11 @@ import_published(const char *path, const char *buf, size_t len,
 		    form->edition);
 		goto out;
 	}
-	st->layout = ctx.pipes >= ctx.tabs ? IMPORT_LAYOUT_PIPE :
-	    IMPORT_LAYOUT_TAB;
+	st->layout = aspic != IMPORT_NONE ? IMPORT_LAYOUT_WEB :
+	    ctx.pipes >= ctx.tabs ? IMPORT_LAYOUT_PIPE : IMPORT_LAYOUT_TAB;
 	d = draft_new(form);
 	import_fill(&ctx, d);
+	import_published_header(&ctx, d);
 	if (ctx.nnotes > 1)
 		qsort(ctx.notes, ctx.nnotes, sizeof *ctx.notes,
 		    import_published_note_cmp);

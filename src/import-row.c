@@ -12,7 +12,7 @@
  * several rows of an item becomes one import_row per paragraph (surplus
  * paragraphs are joined to the field before them unless they start a
  * yes/no answer).  Column headers, separator lines and section rows make
- * no import_row.
+ * no import_row (also an ASPIC page's: No, 項目, ..., 情報開示内容).
  */
 #include "config.h"
 
@@ -635,7 +635,9 @@ import_row_read(struct import_ctx *ctx, const char *s, size_t len,
 		goto out;
 	for (i = 0; i < cells.n; i++) {
 		if (strstr(cells.v[i], "【審査対象項目】") != NULL ||
-		    strstr(cells.v[i], "【記述内容】") != NULL)
+		    strstr(cells.v[i], "【記述内容】") != NULL ||
+		    strcmp(cells.v[i], "情報開示内容") == 0 ||
+		    strcmp(cells.v[i], "記述内容") == 0)
 			goto out;
 	}
 	/*

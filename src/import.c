@@ -49,14 +49,26 @@ import_fold(uint32_t cp)
 void
 import_str_init(struct import_str *is, const char *s, size_t len)
 {
-	size_t n, i, o = 0;
-	char *raw, *folded;
+	size_t n, i, o = 0, k;
+	char *raw, *folded = NULL;
+	int half = 0;
 
-	raw = xstrndup(s, len);
-	folded = text_fold(raw);
-	free(raw);
-	len = strlen(folded);
-	is->cp = text_cps(folded, len, &n);
+	/* half-width katakana are EF BD A1 to EF BE 9F */
+	for (k = 0; k + 1 < len && !half; k++)
+		half = (unsigned char)s[k] == 0xef &&
+		    ((unsigned char)s[k + 1] == 0xbd ||
+		    (unsigned char)s[k + 1] == 0xbe);
+	if (half) {
+		raw = xstrndup(s, len);
+		folded = text_fold(raw);
+		free(raw);
+	} else
+		folded = text_nfc(s, len, &n);	/* NULL: NFC already */
+	if (folded != NULL) {
+		s = folded;
+		len = strlen(folded);
+	}
+	is->cp = text_cps(s, len, &n);
 	free(folded);
 	is->s = xmalloc(len * 3 + 1);
 	is->n = 0;

@@ -40,12 +40,14 @@ enum import_kind {
 
 enum import_layout {
 	IMPORT_LAYOUT_PIPE,	/* "| 1 | ... |" rows */
-	IMPORT_LAYOUT_TAB	/* tab-separated rows */
+	IMPORT_LAYOUT_TAB,	/* tab-separated rows */
+	IMPORT_LAYOUT_WEB	/* an ASPIC web page's text (no pages) */
 };
 
 struct import_stats {
 	enum import_layout	layout;
-	size_t			pages;		/* N of the "(n/N)" headers */
+	size_t			pages;		/* N of the "(n/N)" headers, */
+						/* 0 on a web page */
 	size_t			rows;		/* table rows read */
 	size_t			placed;		/* fields given a row */
 	size_t			answered;	/* fields given an answer */
@@ -127,6 +129,11 @@ struct import_ctx {
 	size_t			 pipes;		/* rows of each layout */
 	size_t			 tabs;
 	int			 ours;		/* written by kaiji export */
+	char			*service;	/* an ASPIC page's header block */
+	char			*company;
+	char			**want;		/* the one whose value is next */
+	unsigned char		 section_first[256];	/* first bytes of */
+							/* section titles */
 	struct import_stats	*st;
 };
 

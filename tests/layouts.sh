@@ -6,7 +6,9 @@
 #   unwrapped import exactly, and no answer (a part of) a description;
 # - as a spreadsheet or a converter leaves it (titles on two lines, header
 #   lines padded with tabs, trailing empty cells dropped, page numbers and
-#   column headers mid-table): the same draft and no other notes;
+#   column headers mid-table, half-width katakana, NFD): the same draft
+#   and no other notes;
+# - the text of an ASPIC per-service web page copied from a browser;
 # - a tab-separated cell quoted over several lines.
 . "${srcdir:-.}/tests/lib.sh"
 
@@ -48,6 +50,40 @@ for doc in clean-2021 kohaku-2021 kohaku-2019; do
 	score $doc "messy at 60 columns"
 done
 contains "$T/clean-2021.err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+
+# the text of an ASPIC per-service web page copied from a browser: a
+# header block, one table, the cells of spanned rows left out
+for doc in clean-2021 kohaku-2021; do
+	python3 "$W" aspic <"$D/$doc.txt" >"$T/a.txt"
+	rm -f "$T/w.yaml"
+	status 0 "import $doc as a web page" "$KAIJI" import "$T/a.txt" -o "$T/w.yaml" 2>"$T/err"
+	contains "$T/w.yaml" 'edition: "2021"'
+	status 0 "$doc as a web page: the same draft" "$KAIJI" diff "$T/$doc.yaml" "$T/w.yaml" >"$T/out"
+	contains "$T/out" "0 added, 0 removed, 0 changed"
+	# a note for the page's link after the table
+	contains "$T/err" "not a part of the form: not imported: 'ページの先頭へ'"
+	cp "$T/err" "$T/$doc.aspic.err"
+done
+contains "$T/clean-2021.aspic.err" "133 of 133 fields answered (asp-saas 2021), 1 note"
+# the notes of the published text but its stray line (112), not copied
+grep -v "ページの先頭へ\|fields answered" "$T/kohaku-2021.aspic.err" | sed 's/^[^:]*:[^:]*:[0-9]*: //' >"$T/a.notes"
+grep -v ":112: \|fields answered" "$T/kohaku-2021.err" | sed 's/^[^:]*:[^:]*:[0-9]*: //' >"$T/p.notes"
+ok "kohaku-2021 as a web page: the same notes" cmp -s "$T/a.notes" "$T/p.notes"
+# the header block names the service and company the table leaves out,
+# also with each value on the line after its name
+python3 "$W" aspic <"$D/clean-2021.txt" | grep -v '^2	\|^27	' |
+    sed 's/^\(サービス名称\|事業者名称\)	/\1\n/' >"$T/a.txt"
+status 0 "import a web page without items 2 and 27" "$KAIJI" import "$T/a.txt" -o "$T/a.yaml" 2>"$T/err"
+contains "$T/err" "2.1: from the page's header: 架空ワークス株式会社"
+contains "$T/err" "27.1: from the page's header: こはく勤怠クラウド"
+ok "company from the header" test "$("$KAIJI" get "$T/a.yaml" 2.1)" = 架空ワークス株式会社
+ok "service from the header" test "$("$KAIJI" get "$T/a.yaml" 27.1)" = こはく勤怠クラウド
+contains "$T/err" "item 27 (サービス名称) is not in the document"
+# a web page of no known form: exit 2, a cause, no draft
+printf '認定番号\t1\nNo\t記述内容\t情報開示内容\n1\tfoo\tbar\n' >"$T/a2.txt"
+status 2 "a web page of no known form" "$KAIJI" import "$T/a2.txt" -o "$T/a2.yaml" 2>"$T/err"
+contains "$T/err" "a2.txt: an ASPIC web page of no known form"
+ok "no draft from it" test ! -e "$T/a2.yaml"
 
 # a spreadsheet's quoted cells: line breaks (CR LF too), a tab, quotes
 awk -F'\t' -v OFS='\t' '$1 == 5 { $6 = "\"勤怠管理の\r\nクラウド\t\"\"こはく\"\"\"" }

@@ -15,6 +15,10 @@ measure what kaiji import made of it.
                                  column headers repeated mid-table,
                                  half-width katakana in the form's words
                                  and NFD text on every third row
+  wrap.py aspic <in >out         the same as the text of an ASPIC
+                                 per-service web page copied from a
+                                 browser (header block, one table, cells
+                                 of spanned rows left out)
   wrap.py score FORM WANT GOT    compare the answers of draft GOT with
                                  those of WANT; print "exact total desc",
                                  desc being the answers of GOT that start
@@ -101,6 +105,37 @@ def messy(lines):
     return out
 
 
+def aspic(lines):
+    """The published tab layout as the text of an ASPIC per-service web page
+    copied from a browser: a header block, then one table whose cells a
+    row spans (rowspan) are not repeated on the rows below."""
+    out, service, company = [], "", ""
+    for line in lines:
+        if line.startswith("認定番号"):
+            for part in line.split(", "):
+                k, _, v = part.partition(":")
+                if k == "サービス名称":
+                    service = v
+                if k == "事業者名称":
+                    company = v
+    out += ["認定サービス一覧 > " + service, "", "認定番号\t9999-0042",
+            "サービス名称\t" + service,
+            "サービス概要\t勤怠の打刻から集計までをクラウドで行う。",
+            "事業者名称\t" + company, "認定年月日\t2025年3月31日", "",
+            "【審査対象項目】\t【記述内容】\t必須/選択\t情報開示内容",
+            "No\t項目\t小項目\t記述内容\t必須/選択\t情報開示内容"]
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) < 2 or "【記述内容】" in line:
+            continue
+        if cells[0].startswith("- "):
+            out.append(cells[0][2:])
+            continue
+        out.append("\t".join(c for c in cells if c != ""))
+    out += ["", "ページの先頭へ"]
+    return out
+
+
 def norm(s):
     return "".join(unicodedata.normalize("NFKC", s).split())
 
@@ -110,6 +145,10 @@ def main():
         n = int(sys.argv[2])
         for line in sys.stdin.read().split("\n"):
             sys.stdout.write("\n".join(wrap_line(line, n)) + "\n")
+        return
+    if sys.argv[1] == "aspic":
+        text = sys.stdin.read().split("\n")
+        sys.stdout.write("\n".join(aspic(text)) + "\n")
         return
     if sys.argv[1] == "messy":
         text = sys.stdin.read().split("\n")
