@@ -210,7 +210,7 @@ draw_clip(int y, int x, int maxw, const uint32_t *cps, size_t n,
 	wchar_t wc[VIEW_CCHAR_MAX + 1];
 	size_t nwc;
 	char ph[16];
-	int used = 0, w;
+	int used = 0, w, next = -1;	/* next: the width of cps[i], if known */
 	size_t i;
 
 	cattr = draw_attr(VIEW_CONTROL, &cpair);
@@ -220,7 +220,9 @@ draw_clip(int y, int x, int maxw, const uint32_t *cps, size_t n,
 	}
 	for (i = 0; i < n; i++) {
 		uint32_t c = cps[i];
+		int known = next;
 
+		next = -1;
 		if (c == '\n')
 			continue;
 		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
@@ -237,7 +239,7 @@ draw_clip(int y, int x, int maxw, const uint32_t *cps, size_t n,
 			used += w;
 			continue;
 		}
-		w = text_cpwidth(c);
+		w = known >= 0 ? known : text_cpwidth(c);
 		if (w == 0)
 			continue;	/* a mark without a base: not shown */
 		if (used + w > maxw)
@@ -245,11 +247,12 @@ draw_clip(int y, int x, int maxw, const uint32_t *cps, size_t n,
 		/* a base character and the combining marks that follow it */
 		nwc = 0;
 		wc[nwc++] = (wchar_t)c;
-		while (i + 1 < n && text_cpwidth(cps[i + 1]) == 0 &&
+		while (i + 1 < n && (next = text_cpwidth(cps[i + 1])) == 0 &&
 		    cps[i + 1] >= 0x300) {
 			if (nwc < VIEW_CCHAR_MAX)
 				wc[nwc++] = (wchar_t)cps[i + 1];
 			i++;
+			next = -1;
 		}
 		wc[nwc] = L'\0';
 		setcchar(&cc, wc, attr, pair, NULL);

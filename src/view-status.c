@@ -30,14 +30,20 @@
 #include "view.h"
 #include "xalloc.h"
 
-/* The title line; drawn again only when it changed, unless all. */
+/*
+ * The title line; drawn again only when it changed, unless all.  What it
+ * says depends on the answers only through their versions (draft.h), so
+ * while the sum of those, the page, the path and the width stay the same
+ * it is not made again.
+ */
 void
 view_status_title(struct view_status *vs, const struct editor *e, int all)
 {
 	const struct form *form;
 	const struct draft *d = e->file.draft;
-	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
+	size_t done[FORM_NMARKS], total[FORM_NMARKS], page, i;
 	char *left, right[160], *key, *name, *all_s;
+	unsigned long sum = 0;
 	int rw, lw;
 
 	if (d == NULL) {
@@ -47,6 +53,19 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	}
 	form = d->form;
 	page = form->items[form->fields[e->nav.field].item].page;
+	for (i = 0; i < form->nfields; i++)
+		sum += d->version[i];
+	if (!all && vs->title != NULL && vs->title_draft == d &&
+	    vs->title_sum == sum && vs->title_page == page &&
+	    vs->title_path != NULL && e->file.path != NULL &&
+	    strcmp(vs->title_path, e->file.path) == 0 &&
+	    atoi(vs->title) == COLS)	/* the key starts with the width */
+		return;
+	vs->title_draft = d;
+	vs->title_sum = sum;
+	vs->title_page = page;
+	free(vs->title_path);
+	vs->title_path = e->file.path != NULL ? xstrdup(e->file.path) : NULL;
 	/* the whole form's 必須 and 必須○ answered, then the page's */
 	validate_tally(d, 0, form->nitems, done, total);
 	all_s = xasprintf(_("form %zu/%zu"), done[0] + done[1], total[0] +
@@ -447,6 +466,8 @@ view_status_free(struct view_status *vs)
 {
 	free(vs->title);
 	vs->title = NULL;
+	free(vs->title_path);
+	vs->title_path = NULL;
 	vs->hint_context = -1;
 	status_forget(vs);
 }

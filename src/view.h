@@ -43,6 +43,10 @@ extern const struct screen screen_list;
 /* view-status.c: what is on the title and key-hint lines already. */
 struct view_status {
 	char		*title;		/* the title drawn, with the width */
+	char		*title_path;	/* and what it was made from: */
+	const struct draft *title_draft; /* the draft, the sum of its */
+	unsigned long	 title_sum;	/* answers' versions, the page */
+	size_t		 title_page;
 	int		 hint_context;	/* the hints drawn, -1: none */
 	int		 hint_cols;
 	int		 hints_hidden;	/* a message took the hint line */
