@@ -1,8 +1,9 @@
 /*
  * cmd-export: kaiji export DRAFT --to text|markdown|csv|yaml|json|xlsx|html
  * [-o FILE] [--encoding utf-8|cp932] [--replace] [--quote-all] [--final]
- * — write the draft out for printing, review, spreadsheets or other
- * programs.
+ * [--notes] [--paged [--width N]] — write the draft out for printing,
+ * review, spreadsheets or other programs (--paged: text to print, a form
+ * page a sheet, wrapped to N columns, export-paged.c).
  *
  * The export goes to standard output, or with -o to FILE, replaced
  * atomically with mode 0600 (never the draft itself).  A draft with
@@ -147,6 +148,34 @@ cmd_export_terminal(char **out, size_t *len)
 	return 0;
 }
 
+/*
+ * Check --paged and --width (the paged text export only, 40 to 1000
+ * columns) into opts; 0, or 2 after saying what is wrong.
+ */
+static int
+cmd_export_paged(const char *format, int paged, const char *width,
+    struct export_opts *opts)
+{
+	char *end;
+	unsigned long n;
+
+	if (paged && strcmp(format, "text") != 0)
+		return cmd_error(_("--paged applies only to --to text"));
+	if (width != NULL && !paged)
+		return cmd_error(_("--width applies only to --to text "
+		    "--paged"));
+	opts->paged = paged;
+	if (width == NULL)
+		return 0;
+	n = strtoul(width, &end, 10);
+	if (*width < '0' || *width > '9' || *end != '\0' ||
+	    n < EXPORT_PAGED_MIN || n > EXPORT_PAGED_MAX)
+		return cmd_error(_("--width %s: give a number of columns from "
+		    "%d to %d"), width, EXPORT_PAGED_MIN, EXPORT_PAGED_MAX);
+	opts->width = n;
+	return 0;
+}
+
 static int
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -185,6 +214,9 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return 2;
 	}
 	opts.quote_all = args->opt['q'] != NULL;
+	if (cmd_export_paged(format, args->opt['p'] != NULL, args->opt['w'],
+	    &opts) != 0)
+		return 2;
 	if (encoding != NULL && (opts.cp932 = csv_encoding(encoding)) == -1) {
 		cmd_error(_("unknown encoding '%s' (use utf-8 or cp932)"),
 		    encoding);
@@ -242,7 +274,7 @@ const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = N_("DRAFT --to text|markdown|csv|yaml|json|xlsx|html [-o FILE] "
 	    "[--encoding utf-8|cp932] [--replace] [--quote-all] [--final] "
-	    "[--notes]"),
+	    "[--notes] [--paged [--width N]]"),
 	.help = N_("Write the draft out as the printed pages (text or "
 	    "a page to print from a browser), CSV or a workbook for "
 	    "spreadsheets, YAML or JSON."),
@@ -254,6 +286,8 @@ const struct cmd_entry cmd_export_entry = {
 		{ "quote-all", 'q', CMD_LONG },
 		{ "final", 'F', CMD_LONG },
 		{ "notes", 'n', CMD_LONG },
+		{ "paged", 'p', CMD_LONG },
+		{ "width", 'w', CMD_VALUE | CMD_LONG },
 		{ NULL, 0, 0 }
 	},
 	.min = 1,

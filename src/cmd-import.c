@@ -1,8 +1,13 @@
 /*
- * cmd-import: kaiji import [--format published|csv|xlsx] [--encoding ENC]
- * [--force] FILE -o DRAFT — make a draft from a certified service's
- * published disclosure text (see import.h), from kaiji's own CSV (see
- * csv.h) or from a workbook (import-xlsx.c).  The notes (fields to fill in, cells not placed) go to stderr,
+ * cmd-import: kaiji import [--format published|csv|xlsx|html|export]
+ * [--encoding ENC] [--force] FILE -o DRAFT — make a draft from a certified
+ * service's published disclosure text (see import.h), from ASPIC's web page
+ * of the service (import-aspic.c), from kaiji's own CSV (see csv.h), from a
+ * workbook (import-xlsx.c) or from kaiji's YAML or JSON export
+ * (import-tree.c).  A UTF-16 file with its byte order mark (Excel's
+ * "Unicode テキスト") is read as the same text in UTF-8; a file no reader
+ * can use gets a message saying what it appears to be (import-sniff.c).
+ * The notes (fields to fill in, cells not placed) go to stderr,
  * one per line, then a count line, once DRAFT is written (0600,
  * atomically, by the rule of cmd_draft_write: only when it does not exist,
  * or with --force, keeping it as DRAFT~).
@@ -29,8 +34,9 @@
 
 /*
  * Read the file at path as a draft by any reader kaiji has: a kaiji draft,
- * kaiji's CSV, kaiji's workbook or a published disclosure (format: NULL to
- * tell them by the contents, "published", "csv" or "xlsx").  The readers' notes are added to notes.
+ * kaiji's CSV, kaiji's workbook, ASPIC's page of a service or a published
+ * disclosure (format: NULL to tell them by the contents, "published",
+ * "csv", "xlsx" or "html").  The readers' notes are added to notes.
  * Returns a draft the caller frees, or NULL with a cause.
  */
 struct draft *
@@ -40,11 +46,24 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 	struct draft *d = NULL;
 	const struct formats *f;
 	enum import_kind kind;
-	char *buf;
+	char *buf, *text, *why;
 	size_t len, skip;
 
 	if (fileio_read(path, IMPORT_MAX_SIZE, &buf, &len, cause) != 0)
 		return NULL;
+	if (import_utf16_bom(buf, len) != 0) {
+		if (encoding != NULL) {
+			*cause = xasprintf(_("%s: a UTF-16 file (its byte "
+			    "order mark says so); leave out --encoding"),
+			    path);
+			free(buf);
+			return NULL;
+		}
+		text = import_utf16(path, buf, len, &len, cause);
+		free(buf);
+		if ((buf = text) == NULL)
+			return NULL;
+	}
 	skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	if (format == NULL && len - skip >= 12 &&
 	    memcmp(buf + skip, "kaiji-draft:", 12) == 0) {
@@ -55,15 +74,26 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 	if (format != NULL)
 		kind = strcmp(format, "csv") == 0 ? IMPORT_CSV :
 		    strcmp(format, "xlsx") == 0 ? IMPORT_XLSX :
+		    strcmp(format, "html") == 0 ? IMPORT_ASPIC :
+		    strcmp(format, "export") == 0 ? IMPORT_TREE :
 		    IMPORT_PUBLISHED;
 	else
 		kind = import_detect(buf, len);
-	if (kind == IMPORT_XLSX && encoding != NULL)
-		*cause = xasprintf(_("%s: a workbook holds its own encoding; "
-		    "--encoding is for CSV"), path);
+	if (encoding != NULL && (kind == IMPORT_XLSX || kind == IMPORT_TREE))
+		*cause = xasprintf(_("%s: a workbook or a kaiji export holds "
+		    "its own encoding; --encoding is for CSV"), path);
 	else if (kind == IMPORT_XLSX)
 		d = (f = formats_get(cause)) == NULL ? NULL :
 		    f->import_xlsx(path, buf, len, ctx->formdir, notes, cause);
+	else if (kind == IMPORT_ASPIC && encoding != NULL)
+		*cause = xasprintf(_("%s: a web page is read as UTF-8; "
+		    "--encoding is for CSV"), path);
+	else if (kind == IMPORT_ASPIC)
+		d = (f = formats_get(cause)) == NULL ? NULL :
+		    f->import_aspic(path, buf, len, ctx->formdir, NULL, notes,
+		    cause);
+	else if (kind == IMPORT_TREE)
+		d = import_tree(path, buf, len, ctx->formdir, notes, cause);
 	else if (kind == IMPORT_CSV)
 		d = csv_import(path, buf, len, encoding, ctx->formdir, notes,
 		    cause);
@@ -73,6 +103,10 @@ cmd_import_read(struct cmd_ctx *ctx, const char *path, const char *format,
 	else
 		d = import_published(path, buf, len, ctx->formdir, NULL,
 		    notes, cause);
+	if (d == NULL && (why = import_sniff(path, buf, len, kind)) != NULL) {
+		free(*cause);
+		*cause = why;
+	}
 	free(buf);
 	return d;
 }
@@ -82,9 +116,10 @@ int
 cmd_import_check(const char *format, const char *encoding)
 {
 	if (format != NULL && strcmp(format, "published") != 0 &&
-	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
-		return cmd_error(_("unknown format '%s' (published, csv or "
-		    "xlsx)"), format);
+	    strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0 &&
+	    strcmp(format, "html") != 0 && strcmp(format, "export") != 0)
+		return cmd_error(_("unknown format '%s' (published, csv, xlsx, "
+		    "html or export)"), format);
 	if (encoding != NULL && csv_encoding(encoding) == -1)
 		return cmd_error(_("unknown encoding '%s' (utf-8 or cp932)"),
 		    encoding);
@@ -140,10 +175,11 @@ out:
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = N_("[--format published|csv|xlsx] [--encoding ENCODING] "
-	    "[--renew] [--force] FILE -o DRAFT"),
-	.help = N_("Make a draft from a published disclosure, a kaiji CSV or "
-	    "a workbook; report what to fill in."),
+	.usage = N_("[--format published|csv|xlsx|html|export] "
+	    "[--encoding ENCODING] [--renew] [--force] FILE -o DRAFT"),
+	.help = N_("Make a draft from a published disclosure, ASPIC's page of "
+	    "a service, a kaiji CSV, a workbook or kaiji's YAML or JSON "
+	    "export; report what to fill in."),
 	.options = (const struct cmd_option[]) {
 		{ "output", 'o', CMD_VALUE },
 		{ "force", 'f', 0 },

@@ -1,5 +1,6 @@
 /*
- * cmd-renew: kaiji renew [--format published|csv|xlsx] [--encoding ENCODING]
+ * cmd-renew: kaiji renew [--format published|csv|xlsx|html|export]
+ * [--encoding ENCODING]
  * [--force] OLD -o NEW — start the application that renews a
  * certification from the previous one, in one step: read OLD (a kaiji
  * draft, kaiji's CSV or the published disclosure; see cmd_import_read),
@@ -84,7 +85,8 @@ out:
 
 const struct cmd_entry cmd_renew_entry = {
 	.name = "renew",
-	.usage = N_("[--format published|csv|xlsx] [--encoding ENCODING] [--force] "
+	.usage = N_("[--format published|csv|xlsx|html|export] "
+	    "[--encoding ENCODING] [--force] "
 	    "OLD -o NEW"),
 	.help = N_("Start a renewal: read the last application, move it to the "
 	    "newest edition, mark what to renew."),

@@ -25,6 +25,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_new_entry,
 	&cmd_get_entry,
 	&cmd_set_entry,
+	&cmd_ask_entry,
 	&cmd_forms_entry,
 	&cmd_keys_entry,
 	&cmd_migrate_entry,

@@ -1,6 +1,6 @@
 /*
- * cmd: the scripting commands (kaiji new, get, set, forms, summary,
- * export, import, migrate, diff, keys).
+ * cmd: the commands (kaiji new, get, set, ask, forms, summary, export,
+ * import, migrate, diff, keys, ...).
  *
  * Each command is a const struct cmd_entry in its own file (cmd-<name>.c),
  * listed in cmd_table.  The entry declares the command's options and how
@@ -59,6 +59,7 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_new_entry;
 extern const struct cmd_entry cmd_get_entry;
 extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_ask_entry;
 extern const struct cmd_entry cmd_forms_entry;
 extern const struct cmd_entry cmd_keys_entry;
 extern const struct cmd_entry cmd_migrate_entry;

@@ -18,8 +18,11 @@
  *   the positions file under the user's XDG state directory and, when
  *   the drafts directory takes no emergency copy, that copy there too,
  *   and the compiled forms under the XDG cache directory (formcache);
- * - no subcommand runs and no program is started (kaiji never starts
- *   programs; the restriction is on paths).
+ * - no subcommand runs but ask, the line mode (rkaiji ask NAME [ID]...),
+ *   which opens its draft by name through confine_path and confine_open
+ *   and writes only the draft and its companions, as the editor does;
+ *   no program is started (kaiji never starts programs; the restriction
+ *   is on paths).
  */
 #include "config.h"
 

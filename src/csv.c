@@ -4,8 +4,9 @@
  *
  * Data model: the writer builds the file in memory, one cell at a time;
  * each cell's text is UTF-8, and in CP932 mode every code point is mapped
- * as if on its own (¥, then the fold table, then iconv with a check that
- * the bytes read back as the same code point), so the writer knows the
+ * as if on its own (¥, then iconv with a check that the bytes read back
+ * as the same code point, then the tables of canonically equivalent and
+ * folded characters), so the writer knows the
  * field and the position of every character it cannot write; runs of
  * characters go through iconv at once, and only where a run does not
  * read back as itself is it written a character at a time.  The reader turns
@@ -53,21 +54,6 @@ const char *const csv_aliases[CSV_NCOLS] = {
 };
 
 #define CSV_GETA	0x3013		/* 〓, written for what CP932 lacks */
-
-/* Characters CP932 lacks, written as CP932's form of the same JIS character. */
-static const uint32_t csv_folds[][2] = {
-	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
-	{ 0x00a2, 0xffe0 },	/* ¢ -> ￠ */
-	{ 0x00a3, 0xffe1 },	/* £ -> ￡ */
-	{ 0x00a6, 0xffe4 },	/* ¦ -> ￤ */
-	{ 0x00ac, 0xffe2 },	/* ¬ -> ￢ */
-	{ 0x2014, 0x2015 },	/* — EM DASH -> ― HORIZONTAL BAR */
-	{ 0x2016, 0x2225 },	/* ‖ DOUBLE VERTICAL LINE -> ∥ */
-	{ 0x203e, 0xffe3 },	/* ‾ OVERLINE -> ￣ */
-	{ 0x2212, 0xff0d },	/* − MINUS SIGN -> － */
-	{ 0x301c, 0xff5e },	/* 〜 WAVE DASH -> ～ */
-};
-#define CSV_NFOLDS (sizeof csv_folds / sizeof csv_folds[0])
 
 struct csv_conv {
 	iconv_t		 to;		/* UTF-8 to CP932 */
@@ -159,19 +145,6 @@ csv_cp932(struct csv_conv *cv, uint32_t cp, char *out)
 	return n;
 }
 
-/* The character CP932 writes for cp (see csv_folds), or 0 if none. */
-static uint32_t
-csv_fold(uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < CSV_NFOLDS; i++) {
-		if (csv_folds[i][0] == cp)
-			return csv_folds[i][1];
-	}
-	return 0;
-}
-
 /*
  * Write one code point (its UTF-8 bytes are u, n long) of the cell where,
  * at position pos (字, from 1): as it is, as CP932, folded, as 〓, or
@@ -193,8 +166,13 @@ csv_put(struct csv_out *o, const char *where, size_t pos, uint32_t cp,
 		fwrite(b, 1, len, o->fp);
 		return;
 	}
+	to = text_cp932_canon(cp);
+	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
+		fwrite(b, 1, len, o->fp);
+		return;
+	}
 	cu[text_encode(cp, cu)] = '\0';
-	to = csv_fold(cp);
+	to = text_cp932_fold(cp);
 	if (to != 0 && (len = csv_cp932(o->conv, to, b)) != 0) {
 		fwrite(b, 1, len, o->fp);
 		fu[text_encode(to, fu)] = '\0';
@@ -592,8 +570,8 @@ csv_split_free(struct csv_rows *rows)
  * other text follows the closing quote.
  */
 static int
-csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
-    char **cell, char **cause)
+csv_quoted(const char *path, char *s, size_t len, char sep, size_t *i,
+    size_t *line, char **cell, char **cause)
 {
 	size_t first = *line, j, w = *i;
 
@@ -617,7 +595,7 @@ csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
 	}
 	s[w] = '\0';
 	*cell = s + *i;
-	if (++j < len && s[j] != ',' && s[j] != '\r' && s[j] != '\n') {
+	if (++j < len && s[j] != sep && s[j] != '\r' && s[j] != '\n') {
 		*cause = xasprintf(_("%s:%zu: text after the closing quote of "
 		    "a cell"), path, *line);
 		return -1;
@@ -638,8 +616,8 @@ csv_quoted(const char *path, char *s, size_t len, size_t *i, size_t *line,
  * CSV_MAX_CELLS cells; the rows read so far are in rows either way.
  */
 static int
-csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
-    char **cause)
+csv_split(const char *path, char *s, size_t len, char sep,
+    struct csv_rows *rows, char **cause)
 {
 	struct csv_row row;
 	size_t i = 0, line = 1;
@@ -655,14 +633,14 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 		empty = 1;
 		for (;;) {
 			if (i < len && s[i] == '"') {
-				if (csv_quoted(path, s, len, &i, &line, &cell,
-				    cause) != 0) {
+				if (csv_quoted(path, s, len, sep, &i, &line,
+				    &cell, cause) != 0) {
 					free(row.cells);
 					return -1;
 				}
 			} else {
 				cell = s + i;
-				while (i < len && s[i] != ',' &&
+				while (i < len && s[i] != sep &&
 				    s[i] != '\r' && s[i] != '\n')
 					i++;
 			}
@@ -679,7 +657,7 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 			row.cells = xgrowarray(row.cells, row.n,
 			    sizeof *row.cells);
 			row.cells[row.n++] = cell;
-			if (delim == ',') {
+			if (delim == sep) {
 				i++;
 				continue;
 			}
@@ -699,6 +677,28 @@ csv_split(const char *path, char *s, size_t len, struct csv_rows *rows,
 		rows->v[rows->n++] = row;
 	}
 	return 0;
+}
+
+/*
+ * The separator of the text s (len bytes): a tab when the first line that
+ * is not blank has tabs and no comma outside quotes (Excel's "Unicode
+ * テキスト"), else a comma.
+ */
+static char
+csv_sep(const char *s, size_t len)
+{
+	size_t i = strspn(s, "\r\n"), commas = 0, tabs = 0;
+	int quoted = 0;
+
+	for (; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ',')
+			commas++;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
+	}
+	return tabs > 0 && commas == 0 ? '\t' : ',';
 }
 
 /*
@@ -727,7 +727,8 @@ csv_import(const char *path, const char *buf, size_t len,
 		    text_line(text, tlen, (size_t)(nul - text), NULL));
 		goto out;
 	}
-	if (csv_split(path, text, tlen, &rows, cause) != 0)
+	if (csv_split(path, text, tlen, csv_sep(text, tlen), &rows, cause) !=
+	    0)
 		goto out;
 	d = csv_rows_import(path, &rows, fd, notes, cause);
 out:

@@ -49,6 +49,17 @@
 #define DRAFT_VERSION	"2"
 #define DRAFT_HEAD	"kaiji-draft: " DRAFT_VERSION
 
+/*
+ * What draft_format last wrote for one answer: the entry's YAML (key and
+ * value, at the answers mapping's indent, through to its final line
+ * break; len bytes) for the answer text (a copy).  Empty: text NULL.
+ */
+struct draft_chunk {
+	char	*text;
+	char	*yaml;
+	size_t	 len;
+};
+
 /* The answer versions handed out so far, to all drafts. */
 static unsigned long draft_versions;
 
@@ -64,6 +75,7 @@ draft_new(const struct form *form)
 	d->renew = xcalloc(form->nfields, sizeof *d->renew);
 	d->notes = xcalloc(form->nfields, sizeof *d->notes);
 	d->version = xcalloc(form->nfields, sizeof *d->version);
+	d->chunk = xcalloc(form->nfields, sizeof *d->chunk);
 	for (i = 0; i < form->nfields; i++)
 		d->version[i] = ++draft_versions;
 	return d;
@@ -80,7 +92,10 @@ draft_free(struct draft *d)
 		free(d->answers[i]);
 		free(d->renew[i]);
 		free(d->notes[i]);
+		free(d->chunk[i].text);
+		free(d->chunk[i].yaml);
 	}
+	free(d->chunk);
 	free(d->answers);
 	free(d->renew);
 	free(d->notes);
@@ -94,47 +109,47 @@ draft_get(const struct draft *d, size_t field)
 	return d->answers[field];
 }
 
-/* Replace *slot by a copy of value (NULL for NULL or ""), checked UTF-8. */
+/*
+ * A copy of value in *copy (NULL for NULL or ""), checked UTF-8, in NFC
+ * (text_nfc: every way text comes into a draft passes here).
+ */
 static int
-draft_put(char **slot, const char *value, char **cause)
+draft_copy(const char *value, char **copy, char **cause)
 {
-	char *copy;
-	size_t len, bad;
+	size_t len, bad, nlen;
 
-	if (value != NULL && *value != '\0') {
-		len = strlen(value);
-		if ((bad = text_invalid(value, len)) != len) {
-			*cause = xasprintf(_("invalid UTF-8 at byte %zu"),
-			    bad + 1);
-			return -1;
-		}
+	*copy = NULL;
+	if (value == NULL || *value == '\0')
+		return 0;
+	len = strlen(value);
+	if ((bad = text_invalid(value, len)) != len) {
+		*cause = xasprintf(_("invalid UTF-8 at byte %zu"), bad + 1);
+		return -1;
 	}
-	copy = value == NULL || *value == '\0' ? NULL : xstrdup(value);
-	free(*slot);		/* after the copy: value may be *slot */
-	*slot = copy;
+	if ((*copy = text_nfc(value, len, &nlen)) == NULL)
+		*copy = xstrdup(value);
 	return 0;
 }
 
 /*
- * Set the answer of field (an index) to a copy of value; "" or NULL clears
- * it.  An answer that changes is no longer to renew.  Fails, changing
- * nothing, when value is not valid UTF-8.
+ * Set the answer of field (an index) to a copy of value in NFC; "" or NULL
+ * clears it.  An answer that changes is no longer to renew.  Fails,
+ * changing nothing, when value is not valid UTF-8.
  */
 int
 draft_set(struct draft *d, size_t field, const char *value, char **cause)
 {
-	const char *old = d->answers[field];
-	int same;
+	char *old = d->answers[field], *copy;
 
-	same = value == NULL || *value == '\0' ? old == NULL :
-	    old != NULL && strcmp(old, value) == 0;
-	if (draft_put(&d->answers[field], value, cause) != 0)
+	if (draft_copy(value, &copy, cause) != 0)
 		return -1;
-	if (!same) {
+	if (copy == NULL ? old != NULL : old == NULL || strcmp(old, copy) != 0) {
 		free(d->renew[field]);
 		d->renew[field] = NULL;
 		d->version[field] = ++draft_versions;
 	}
+	free(old);		/* after the copy: value may be old */
+	d->answers[field] = copy;
 	return 0;
 }
 
@@ -142,7 +157,13 @@ draft_set(struct draft *d, size_t field, const char *value, char **cause)
 int
 draft_set_note(struct draft *d, size_t field, const char *text, char **cause)
 {
-	return draft_put(&d->notes[field], text, cause);
+	char *copy;
+
+	if (draft_copy(text, &copy, cause) != 0)
+		return -1;
+	free(d->notes[field]);	/* after the copy: text may be the note */
+	d->notes[field] = copy;
+	return 0;
 }
 
 /*
@@ -506,11 +527,18 @@ struct draft *
 draft_load(const char *path, struct formdir *fd, char **cause)
 {
 	struct draft *d;
-	char *buf;
-	size_t len;
+	char *buf, *nfc;
+	size_t len, nlen;
 
 	if (fileio_read(path, DRAFT_READ_MAX, &buf, &len, cause) != 0)
 		return NULL;
+	/* a draft written on a Mac is read in NFC; kaiji's are NFC */
+	if (text_nfd_marks(buf, len) &&
+	    (nfc = text_nfc(buf, len, &nlen)) != NULL) {
+		free(buf);
+		buf = nfc;
+		len = nlen;
+	}
 	if (!draft_events_parse(buf, len, fd, &d))
 		d = draft_parse(path, buf, len, fd, cause);
 	free(buf);
@@ -555,22 +583,78 @@ draft_text(struct yemit *y, const char *a)
 }
 
 /*
+ * Drop the "...\n" that libyaml ends a document with after an open-ended
+ * scalar (a literal block kept with "|+") from the piece buf (*len bytes):
+ * inside a whole draft the document goes on after it.
+ */
+static void
+draft_unend(char *buf, size_t *len)
+{
+	if (*len >= 5 && memcmp(buf + *len - 5, "\n...\n", 5) == 0) {
+		*len -= 4;
+		buf[*len] = '\0';
+	}
+}
+
+/*
+ * The YAML of answer a to field as libyaml writes it inside the answers
+ * mapping: the emission of {answers: {id: a}} less its first line, which
+ * is "answers:\n".  With no line width (yemit_start) a scalar is written
+ * the same whatever else the document holds, so the entries of a whole
+ * draft are these pieces one after the other.  The caller frees it.
+ */
+static char *
+draft_entry(const struct form_field *field, const char *a, size_t *len)
+{
+	struct yemit y;
+	char *buf, *nl;
+	FILE *fp;
+
+	fp = xmemstream(&buf, len);
+	yemit_start(&y, fp);
+	yemit_open(&y, 1);
+	yemit_scalar(&y, "answers", YAML_PLAIN_SCALAR_STYLE);
+	yemit_open(&y, 1);
+	yemit_scalar(&y, field->id, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	draft_text(&y, a);
+	yemit_close(&y, 1);
+	yemit_close(&y, 1);
+	yemit_finish(&y);
+	xmemclose(fp);
+	if ((nl = strchr(buf, '\n')) == NULL)
+		xfatal("draft: unexpected YAML from the emitter (a bug)");
+	*len -= (size_t)(nl + 1 - buf);
+	memmove(buf, nl + 1, *len + 1);
+	draft_unend(buf, len);
+	return buf;
+}
+
+/*
  * The draft as YAML text (NUL-terminated, *len bytes), in form order,
- * ending with the line "...".  The caller frees the result.
+ * ending with the line "...": the head (format, form, edition), each
+ * answer's entry (draft_entry, reused from d->chunk while the answer is
+ * the same text), the fields' state, each part emitted by libyaml on its
+ * own, which gives the bytes one emission of the whole would (tests/
+ * test-draft.c compares them).  The caller frees the result.
  */
 char *
 draft_format(const struct draft *d, size_t *len)
 {
 	const struct form *form = d->form;
+	struct draft_chunk *c;
 	struct yemit y;
-	char *buf;
-	size_t i;
+	char *buf, *head;
+	size_t i, n = 0, hlen;
 	int state = 0;
-	FILE *fp;
+	FILE *out, *fp;
 
-	fp = xmemstream(&buf, len);
+	for (i = 0; i < form->nfields; i++)
+		n += d->answers[i] != NULL;
+	for (i = 0; i < form->nfields && !state; i++)
+		state = d->renew[i] != NULL || d->notes[i] != NULL;
+
+	fp = xmemstream(&head, &hlen);
 	yemit_start(&y, fp);
-	y.end_marker = 1;
 	yemit_open(&y, 1);
 	yemit_scalar(&y, "kaiji-draft", YAML_PLAIN_SCALAR_STYLE);
 	yemit_scalar(&y, DRAFT_VERSION, YAML_PLAIN_SCALAR_STYLE);
@@ -579,19 +663,40 @@ draft_format(const struct draft *d, size_t *len)
 	yemit_scalar(&y, "edition", YAML_PLAIN_SCALAR_STYLE);
 	yemit_scalar(&y, form->edition, draft_needs_quotes(form->edition) ?
 	    YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
-	yemit_scalar(&y, "answers", YAML_PLAIN_SCALAR_STYLE);
-	yemit_open(&y, 1);
-	for (i = 0; i < form->nfields; i++) {
-		if (d->answers[i] == NULL)
-			continue;
-		yemit_scalar(&y, form->fields[i].id,
-		    YAML_DOUBLE_QUOTED_SCALAR_STYLE);
-		draft_text(&y, d->answers[i]);
+	if (n == 0) {
+		yemit_scalar(&y, "answers", YAML_PLAIN_SCALAR_STYLE);
+		yemit_open(&y, 1);
+		yemit_close(&y, 1);
 	}
 	yemit_close(&y, 1);
-	for (i = 0; i < form->nfields && !state; i++)
-		state = d->renew[i] != NULL || d->notes[i] != NULL;
+	yemit_finish(&y);
+	xmemclose(fp);
+	draft_unend(head, &hlen);
+
+	out = xmemstream(&buf, len);
+	fwrite(head, 1, hlen, out);
+	free(head);
+	if (n != 0)
+		fputs("answers:\n", out);
+	for (i = 0; i < form->nfields; i++) {
+		c = &d->chunk[i];
+		if (d->answers[i] == NULL)
+			continue;
+		if (c->text == NULL || strcmp(c->text, d->answers[i]) != 0) {
+			free(c->text);
+			free(c->yaml);
+			c->text = xstrdup(d->answers[i]);
+			c->yaml = draft_entry(&form->fields[i], c->text,
+			    &c->len);
+		}
+		fwrite(c->yaml, 1, c->len, out);
+	}
+
 	if (state) {
+		/* the last part: libyaml writes the "..." */
+		yemit_start(&y, out);
+		y.end_marker = 1;
+		yemit_open(&y, 1);
 		yemit_scalar(&y, "fields", YAML_PLAIN_SCALAR_STYLE);
 		yemit_open(&y, 1);
 		for (i = 0; i < form->nfields; i++) {
@@ -613,10 +718,11 @@ draft_format(const struct draft *d, size_t *len)
 			yemit_close(&y, 1);
 		}
 		yemit_close(&y, 1);
-	}
-	yemit_close(&y, 1);
-	yemit_finish(&y);
-	xmemclose(fp);
+		yemit_close(&y, 1);
+		yemit_finish(&y);
+	} else
+		fputs("...\n", out);
+	xmemclose(out);
 	return buf;
 }
 

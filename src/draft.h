@@ -10,6 +10,8 @@
  * valid UTF-8.  version[i] names answers[i] as it is: a number no other
  * answer of any draft has had, taken anew whenever draft_set changes it,
  * so that a view can tell an answer it has seen without comparing text.
+ * chunk[i] is draft_format's own: the YAML it last wrote for answers[i]
+ * (see draft.c), so that a save re-emits only the answers that changed.
  * The form belongs to whoever loaded it (a formdir).
  */
 #ifndef KAIJI_DRAFT_H
@@ -23,6 +25,7 @@ struct form;
 struct form_field;
 struct formdir;
 struct strvec;
+struct draft_chunk;
 
 struct draft {
 	const struct form	 *form;
@@ -30,6 +33,7 @@ struct draft {
 	char			**renew;
 	char			**notes;
 	unsigned long		 *version;
+	struct draft_chunk	 *chunk;
 };
 
 

@@ -12,6 +12,16 @@
  * that moving up and down keeps (-1: none yet), width the columns of an
  * answer as the view last laid it out.
  *
+ * Undo reaches past the edit: begun is a copy of the answer when the edit
+ * of tb began; each change of an answer (an edit ended with other text, a
+ * choice) is recorded in done[0 .. ndone) (the last EDITOR_UNDO_FIELDS,
+ * oldest first) by editor_edit_record, and undoing one on the page (or
+ * in an edit that has nothing left to undo) puts the field's answer back
+ * to its before and moves the change to undone, which any new change
+ * empties.  A change is undone or redone only while the answer is what
+ * it left (after, or before for a redo): a draft read again from disk
+ * drops the history.
+ *
  * The limit rule: typing stops at the limit of the field, or of its item
  * when the item's fields share one; a paste (and a yank, which is one) is
  * kept whole and says how far over the limit it goes.  The size rule
@@ -56,6 +66,8 @@ editor_edit_begin(struct editor *e, const char *text)
 	if (text == NULL)
 		text = a != NULL ? a : "";
 	e->edit.tb = textbuf_new(text);
+	free(e->edit.begun);
+	e->edit.begun = a != NULL ? xstrdup(a) : NULL;
 	textbuf_set_cursor(e->edit.tb, textbuf_len(e->edit.tb));
 	e->edit.goal_col = -1;
 	e->ui.redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
@@ -110,9 +122,119 @@ editor_edit_end(struct editor *e)
 	editor_edit_commit(e);
 	textbuf_free(e->edit.tb);
 	e->edit.tb = NULL;
+	editor_edit_record(e, e->nav.field, e->edit.begun);
+	free(e->edit.begun);
+	e->edit.begun = NULL;
 	if (e->file.dirty)
 		editor_file_save(e);
 	e->ui.redraw |= EDITOR_REDRAW_BODY | EDITOR_REDRAW_STATUS;
+}
+
+static int
+edit_same(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static void
+edit_change_free(struct editor_change *c)
+{
+	free(c->before);
+	free(c->after);
+}
+
+/*
+ * The answer of field has changed from before (NULL: none) to what the
+ * draft holds now: keep the change for undo (nothing when it is the same)
+ * and forget what was undone.
+ */
+void
+editor_edit_record(struct editor *e, size_t field, const char *before)
+{
+	const char *after = e->file.draft->answers[field];
+	struct editor_change *c;
+
+	if (edit_same(before, after))
+		return;
+	if (e->edit.done == NULL) {
+		e->edit.done = xcalloc(EDITOR_UNDO_FIELDS, sizeof *c);
+		e->edit.undone = xcalloc(EDITOR_UNDO_FIELDS, sizeof *c);
+	}
+	while (e->edit.nundone > 0)
+		edit_change_free(&e->edit.undone[--e->edit.nundone]);
+	if (e->edit.ndone == EDITOR_UNDO_FIELDS) {
+		edit_change_free(&e->edit.done[0]);
+		memmove(e->edit.done, e->edit.done + 1,
+		    --e->edit.ndone * sizeof *c);
+	}
+	c = &e->edit.done[e->edit.ndone++];
+	c->field = field;
+	c->before = before != NULL ? xstrdup(before) : NULL;
+	c->after = after != NULL ? xstrdup(after) : NULL;
+}
+
+/* Free what editor-edit.c holds: the text being edited, the history. */
+void
+editor_edit_free(struct editor *e)
+{
+	textbuf_free(e->edit.tb);
+	e->edit.tb = NULL;
+	free(e->edit.begun);
+	e->edit.begun = NULL;
+	while (e->edit.ndone > 0)
+		edit_change_free(&e->edit.done[--e->edit.ndone]);
+	while (e->edit.nundone > 0)
+		edit_change_free(&e->edit.undone[--e->edit.nundone]);
+	free(e->edit.done);
+	free(e->edit.undone);
+	e->edit.done = e->edit.undone = NULL;
+}
+
+/*
+ * Undo (redo 0) or redo the newest change of an answer kept in from,
+ * moving it to to: the field becomes current and its answer what it was
+ * before (after, for a redo), saved; says which field.  A change whose
+ * answer has changed since is not applied, and the history is dropped.
+ */
+static void
+edit_history(struct editor *e, int redo)
+{
+	struct editor_change *from = redo ? e->edit.undone : e->edit.done;
+	size_t *nfrom = redo ? &e->edit.nundone : &e->edit.ndone;
+	struct editor_change *to = redo ? e->edit.done : e->edit.undone;
+	size_t *nto = redo ? &e->edit.ndone : &e->edit.nundone;
+	struct editor_change c;
+	const struct form *form = e->file.draft->form;
+	char *why;
+
+	if (*nfrom == 0) {
+		editor_message(e, 0, redo ? _("Nothing to redo.") :
+		    _("Nothing to undo."));
+		return;
+	}
+	c = from[--*nfrom];
+	if (c.field >= form->nfields || !edit_same(e->file.draft->answers[
+	    c.field], redo ? c.before : c.after)) {
+		edit_change_free(&c);
+		while (e->edit.ndone > 0)
+			edit_change_free(&e->edit.done[--e->edit.ndone]);
+		while (e->edit.nundone > 0)
+			edit_change_free(&e->edit.undone[--e->edit.nundone]);
+		editor_message(e, 1, _("The answer has changed since; not "
+		    "undone."));
+		return;
+	}
+	editor_nav_goto(e, c.field);
+	if (draft_set(e->file.draft, c.field, redo ? c.after : c.before,
+	    &why) != 0)
+		free(why);	/* it was an answer of the draft */
+	to[(*nto)++] = c;
+	e->file.dirty = 1;
+	editor_file_changed(e);
+	editor_file_save(e);
+	editor_message(e, 0, redo ? _("Redid the change to %s.") :
+	    _("Undid the change to %s (Ctrl-R redoes it)."),
+	    form->fields[c.field].id);
 }
 
 /*
@@ -543,16 +665,34 @@ edit_yank(struct editor *e)
 	e->edit.goal_col = -1;
 }
 
+/*
+ * Undo: in a prompt, of its line; in an edit, of its text, and once the
+ * edit has nothing left to undo, the edit ends and the change of an
+ * answer before it is undone (edit_history), as on the page.
+ */
 static void
 edit_undo(struct editor *e)
 {
-	edit_text(e, textbuf_undo);
+	if (e->ui.prompt != NULL || (e->edit.tb != NULL &&
+	    textbuf_undo(e->edit.tb))) {
+		if (e->ui.prompt != NULL)
+			textbuf_undo(e->ui.prompt_text);
+		e->edit.goal_col = -1;
+		return;
+	}
+	editor_edit_end(e);
+	edit_history(e, 0);
 }
 
+/* Redo: of the prompt's line or the edit's text, else of an answer. */
 static void
 edit_redo(struct editor *e)
 {
-	edit_text(e, textbuf_redo);
+	if (e->ui.prompt != NULL || e->edit.tb != NULL) {
+		edit_text(e, textbuf_redo);
+		return;
+	}
+	edit_history(e, 1);
 }
 
 /* Move the cursor by rows display rows (negative: up), keeping a column. */

@@ -201,7 +201,7 @@ list_summary(struct editor *e)
 	const struct finding *fd;
 	const struct form_field *f;
 	size_t k, i, n;
-	char *label, *count;
+	char *label, *count, *id;
 
 	editor_edit_end(e);
 	editor_list_clear(e);
@@ -220,10 +220,16 @@ list_summary(struct editor *e)
 			count = fd->kind == FINDING_OVER_LIMIT ?
 			    validate_limit_text(form, fd->count, fd->halves,
 			    fd->limit) : NULL;
-			label = xasprintf("%s %s: %s", f->id,
+			/* an item's shared limit: its fields, as the CLI
+			   names them */
+			id = fd->shared ? xasprintf("%u.1-%u.%zu",
+			    form->items[f->item].no, form->items[f->item].no,
+			    form->items[f->item].nfields) : xstrdup(f->id);
+			label = xasprintf("%s %s: %s", id,
 			    form->items[f->item].name, count != NULL ? count :
 			    fd->message != NULL ? fd->message : f->text);
 			free(count);
+			free(id);
 			editor_list_add(e, f->index, 0, label)->level = 1;
 		}
 	}

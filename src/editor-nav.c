@@ -215,8 +215,9 @@ nav_contains(const char *hay, const char *needle)
 
 /*
  * Go to the next field (after the current one, wrapping) whose text, item,
- * id or answer holds the last search, ignoring ASCII case and the width
- * of ASCII (ＩＳＭＳ finds ISMS); says so when the search wrapped.
+ * id or answer holds the last search, ignoring ASCII case, the width of
+ * ASCII (ＩＳＭＳ finds ISMS) and of katakana (ｶﾞ finds ガ; text_fold);
+ * says so when the search wrapped.
  */
 void
 editor_nav_search_next(struct editor *e)
@@ -253,8 +254,7 @@ editor_nav_search_next(struct editor *e)
 static void
 nav_search(struct editor *e)
 {
-	editor_prompt(e, &prompt_search, e->nav.search != NULL ?
-	    e->nav.search : "");
+	editor_prompt(e, &prompt_search, "");
 }
 
 static void

@@ -80,8 +80,7 @@ editor_free(struct editor *e)
 		return;
 	emergency_watch(NULL);
 	editor_list_clear(e);
-	if (e->edit.tb != NULL)
-		textbuf_free(e->edit.tb);
+	editor_edit_free(e);
 	if (e->ui.prompt_text != NULL)
 		textbuf_free(e->ui.prompt_text);
 	editor_file_free(e);
@@ -410,7 +409,11 @@ editor_key(struct editor *e, int key)
 		e->ui.message = NULL;
 		e->ui.redraw |= EDITOR_REDRAW_STATUS;
 	}
-	if ((id = keys_lookup(context, key)) != KEYS_CMD_NONE)
+	id = keys_lookup(context, key);
+	/* what the user cannot see is not changed: only quit and redraw */
+	if (e->ui.too_small && id != KEYS_CMD_QUIT && id != KEYS_CMD_REDRAW)
+		return 0;
+	if (id != KEYS_CMD_NONE)
 		return editor_command(e, id);
 	/* keys that do nothing here say what would */
 	if (key == KEYS_CTRL('c') || (key == 'q' && context == KEYS_PAGE)) {
@@ -437,6 +440,8 @@ editor_paste(struct editor *e, const char *text)
 {
 	int context = editor_context(e);
 
+	if (e->ui.too_small)
+		return;		/* it would not be seen */
 	editor_input(e, context, text, 1);
 	if (context == KEYS_PROMPT)
 		e->ui.redraw |= EDITOR_REDRAW_BODY;
@@ -452,6 +457,7 @@ editor_drawn(struct editor *e, const struct editor_frame *frame)
 {
 	e->ui.page_rows = frame->page_rows;
 	e->edit.width = frame->edit_width;
+	e->ui.too_small = frame->too_small;
 	e->ui.redraw = 0;
 	if (e->edit.tb != NULL)
 		textbuf_clean(e->edit.tb);

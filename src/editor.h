@@ -105,10 +105,23 @@ struct editor_nav {
 };
 
 /* editor-edit.c */
+struct editor_change {
+	size_t			 field;
+	char			*before, *after;	/* answers, NULL: none */
+};
+
+#define EDITOR_UNDO_FIELDS	100	/* changes of answers kept */
+
 struct editor_edit {
 	struct textbuf		*tb;		/* answer being edited */
 	int			 goal_col;	/* for up/down, -1: none */
 	int			 width;		/* from the view */
+	char			*begun;		/* the answer when the edit
+						   began, NULL: none */
+	struct editor_change	*done;		/* oldest first */
+	size_t			 ndone;
+	struct editor_change	*undone;	/* most recently undone last */
+	size_t			 nundone;
 };
 
 /* editor-list.c */
@@ -138,6 +151,8 @@ struct editor_ui {
 	int			 redraw;
 	int			 quit;
 	int			 page_rows;	/* from the view: body height */
+	int			 too_small;	/* from the view: the screen
+						   shows only "too small" */
 };
 
 struct editor {
@@ -168,6 +183,7 @@ struct editor_cmd {
 struct editor_frame {
 	int		 page_rows;	/* rows of the body */
 	int		 edit_width;	/* columns of an answer */
+	int		 too_small;	/* only "too small" is shown */
 };
 
 /* Field statuses, as editor_edit_status returns them. */
@@ -228,6 +244,8 @@ void		 editor_edit_begin(struct editor *, const char *);
 void		 editor_edit_end(struct editor *);
 void		 editor_edit_commit(struct editor *);
 void		 editor_edit_tidy(struct editor *);
+void		 editor_edit_record(struct editor *, size_t, const char *);
+void		 editor_edit_free(struct editor *);
 void		 editor_edit_type(struct editor *, const char *, int);
 size_t		 editor_edit_count(const struct editor *, size_t, size_t *,
 		     int *);

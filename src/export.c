@@ -684,6 +684,12 @@ export_draft(const struct draft *d, const char *format,
 		src = safe = export_safe_copy(d);
 	switch ((enum export_format)which) {
 	case EXPORT_TEXT:
+		if (opts->paged) {
+			*out = export_paged(src, opts->notes, opts->width != 0 ?
+			    opts->width : 80, len);
+			break;
+		}
+		/* FALLTHROUGH */
 	case EXPORT_MARKDOWN:
 		*out = export_pages(src, which == EXPORT_MARKDOWN, opts->notes,
 		    len);

@@ -28,12 +28,18 @@ struct export_opts {
 	int	 safe;		/* for a terminal: control characters shown */
 	int	 notes;		/* the fields' notes too (not csv, xlsx, html) */
 	int	 quote_all;	/* csv: every cell quoted */
+	int	 paged;		/* text: a sheet a page, a grid, wrapped */
+	size_t	 width;		/* paged: columns of a line */
 };
+
+#define EXPORT_PAGED_MIN	40	/* columns of a paged line, at least */
+#define EXPORT_PAGED_MAX	1000
 
 int	 export_known(const char *);
 /* In the module formats.so: call it through formats_get (formats.h). */
 char	*export_xlsx(const struct draft *, size_t *, char **);
 char	*export_html(const struct draft *, size_t *);
+char	*export_paged(const struct draft *, int, size_t, size_t *);
 int	 export_draft(const struct draft *, const char *,
 	     const struct export_opts *, char **, size_t *, struct strvec *,
 	     char **);

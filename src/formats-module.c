@@ -12,4 +12,5 @@ const struct formats formats_module = {
 	.version	= PACKAGE_VERSION,
 	.export_xlsx	= export_xlsx,
 	.import_xlsx	= import_xlsx,
+	.import_aspic	= import_aspic,
 };

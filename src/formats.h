@@ -1,6 +1,7 @@
 /*
  * formats: the readers and writers of other programs' files that need
- * large libraries (workbooks: libxlsxwriter, libzip, libxml2), kept in a
+ * large libraries (workbooks: libxlsxwriter, libzip, libxml2; ASPIC's web
+ * pages: libxml2's HTML parser), kept in a
  * loadable module, formats.so, so that only a command that reads or
  * writes such a file loads them; every other start (the editor, the
  * scripting commands, --version) maps none of them.
@@ -17,10 +18,11 @@
  *
  * A reader or writer joins the module with two lines: its source in
  * libformats_la_SOURCES (Makefile.am) and its function in struct formats
- * and formats_module (for example, an HTML reader on libxml2's HTML
- * parser: "struct draft *(*import_aspic)(...);" here and
- * ".import_aspic = import_aspic," in formats-module.c); its callers write
- * "(f = formats_get(cause)) == NULL ? NULL : f->import_aspic(...)".
+ * and formats_module (as import_aspic did: "struct draft
+ * *(*import_aspic)(...);" here and ".import_aspic = import_aspic," in
+ * formats-module.c); its callers write "(f = formats_get(cause)) == NULL ?
+ * NULL : f->import_aspic(...)".  What such a reader needs to recognise
+ * its files (import_aspic_magic) stays in the program.
  */
 #ifndef KAIJI_FORMATS_H
 #define KAIJI_FORMATS_H
@@ -29,6 +31,7 @@
 
 struct draft;
 struct formdir;
+struct import_stats;
 struct strvec;
 
 struct formats {
@@ -39,6 +42,10 @@ struct formats {
 	/* A draft from a workbook (import-xlsx.c). */
 	struct draft	*(*import_xlsx)(const char *, const char *, size_t,
 			    struct formdir *, struct strvec *, char **);
+	/* A draft from ASPIC's web page of a service (import-aspic.c). */
+	struct draft	*(*import_aspic)(const char *, const char *, size_t,
+			    struct formdir *, struct import_stats *,
+			    struct strvec *, char **);
 };
 
 extern const struct formats formats_module;

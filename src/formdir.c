@@ -33,8 +33,10 @@ struct formdir {
 };
 
 /*
- * Whether the program (argv0, or /proc/self/exe) runs from its build
- * tree, not installed: then forms and modules are taken from the trees.
+ * Whether the program (argv0) runs from its build tree, uninstalled: then
+ * it takes its forms from the source tree, its message catalogues from
+ * the build tree (main.c) and its module formats.so from the build tree
+ * (formats.c), as an installed one takes the installed ones.
  */
 int
 formdir_uninstalled(const char *argv0)

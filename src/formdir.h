@@ -12,6 +12,7 @@ struct formdir;
 
 int			 formdir_uninstalled(const char *);
 char			*formdir_default(const char *);
+int			 formdir_uninstalled(const char *);
 struct formdir		*formdir_open(const char *);
 void			 formdir_free(struct formdir *);
 const char		*formdir_path(const struct formdir *);

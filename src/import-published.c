@@ -30,16 +30,18 @@
 #include "xalloc.h"
 
 #define IMPORT_MAX_PAGES	999
+#define IMPORT_ROW_CELLS	64	/* as in import-row.c */
 
 /* 16 bytes a line: the input is at most IMPORT_MAX_SIZE bytes. */
 struct import_line {
 	const char	*s;
 	uint32_t	 len;		/* without the line break */
-	uint32_t	 no : 31;
+	uint32_t	 no : 30;
 	uint32_t	 page : 1;	/* a page header */
+	uint32_t	 para : 1;	/* after an empty line */
 };
 
-static int
+int
 import_published_note_cmp(const void *a, const void *b)
 {
 	const struct import_note *na = a, *nb = b;
@@ -76,6 +78,48 @@ import_published_page(const struct import_str *n, size_t *page,
 }
 
 /*
+ * How many cells of the line s (len bytes) are not blank: 2 for a pipe
+ * row (it is a table row), else its tab-separated cells that hold text.
+ */
+static size_t
+import_published_filled(const char *s, size_t len)
+{
+	size_t i, start = 0, n = 0, off = import_trim_left(s, len);
+
+	if (off < len && s[off] == '|')
+		return 2;
+	for (i = 0; i <= len && n < 2; i++) {
+		if (i < len && s[i] != '\t')
+			continue;
+		n += !import_blank(s + start, i - start);
+		start = i + 1;
+	}
+	return n;
+}
+
+/*
+ * Whether the normalized line n is only a page number, as printing or a
+ * converter puts mid-table: "3", "- 3 -", "3/8", "3 / 8", "(3/8)".
+ */
+static int
+import_published_number(const struct import_str *n)
+{
+	const char *s = n->s;
+	size_t d;
+
+	s += strspn(s, "-(");
+	if ((d = strspn(s, "0123456789")) == 0 || d > 3)
+		return 0;
+	s += d;
+	if (*s == '/') {
+		if ((d = strspn(s + 1, "0123456789")) == 0 || d > 3)
+			return 0;
+		s += 1 + d;
+	}
+	return strspn(s, "-)") == strlen(s);
+}
+
+/*
  * Find the page headers among lines (marking them) and the form they name:
  * the one whose title starts them and whose page count they give.  NULL
  * with a cause when there are none, they disagree, or no single form fits.
@@ -85,10 +129,10 @@ import_published_form(const char *path, struct import_line *lines,
     size_t nlines, const struct form **forms, size_t nforms, size_t *npagesp,
     unsigned char *seen, char **cause)
 {
-	struct import_str n, title;
+	struct import_str n, title, prev;
 	const struct form *form = NULL;
 	size_t i, f, page, npages, first = 0, total = 0, nfit = 0;
-	char *known = NULL, *tmp;
+	char *known = NULL, *tmp, *both;
 	const char *hs;
 	size_t hl;
 	unsigned char *titled;
@@ -96,7 +140,8 @@ import_published_form(const char *path, struct import_line *lines,
 
 	titled = xcalloc(nforms + 1, 1);
 	for (i = 0; i < nlines; i++) {
-		if (import_is_table(lines[i].s, lines[i].len))
+		/* a header padded with tabs (a spreadsheet's) is one too */
+		if (import_published_filled(lines[i].s, lines[i].len) > 1)
 			continue;
 		/* a markdown heading ("## title (1/8)") is a header too */
 		hs = lines[i].s;
@@ -108,13 +153,29 @@ import_published_form(const char *path, struct import_line *lines,
 		import_str_init(&n, hs, hl);
 		header = 0;
 		if (import_published_page(&n, &page, &npages)) {
+			/* or a title on the line before: "<title>" "... (1/8)" */
+			both = NULL;
+			if (i > 0 && !lines[i - 1].page &&
+			    import_published_filled(lines[i - 1].s,
+			    lines[i - 1].len) == 1) {
+				import_str_init(&prev, lines[i - 1].s,
+				    lines[i - 1].len);
+				both = xasprintf("%s%s", prev.s, n.s);
+				import_str_free(&prev);
+			}
 			for (f = 0; f < nforms; f++) {
 				import_str_init(&title, forms[f]->title,
 				    strlen(forms[f]->title));
 				if (title.n > 0 && import_starts(n.s, title.s))
 					header = titled[f] = 1;
+				else if (title.n > 0 && both != NULL &&
+				    import_starts(both, title.s))
+					header = titled[f] = 2;
 				import_str_free(&title);
 			}
+			if (header == 2)
+				lines[i - 1].page = 1;
+			free(both);
 		}
 		import_str_free(&n);
 		if (!header)
@@ -183,6 +244,14 @@ import_published_boilerplate(const char *s, size_t len)
 	struct import_str n;
 	int yes;
 
+	/* most lines have none of the words: told without a copy */
+	if (memmem(s, len, "認定番号", strlen("認定番号")) == NULL &&
+	    memmem(s, len, "サービス名称", strlen("サービス名称")) == NULL &&
+	    memmem(s, len, "注", strlen("注")) == NULL &&
+	    memmem(s, len, "*", 1) == NULL &&
+	    memmem(s, len, "＊", strlen("＊")) == NULL &&
+	    memmem(s, len, "※", strlen("※")) == NULL)
+		return 0;
 	import_str_init(&n, s, len);
 	yes = import_starts(n.s, "認定番号") ||
 	    (strstr(n.s, "サービス名称:") != NULL &&
@@ -194,7 +263,7 @@ import_published_boilerplate(const char *s, size_t len)
 	return yes;
 }
 
-static void
+void
 import_published_init(struct import_ctx *ctx, const char *path,
     const struct form *form, struct import_stats *st)
 {
@@ -234,7 +303,7 @@ import_published_init(struct import_ctx *ctx, const char *path,
 		    strlen(form->sections[i].title));
 }
 
-static void
+void
 import_published_free(struct import_ctx *ctx)
 {
 	size_t i;
@@ -260,21 +329,58 @@ import_published_free(struct import_ctx *ctx)
 }
 
 /*
+ * Where the line at p ends: at the first line break, unless a cell of a
+ * tab-separated line opens a quote ("...) that a later line closes, as a
+ * spreadsheet writes a cell holding line breaks; then at the break after
+ * the closing quote.  *noquote is set when a quote is not closed before
+ * the end: quotes are not looked at again, so that the scan stays linear.
+ */
+static const char *
+import_published_eol(const char *p, const char *end, int *noquote)
+{
+	const char *q, *eol;
+	int quoted = 0, start = 1, tab = 0;
+
+	for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
+		tab |= *eol == '\t';
+	if (*noquote || !tab)
+		return eol;
+	for (q = p; q < end; q++) {
+		if (quoted) {
+			if (*q == '"' && q + 1 < end && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				quoted = 0;
+			continue;
+		}
+		if (*q == '\n' || *q == '\r')
+			return q;
+		if (start && *q == '"')
+			quoted = 1;
+		start = *q == '\t';
+	}
+	if (quoted)
+		*noquote = 1;
+	return eol;
+}
+
+/*
  * The lines of buf that are not blank (without line breaks, which are LF,
- * CR LF or CR; a BOM dropped), with their numbers from 1.
+ * CR LF or CR; a BOM dropped), with their numbers from 1; a line holding a
+ * quoted cell with line breaks counts as the one line it starts.
  */
 static struct import_line *
 import_published_lines(const char *buf, size_t len, size_t *nlines)
 {
 	struct import_line *lines = NULL;
-	const char *p = buf, *end = buf + len, *eol;
+	const char *p = buf, *end = buf + len, *eol, *q;
 	size_t n = 0, no = 0;
+	int noquote = 0, para = 0;
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	while (p < end) {
-		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
-			;
+		eol = import_published_eol(p, end, &noquote);
 		no++;
 		if (!import_blank(p, (size_t)(eol - p))) {
 			lines = xgrowarray(lines, n, sizeof *lines);
@@ -282,7 +388,16 @@ import_published_lines(const char *buf, size_t len, size_t *nlines)
 			lines[n].len = (uint32_t)(eol - p);
 			lines[n].no = (uint32_t)no;
 			lines[n].page = 0;
+			lines[n].para = para;
+			para = 0;
 			n++;
+		} else if (eol == p)
+			para = 1;	/* empty, not only white space */
+		for (q = p; q < eol; q++) {
+			/* the breaks inside a quoted cell */
+			if (*q == '\n' || (*q == '\r' && (q + 1 == eol ||
+			    q[1] != '\n')))
+				no++;
 		}
 		if (eol + 1 < end && eol[0] == '\r' && eol[1] == '\n')
 			eol++;
@@ -290,6 +405,209 @@ import_published_lines(const char *buf, size_t len, size_t *nlines)
 	}
 	*nlines = n;
 	return lines;
+}
+
+/* The display columns of s (len bytes), a tab to the next multiple of 8. */
+static size_t
+import_published_width(const char *s, size_t len)
+{
+	size_t off = 0, n, w = 0;
+	uint32_t cp;
+
+	while (off < len) {
+		n = text_decode(s + off, len - off, &cp);
+		off += n == 0 ? 1 : n;
+		if (cp == '\t')
+			w += 8 - w % 8;
+		else if (cp >= 0x20)
+			w += (size_t)text_cpwidth(cp);
+	}
+	return w;
+}
+
+/*
+ * Whether s (len bytes) can only start a line of its own: a row with an
+ * item number or a section title, a column header, a page note or the
+ * header line (1), or a page header (2); 0 when it can continue a line.
+ */
+static int
+import_published_starts(const char *s, size_t len)
+{
+	size_t off = import_trim_left(s, len), i;
+	struct import_str n;
+	size_t page, npages;
+	int yes;
+
+	for (i = off; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i > off && i - off <= 3 && i < len && s[i] == '\t')
+		return 1;
+	if (off < len && s[off] == '-' && (memchr(s, '\t', len) != NULL ||
+	    (off + 1 < len && s[off + 1] == ' ')))
+		return 1;
+	if (memmem(s, len, "【審査対象項目】", strlen("【審査対象項目】")) != NULL)
+		return 1;
+	if (import_published_boilerplate(s, len))
+		return 1;
+	/* a page header or number ends in ")", a digit or "-" */
+	for (i = len; i > 0 && import_blank(s + i - 1, 1); i--)
+		;
+	if (i == 0 || (s[i - 1] != ')' && s[i - 1] != '-' &&
+	    (s[i - 1] < '0' || s[i - 1] > '9') && (i < 3 ||
+	    memcmp(s + i - 3, "）", 3) != 0)))
+		return 0;
+	import_str_init(&n, s, len);
+	yes = import_published_page(&n, &page, &npages) ? 2 :
+	    import_published_number(&n);
+	import_str_free(&n);
+	return yes;
+}
+
+/*
+ * Whether the line s (len bytes) continues the line l before it: l's
+ * first piece has lfilled cells with text and import_published_starts
+ * says lstarts of it; l has lseps separators ('|' or tabs), and its last
+ * piece is lwidth columns wide, in text that is wrapped (at wmax columns
+ * or so), in a table of ncols columns.  It does when it is a pipe row not
+ * closed yet or short of cells, a tab row short of cells, or when the
+ * wrapper broke l because s's first character did not fit; never when s
+ * can only start a line, except a page header's end after its start.
+ */
+static int
+import_published_continues(const struct import_line *l, size_t lfilled,
+    int lstarts, size_t lseps, int wrapped, size_t lwidth, size_t wmax,
+    size_t ncols, const char *s, size_t len)
+{
+	size_t off = import_trim_left(l->s, l->len), end = l->len;
+	int pipe = off < end && l->s[off] == '|';
+	int tab = !pipe && lseps > 0 && (lfilled > 1 || l->s[0] == '\t'),
+	    closed, starts;
+	int full = 0;
+	uint32_t cp = 0;
+
+	if (wrapped) {
+		text_decode(s, len, &cp);
+		full = cp == '\t' ? lwidth + 8 - lwidth % 8 + 1 >= wmax :
+		    lwidth + (size_t)text_cpwidth(cp) + 1 >= wmax ||
+		    (l->len > 0 && l->s[l->len - 1] == ' ' &&
+		    2 * lwidth >= wmax);
+	}
+	while (end > off && (l->s[end - 1] == ' ' || l->s[end - 1] == '\t'))
+		end--;
+	closed = end > off && l->s[end - 1] == '|';
+	if (len > 0 && s[0] == '\t')
+		return tab && full && lseps + 1 < ncols;
+	if ((starts = import_published_starts(s, len)) != 0) {
+		/* a wrapped page header: "... 認定サービ" "スの申請内容 (1/8)" */
+		return starts == 2 && full && !tab && !pipe && lstarts == 0;
+	}
+	if (s[import_trim_left(s, len)] == '|')
+		return pipe && !closed;
+	if (pipe)
+		return !closed || full || lseps < ncols + 1;
+	if (tab)
+		return full || lseps + 1 < ncols;
+	return full;
+}
+
+/*
+ * The column headers (or the separator under them) of the line l, which
+ * has seps separators, say how many cells a row has: *pcols for pipe
+ * rows, *tcols for tab rows.
+ */
+static void
+import_published_columns(const struct import_line *l, size_t seps,
+    size_t *pcols, size_t *tcols)
+{
+	size_t off = import_trim_left(l->s, l->len);
+	int head = memmem(l->s, l->len, "【記述内容】",
+	    strlen("【記述内容】")) != NULL;
+
+	if (off < l->len && l->s[off] == '|' && seps > 1 && (head ||
+	    strspn(l->s + off, "|-: ") == l->len - off))
+		*pcols = seps - 1;
+	else if (off < l->len && l->s[off] != '|' && seps > 0 && head)
+		*tcols = seps + 1;
+}
+
+/*
+ * Join the continuation lines of hard-wrapped text (a mail program, an
+ * editor or a PDF viewer broke long cells and titles) to the line they
+ * continue, keeping the number of its first line.  The text is wrapped
+ * when several lines are within a wide character of the widest one; a
+ * line is full when it is, or ends with a space in its last third.  The
+ * joined text is in *arenap (the caller frees it).  Linear in the input.
+ */
+static void
+import_published_join(struct import_line *lines, size_t *nlinesp,
+    size_t total, char **arenap)
+{
+	size_t nlines = *nlinesp, i, o = 0, used = 0, wmax = 0, nfull = 0;
+	size_t width, tcols = 1, pcols = IMPORT_ROW_CELLS, seps, lseps = 0;
+	size_t k, off, lfilled = 0, lwidth = 0;
+	int lstarts = 0;
+	char *arena = NULL;
+	const char *s;
+	int wrapped, inarena = 0, pipe;
+
+	*arenap = NULL;
+	if (nlines == 0)
+		return;
+	/* widths are measured twice rather than kept: memory stays small */
+	for (i = 0; i < nlines; i++) {
+		width = import_published_width(lines[i].s, lines[i].len);
+		if (width > wmax)
+			wmax = width;
+		for (seps = 0, k = 0; k < lines[i].len; k++)
+			seps += lines[i].s[k] == '\t';
+		if (seps + 1 > tcols && seps < IMPORT_ROW_CELLS)
+			tcols = seps + 1;
+	}
+	for (i = 0; i < nlines; i++)
+		nfull += import_published_width(lines[i].s, lines[i].len) + 3 >=
+		    wmax;
+	wrapped = nfull >= 4 && nfull * 20 >= nlines;
+	for (i = 0; i < nlines; i++) {
+		s = lines[i].s;
+		width = import_published_width(s, lines[i].len);
+		off = import_trim_left(s, lines[i].len);
+		pipe = o > 0 && import_trim_left(lines[o - 1].s,
+		    lines[o - 1].len) < lines[o - 1].len &&
+		    lines[o - 1].s[import_trim_left(lines[o - 1].s,
+		    lines[o - 1].len)] == '|';
+		for (seps = 0, k = 0; k < lines[i].len; k++)
+			seps += s[k] == (pipe || (off < lines[i].len &&
+			    s[off] == '|') ? '|' : '\t');
+		if (o > 0 && !lines[i].para &&
+		    import_published_continues(&lines[o - 1], lfilled,
+		    lstarts, lseps, wrapped, lwidth, wmax, pipe ? pcols : tcols, s, lines[i].len)) {
+			if (arena == NULL)
+				arena = xmalloc(total + 1);
+			if (!inarena) {
+				memcpy(arena + used, lines[o - 1].s,
+				    lines[o - 1].len);
+				lines[o - 1].s = arena + used;
+				used += lines[o - 1].len;
+				inarena = 1;
+			}
+			memcpy(arena + used, s, lines[i].len);
+			used += lines[i].len;
+			lines[o - 1].len += lines[i].len;
+			lseps += seps;
+		} else {
+			if (o > 0)
+				import_published_columns(&lines[o - 1], lseps,
+				    &pcols, &tcols);
+			lines[o++] = lines[i];
+			lfilled = import_published_filled(s, lines[i].len);
+			lstarts = import_published_starts(s, lines[i].len);
+			inarena = 0;
+			lseps = seps;
+		}
+		lwidth = width;
+	}
+	*nlinesp = o;
+	*arenap = arena;
 }
 
 /*
@@ -311,8 +629,10 @@ import_published(const char *path, const char *buf, size_t len,
 	const struct form **forms = NULL, *form;
 	struct draft *d = NULL;
 	unsigned char *seen = NULL;
-	char *snip, *line;
-	size_t nlines = 0, nforms, i, bad, npages = 0;
+	struct import_str n;
+	char *snip, *line, *arena = NULL;
+	size_t nlines = 0, nforms, i, bad, npages = 0, filled;
+	int skip;
 
 	if (st == NULL)
 		st = &dummy;
@@ -343,6 +663,7 @@ import_published(const char *path, const char *buf, size_t len,
 	if (formdir_list(fd, &forms, &nforms, cause) != 0)
 		return NULL;
 	lines = import_published_lines(buf, len, &nlines);
+	import_published_join(lines, &nlines, len, &arena);
 	seen = xcalloc(IMPORT_MAX_PAGES + 1, 1);
 	form = import_published_form(path, lines, nlines, forms, nforms,
 	    &npages, seen, cause);
@@ -366,7 +687,21 @@ import_published(const char *path, const char *buf, size_t len,
 	for (i = 0; i < nlines; i++) {
 		if (lines[i].page || import_blank(lines[i].s, lines[i].len))
 			continue;
-		if (import_is_table(lines[i].s, lines[i].len)) {
+		filled = import_published_filled(lines[i].s, lines[i].len);
+		if (filled == 1) {
+			/* a page number, a page note padded with tabs */
+			import_str_init(&n, lines[i].s, lines[i].len);
+			skip = lines[i].s[0] != '\t' &&
+			    import_published_number(&n);
+			import_str_free(&n);
+			if (skip || import_published_boilerplate(lines[i].s,
+			    lines[i].len))
+				continue;
+		}
+		if (import_is_table(lines[i].s, lines[i].len) ||
+		    lines[i].s[import_trim_left(lines[i].s, lines[i].len)] ==
+		    '-') {
+			/* also a section row without its empty cells */
 			import_row_read(&ctx, lines[i].s, lines[i].len,
 			    lines[i].no, lines[i].s[import_trim_left(lines[i].s,
 			    lines[i].len)] == '|');
@@ -406,5 +741,6 @@ out:
 	import_published_free(&ctx);
 	free(seen);
 	free(lines);
+	free(arena);
 	return d;
 }

@@ -73,9 +73,61 @@ import_row_unplaced(struct import_ctx *ctx, size_t line, const char *what,
 }
 
 /*
+ * The length of the quoted cell at s (len bytes, s[0] a quote) as a
+ * spreadsheet writes a cell holding line breaks, tabs or quotes: up to its
+ * closing quote, which a tab or the end follows; 0 when it is not one
+ * (then the quotes are the answer's own).
+ */
+static size_t
+import_row_quoted(const char *s, size_t len)
+{
+	size_t i;
+	int special = 0;
+
+	for (i = 1; i < len; i++) {
+		if (s[i] == '"' && i + 1 < len && s[i + 1] == '"') {
+			special = 1;
+			i++;
+		} else if (s[i] == '"')
+			break;
+		else if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t')
+			special = 1;
+	}
+	if (i >= len || !special)
+		return 0;
+	for (i++; i < len && (s[i] == ' ' || s[i] == '\r'); i++)
+		;
+	return i == len || s[i] == '\t' ? i : 0;
+}
+
+/* The text of the quoted cell s (len bytes), line breaks as LF. */
+static char *
+import_row_unquote(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1), *raw;
+	size_t i, o = 0;
+
+	for (i = 1; i < len; i++) {
+		if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
+			out[o++] = s[++i];
+		else if (s[i] == '"')
+			break;
+		else if (s[i] == '\r') {
+			out[o++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else
+			out[o++] = s[i];
+	}
+	raw = import_trim(out, o);
+	free(out);
+	return raw;
+}
+
+/*
  * Split a table row into trimmed cells, added to cells: on "|" for a pipe
  * row, whose outer bars are dropped and "\|" is a bar; on tabs for a tab
- * row.
+ * row, where a quoted cell may hold tabs and line breaks.
  */
 static void
 import_row_split(const char *s, size_t len, int pipe, struct strvec *cells)
@@ -85,6 +137,15 @@ import_row_split(const char *s, size_t len, int pipe, struct strvec *cells)
 
 	if (!pipe) {
 		for (start = 0, i = 0; i <= len; i++) {
+			if (i == start && i < len && s[i] == '"' &&
+			    (end = import_row_quoted(s + i, len - i)) > 0) {
+				strvec_add(cells, import_row_unquote(s + i, end));
+				i += end;
+				for (start = i; i < len && s[i] != '\t'; i++)
+					;
+				start = i + 1;
+				continue;
+			}
 			if (i < len && s[i] != '\t')
 				continue;
 			strvec_add(cells, import_trim(s + start, i - start));

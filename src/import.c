@@ -4,7 +4,8 @@
  * (import_detect; kaiji CSV is csv.c's).
  *
  * Cells and labels are compared as import_strs: without white space, with
- * full-width ASCII folded and 〇 as ○; near misses (an edit distance of
+ * full-width ASCII, half-width katakana and NFD folded (text_fold) and 〇
+ * as ○; near misses (an edit distance of
  * about one in ten, for labels of six or more characters) count as
  * matches (import_like).  The other helpers trim cells, quote them in
  * notes and turn the HTML a converter leaves (<br>, entities) into text.
@@ -41,13 +42,22 @@ import_fold(uint32_t cp)
 	return cp;
 }
 
-/* Set is to s (len bytes) without white space, full-width ASCII folded. */
+/*
+ * Set is to s (len bytes) without white space, full-width ASCII, half-width
+ * katakana and decomposed characters folded (text_fold).
+ */
 void
 import_str_init(struct import_str *is, const char *s, size_t len)
 {
 	size_t n, i, o = 0;
+	char *raw, *folded;
 
-	is->cp = text_cps(s, len, &n);
+	raw = xstrndup(s, len);
+	folded = text_fold(raw);
+	free(raw);
+	len = strlen(folded);
+	is->cp = text_cps(folded, len, &n);
+	free(folded);
 	is->s = xmalloc(len * 3 + 1);
 	is->n = 0;
 	for (i = 0; i < n; i++) {
@@ -291,9 +301,76 @@ import_starts(const char *s, const char *prefix)
 }
 
 /*
- * Whether buf is a zip archive (taken for a workbook), holds kaiji's CSV (its first line is a header row with a
- * column whose name ends in "id", such as "id" or "項目ID") or, failing
- * that, published text.
+ * Whether the line s (len bytes) names kaiji CSV's columns separated by
+ * tabs (Excel's "Unicode テキスト" of it): a cell is ID or id and one
+ * 様式 or form.
+ */
+static int
+import_tsv_header(const char *s, size_t len)
+{
+	const char *end = s + len, *tab;
+	size_t n;
+	int id = 0, form = 0;
+
+	if (memchr(s, '\t', len) == NULL)
+		return 0;
+	for (; s <= end; s = tab + 1) {
+		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
+			tab = end;
+		n = (size_t)(tab - s);
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		id = id || (n == 2 && strncasecmp(s, "id", 2) == 0);
+		form = form || (n == 4 && strncasecmp(s, "form", 4) == 0) ||
+		    (n == 6 && memcmp(s, "様式", 6) == 0);
+	}
+	return id && form;
+}
+
+#define ASPIC_MAGIC_BYTES	4096	/* where an HTML page says so */
+
+/* Whether buf is an HTML page: it starts with a tag and names html soon. */
+int
+import_aspic_magic(const char *buf, size_t len)
+{
+	static const char *const tags[] = { "<html", "<!doctype html",
+	    "<table", "<body", NULL };
+	char head[ASPIC_MAGIC_BYTES + 1];
+	size_t n = len < ASPIC_MAGIC_BYTES ? len : ASPIC_MAGIC_BYTES, i;
+	size_t off = 0;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	off += import_trim_left(buf + off, n - off);
+	if (off >= n || buf[off] != '<')
+		return 0;
+	for (i = 0; i < n; i++)
+		head[i] = buf[i] == '\0' ? ' ' : buf[i];
+	head[n] = '\0';
+	for (i = 0; tags[i] != NULL; i++) {
+		if (import_find(head + off, tags[i]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether buf is a zip archive (what every xlsx file is). */
+int
+import_xlsx_magic(const char *buf, size_t len)
+{
+	return len >= 4 && memcmp(buf, "PK\003\004", 4) == 0;
+}
+
+/*
+ * Whether buf is a zip archive (taken for a workbook), an HTML page (taken
+ * for ASPIC's page of a service), kaiji's YAML or JSON export
+ * (import_tree_magic), holds kaiji's CSV (its first line is a header row
+ * with a column whose name ends in "id", such as "id" or "項目ID", or,
+ * separated by tabs, one named ID) or, failing that, published text.
  */
 enum import_kind
 import_detect(const char *buf, size_t len)
@@ -302,8 +379,12 @@ import_detect(const char *buf, size_t len)
 	size_t ncells = 0, clen;
 	int quoted = 0, hasid = 0;
 
-	if (len >= 4 && memcmp(buf, "PK\003\004", 4) == 0)
-		return IMPORT_XLSX;	/* a zip archive, as every xlsx is */
+	if (import_xlsx_magic(buf, len))
+		return IMPORT_XLSX;
+	if (import_aspic_magic(buf, len))
+		return IMPORT_ASPIC;
+	if (import_tree_magic(buf, len))
+		return IMPORT_TREE;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {
@@ -315,6 +396,8 @@ import_detect(const char *buf, size_t len)
 			break;
 		p = eol + 1;
 	}
+	if (import_tsv_header(p, (size_t)(eol - p)))
+		return IMPORT_CSV;
 	if (import_is_table(p, (size_t)(eol - p)))
 		return IMPORT_PUBLISHED;
 	for (cell = p; p <= eol; p++) {

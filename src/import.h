@@ -33,7 +33,9 @@ struct strvec;
 enum import_kind {
 	IMPORT_PUBLISHED,	/* the published disclosure text */
 	IMPORT_CSV,		/* kaiji's own CSV (see csv.h) */
-	IMPORT_XLSX		/* a workbook (import-xlsx.c) */
+	IMPORT_XLSX,		/* a workbook (import-xlsx.c) */
+	IMPORT_ASPIC,		/* ASPIC's web page (import-aspic.c) */
+	IMPORT_TREE		/* kaiji's YAML or JSON export */
 };
 
 enum import_layout {
@@ -53,16 +55,32 @@ struct import_stats {
 };
 
 enum import_kind	 import_detect(const char *, size_t);
+int			 import_xlsx_magic(const char *, size_t);
 /* In the module formats.so: call it through formats_get (formats.h). */
 struct draft		*import_xlsx(const char *, const char *, size_t,
 			     struct formdir *, struct strvec *, char **);
+int			 import_tree_magic(const char *, size_t);
+struct draft		*import_tree(const char *, const char *, size_t,
+			     struct formdir *, struct strvec *, char **);
+int			 import_utf16_bom(const char *, size_t);
+char			*import_utf16(const char *, const char *, size_t,
+			     size_t *, char **);
+char			*import_sniff(const char *, const char *, size_t,
+			     enum import_kind);
 struct draft		*import_published(const char *, const char *, size_t,
+			     struct formdir *, struct import_stats *,
+			     struct strvec *, char **);
+int			 import_aspic_magic(const char *, size_t);
+/* In the module formats.so: call it through formats_get (formats.h). */
+struct draft		*import_aspic(const char *, const char *, size_t,
 			     struct formdir *, struct import_stats *,
 			     struct strvec *, char **);
 
 /*
  * The rest is shared by the files of the reader of published disclosures
- * (import.c, import-published.c, import-row.c, import-fill.c).
+ * (import.c, import-published.c, import-row.c, import-fill.c) and the
+ * reader of ASPIC's web pages (import-aspic.c), which gives the same
+ * machinery the rows of its table.
  */
 struct form;
 
@@ -132,5 +150,9 @@ void	 import_note(struct import_ctx *, size_t, const char *, ...)
 void	 import_row_read(struct import_ctx *, const char *, size_t, size_t,
 	     int);
 void	 import_fill(struct import_ctx *, struct draft *);
+void	 import_published_init(struct import_ctx *, const char *,
+	     const struct form *, struct import_stats *);
+void	 import_published_free(struct import_ctx *);
+int	 import_published_note_cmp(const void *, const void *);
 
 #endif

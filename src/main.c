@@ -37,6 +37,7 @@ main_help(void)
 	    "  -V, --version     show the version and exit\n"
 	    "  -r, --restricted  edit only drafts in one directory, by name\n"
 	    "                    (also when run as rkaiji); no commands\n"
+	    "                    but ask (rkaiji ask NAME [ID]...)\n"
 	    "  -d, --dir=DIR     the drafts directory of --restricted\n"
 	    "      --ambiguous-width=auto|1|2\n"
 	    "                    columns of East Asian Ambiguous characters\n"
@@ -52,19 +53,24 @@ main_help(void)
 }
 
 /*
- * Messages from the catalogue in $KAIJI_LOCALEDIR (tests) or the installed
- * one, as UTF-8 whatever the locale's character set.
+ * Messages from the catalogue in $KAIJI_LOCALEDIR (tests), else the build
+ * tree's (po/locale, made by make) when the program runs uninstalled from
+ * it, else the installed one; as UTF-8 whatever the locale's character set.
  */
 static void
-main_textdomain(void)
+main_textdomain(const char *argv0)
 {
 #ifdef ENABLE_NLS
 	const char *localedir = getenv("KAIJI_LOCALEDIR");
 
-	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
-	    localedir : LOCALEDIR);
+	if (localedir == NULL || *localedir == '\0')
+		localedir = formdir_uninstalled(argv0) ?
+		    KAIJI_BUILDDIR "/po/locale" : LOCALEDIR;
+	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+#else
+	(void)argv0;
 #endif
 }
 
@@ -127,8 +133,9 @@ main_editor(const char *argv0, const char *path, int width, int frame)
 			    "use ssh -t)"));
 		else
 			cmd_error(_("the editor needs a terminal; without one, "
-			    "use 'kaiji summary DRAFT', 'kaiji get' and "
-			    "'kaiji set'"));
+			    "use 'kaiji ask DRAFT' to answer line by line, or "
+			    "'kaiji summary DRAFT', 'kaiji get' and 'kaiji "
+			    "set'"));
 		return 2;
 	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
@@ -139,8 +146,9 @@ main_editor(const char *argv0, const char *path, int width, int frame)
 			    "xterm-256color)"), term != NULL ? term : "");
 		else
 			cmd_error(_("the editor cannot work with TERM='%s'; "
-			    "use 'kaiji summary DRAFT', 'kaiji get' and "
-			    "'kaiji set'"), term != NULL ? term : "");
+			    "use 'kaiji ask DRAFT' to answer line by line, "
+			    "without a full screen"), term != NULL ? term :
+			    "");
 		return 2;
 	}
 	/* curses needs a UTF-8 character type to show Japanese */
@@ -207,6 +215,45 @@ main_restricted(const char *argv0, const char *drafts_dir, const char *name,
 	return rc;
 }
 
+/* Run command ce (argv[0] is its name) with the forms argv0 finds. */
+static int
+main_command(const struct cmd_entry *ce, const char *argv0, int argc,
+    char **argv)
+{
+	struct cmd_ctx ctx;
+	char *dir;
+	int rc;
+
+	dir = formdir_default(argv0);
+	ctx.argv0 = argv0;
+	ctx.formdir = formdir_open(dir);
+	free(dir);
+	rc = cmd_run(ce, &ctx, argc, argv);
+	formdir_free(ctx.formdir);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = cmd_error(_("error writing output"));
+	return rc;
+}
+
+/*
+ * Restricted mode's one command, the line mode (kaiji ask): on a draft
+ * named in drafts_dir (or the default drafts directory), as the editor.
+ */
+static int
+main_restricted_ask(const char *argv0, const char *drafts_dir, int argc,
+    char **argv)
+{
+	char *dir, *cause;
+	int rc;
+
+	dir = drafts_dir != NULL ? xstrdup(drafts_dir) : editor_drafts_dir();
+	rc = confine_start(dir, &cause);
+	free(dir);
+	if (rc != 0)
+		return cmd_fail(cause);
+	return main_command(&cmd_ask_entry, argv0, argc, argv);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -220,15 +267,13 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct cmd_entry *ce;
-	struct cmd_ctx ctx;
 	const char *drafts_dir = NULL;
-	char *dir;
-	int c, rc, restricted = main_is_restricted(argv[0]), width, frame;
+	int c, restricted = main_is_restricted(argv[0]), width, frame;
 
 	/* a file size limit (ulimit -f) makes writes fail with EFBIG */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
-	main_textdomain();
+	main_textdomain(argv[0]);
 	width = main_choice("KAIJI_AMBIGUOUS_WIDTH",
 	    getenv("KAIJI_AMBIGUOUS_WIDTH"), main_widths);
 	frame = main_choice("KAIJI_FRAME", getenv("KAIJI_FRAME"), main_frames);
@@ -237,17 +282,8 @@ main(int argc, char **argv)
 	/* commands measure ambiguous characters as the variable says */
 	text_set_ambiguous(width == MAIN_WIDE ? 2 : 1);
 
-	if (!restricted && argc > 1 && (ce = cmd_find(argv[1])) != NULL) {
-		dir = formdir_default(argv[0]);
-		ctx.argv0 = argv[0];
-		ctx.formdir = formdir_open(dir);
-		free(dir);
-		rc = cmd_run(ce, &ctx, argc - 1, argv + 1);
-		formdir_free(ctx.formdir);
-		if (fflush(stdout) != 0 && rc == 0)
-			rc = cmd_error(_("error writing output"));
-		return rc;
-	}
+	if (!restricted && argc > 1 && (ce = cmd_find(argv[1])) != NULL)
+		return main_command(ce, argv[0], argc - 1, argv + 1);
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+hVrd:c", longopts, NULL)) != -1) {
@@ -293,9 +329,13 @@ main(int argc, char **argv)
 		cmd_error(_("--dir is for --restricted"));
 		return 2;
 	}
+	if (restricted && argc > optind &&
+	    cmd_find(argv[optind]) == &cmd_ask_entry)
+		return main_restricted_ask(argv[0], drafts_dir, argc - optind,
+		    argv + optind);
 	if (restricted && argc > optind && cmd_find(argv[optind]) != NULL) {
 		cmd_error(_("restricted: commands cannot be run here, only "
-		    "the editor"));
+		    "the editor and 'ask'"));
 		return 2;
 	}
 	if (restricted && argc - optind <= 1)

@@ -58,7 +58,7 @@ static void
 popup_choices_accept(struct editor *e)
 {
 	const struct form_field *f = &e->file.draft->form->fields[e->nav.field];
-	char *value, *text, *why;
+	char *value, *text, *why, *before;
 
 	if (e->list.sel >= e->list.n)
 		return;
@@ -77,8 +77,12 @@ popup_choices_accept(struct editor *e)
 			editor_message(e, 0, _("%s chosen: a detail may follow "
 			    "(Esc to finish)."), value);
 	} else if (value != NULL) {
+		before = e->file.draft->answers[e->nav.field];
+		before = before != NULL ? xstrdup(before) : NULL;
 		if (draft_set(e->file.draft, e->nav.field, value, &why) != 0)
 			free(why);
+		editor_edit_record(e, e->nav.field, before);
+		free(before);
 		editor_file_changed(e);
 		editor_file_save(e);
 	}

@@ -1,6 +1,7 @@
 /*
  * prompt-search: "Search: " — the text becomes the last search, and the
- * next field holding it is made current.
+ * next field holding it is made current.  The line starts empty; left
+ * empty, it searches again for the last search.
  */
 #include "config.h"
 
@@ -13,8 +14,12 @@
 static void
 prompt_search_accept(struct editor *e, char *text)
 {
-	free(e->nav.search);
-	e->nav.search = text;
+	if (*text == '\0' && e->nav.search != NULL)
+		free(text);
+	else {
+		free(e->nav.search);
+		e->nav.search = text;
+	}
 	editor_nav_search_next(e);
 }
 

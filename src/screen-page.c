@@ -46,7 +46,10 @@ struct page_row {
 	enum page_row_kind	 kind;
 	size_t			 index;		/* section, item or field */
 	size_t			 start, end;	/* code points (desc, answer) */
-	size_t			 more;		/* ROW_MORE: rows not shown */
+	size_t			 more;		/* ROW_MORE: rows not shown;
+						   ROW_FIELD: description
+						   rows not shown (it ends
+						   with …) */
 };
 
 struct page {
@@ -94,6 +97,10 @@ struct page_state {
 	size_t			 last_field, last_over;
 	const struct textbuf	*last_edit;
 	int			 last_cols, last_rows;
+
+	/* the last search, folded (page_fold), to highlight; n 0: none */
+	uint32_t		*needle;
+	size_t			 nneedle;
 
 	/* page_over_from of one field, computed once per field and frame */
 	size_t			 over_field, over_at;
@@ -160,8 +167,11 @@ screen_page_create(void)
 static void
 screen_page_destroy(void *state)
 {
-	page_forget(state);
-	free(state);
+	struct page_state *ps = state;
+
+	page_forget(ps);
+	free(ps->needle);
+	free(ps);
 }
 
 static struct page_cache *
@@ -283,6 +293,8 @@ page_desc_rows(struct page_state *ps, struct page *pg, const struct editor *e,
 	for (i = 0; i < pc->ndrows && (all || i == 0); i++)
 		page_add(pg, i == 0 ? ROW_FIELD : ROW_DESC, field,
 		    pc->drows[i].start, pc->drows[i].end);
+	if (!all && pc->ndrows > 1)
+		pg->rows[pg->n - 1].more = pc->ndrows - 1;
 }
 
 /* Lay out the rows of the page of the current field; returns the width. */
@@ -390,6 +402,22 @@ page_scroll(struct page_state *ps, const struct editor *e, struct page *pg,
 		}
 		return;
 	}
+	/*
+	 * A jump (not a step to the next or previous field) to a field off
+	 * the screen: its item from the heading at the top, with its rows,
+	 * as far as the field still shows in full.
+	 */
+	if (e->nav.field + 1 != ps->last_field && e->nav.field !=
+	    ps->last_field + 1 && e->nav.field != ps->last_field &&
+	    (pg->cur_last < ps->top || pg->cur_first >= ps->top + rows)) {
+		ps->top = pg->cur_first;
+		while (ps->top > 0 && pg->rows[ps->top].kind != ROW_ITEM)
+			ps->top--;
+		if (ps->top > 0 && pg->rows[ps->top - 1].kind == ROW_SECTION)
+			ps->top--;
+		if (want_last >= ps->top + rows)
+			ps->top = want_first;
+	}
 	if (want_first < ps->top)
 		ps->top = want_first;
 	if (want_last >= ps->top + rows) {
@@ -428,24 +456,109 @@ page_mark_glyph(int st, enum view_style *style)
 	return " ";
 }
 
-/* Draw code points start..end of tb, the part over the limit in style. */
+/*
+ * A code point as the search compares it: full-width ASCII as ASCII, the
+ * ideographic space as a space (as text_fold), ASCII letters in lower case.
+ */
+static uint32_t
+page_fold(uint32_t cp)
+{
+	if (cp >= 0xff01 && cp <= 0xff5e)
+		cp -= 0xfee0;
+	else if (cp == 0x3000)
+		cp = ' ';
+	return cp >= 'A' && cp <= 'Z' ? cp + 'a' - 'A' : cp;
+}
+
+/* Keep the last search of e, folded, in ps->needle (none when empty). */
+static void
+page_needle(struct page_state *ps, const struct editor *e)
+{
+	const char *q = e->nav.search;
+	size_t i;
+
+	free(ps->needle);
+	ps->needle = NULL;
+	ps->nneedle = 0;
+	if (q == NULL || *q == '\0')
+		return;
+	ps->needle = text_cps(q, strlen(q), &ps->nneedle);
+	for (i = 0; i < ps->nneedle; i++)
+		ps->needle[i] = page_fold(ps->needle[i]);
+}
+
+/*
+ * Mark in match[0..n) the code points of cps that the last search
+ * (ps->needle) finds within the row.  O(n times the search's length).
+ */
+static void
+page_match(const struct page_state *ps, const uint32_t *cps, size_t n,
+    unsigned char *match)
+{
+	size_t i, j;
+
+	memset(match, 0, n);
+	for (i = 0; ps->nneedle != 0 && i + ps->nneedle <= n; i++) {
+		for (j = 0; j < ps->nneedle; j++) {
+			if (page_fold(cps[i + j]) != ps->needle[j])
+				break;
+		}
+		if (j == ps->nneedle)
+			memset(match + i, 1, ps->nneedle);
+	}
+}
+
+/*
+ * Draw code points start..end of tb, the part over the limit in style;
+ * cut: the text goes on beyond end, which the row shows by ending with …
+ * (view_draw_cps); what the last search finds stands out (ps NULL: not
+ * looked for).
+ */
 static int
-page_draw_range(int y, int x, int maxw, const struct textbuf *tb, size_t start,
-    size_t end, size_t over_from, enum view_style style)
+page_draw_range(const struct page_state *ps, int y, int x, int maxw,
+    const struct textbuf *tb, size_t start, size_t end, size_t over_from,
+    enum view_style style, int cut)
 {
 	uint32_t *cps;
-	size_t i, split;
-	int used;
+	unsigned char *match = NULL;
+	size_t i, j, split, n = end - start;
+	enum view_style st;
+	int used = 0;
 
 	if (end <= start)
 		return 0;
-	cps = xreallocarray(NULL, end - start, sizeof *cps);
+	cps = xreallocarray(NULL, n + 1, sizeof *cps);
 	for (i = start; i < end; i++)
 		cps[i - start] = textbuf_char(tb, i);
-	split = over_from < start ? start : over_from > end ? end : over_from;
-	used = view_draw_cps(y, x, maxw, cps, split - start, style);
-	used += view_draw_cps(y, x + used, maxw - used, cps + (split - start),
-	    end - split, VIEW_OVER);
+	if (cut) {
+		/* a newline at the end of the row is not shown */
+		if (n > 0 && cps[n - 1] == '\n')
+			n--;
+		cps[n++] = 0x2026;	/* … */
+	}
+	/* the cps before split are within the limit (the … goes with the
+	   rest of the row) */
+	split = over_from <= start ? 0 : over_from >= end ? n : over_from -
+	    start;
+	if (ps == NULL || ps->nneedle == 0) {
+		used = view_draw_cps(y, x, maxw, cps, split, style);
+		used += view_draw_cps(y, x + used, maxw - used, cps + split,
+		    n - split, VIEW_OVER);
+		free(cps);
+		return used;
+	}
+	match = xmalloc(n);
+	page_match(ps, cps, n, match);
+	/* runs of one style: within or over the limit, found or not */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && match[j] == match[i] && (j < split) ==
+		    (i < split); j++)
+			;
+		st = match[i] ? VIEW_MATCH : i < split ? style : VIEW_OVER;
+		used += view_draw_cps(y, x + used, maxw - used, cps + i, j - i,
+		    st);
+	}
+	free(match);
 	free(cps);
 	return used;
 }
@@ -558,18 +671,18 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 		ps->cache[r->index].st = st;
 		ps->cache[r->index].count = count;
 		ps->cache[r->index].limit = limit;
-		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
+		page_draw_range(ps, y, page_desc_x(f), page_desc_w(e, f, cols),
 		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
-		    VIEW_DIM);
+		    VIEW_DIM, r->more != 0);
 		if (cw > 0)
 			view_draw_text(y, cols - cw, cw, counter, count >
 			    limit ? VIEW_OVER : VIEW_DIM);
 		break;
 	case ROW_DESC:
 		f = &form->fields[r->index];
-		page_draw_range(y, page_desc_x(f), page_desc_w(e, f, cols),
+		page_draw_range(ps, y, page_desc_x(f), page_desc_w(e, f, cols),
 		    ps->cache[r->index].desc, r->start, r->end, (size_t)-1,
-		    VIEW_DIM);
+		    VIEW_DIM, 0);
 		break;
 	case ROW_ANSWER:
 		tb = page_answer_tb(ps, e, r->index);
@@ -577,8 +690,10 @@ page_draw_row(struct page_state *ps, const struct editor *e,
 			ps->over_field = r->index;
 			ps->over_at = page_over_from(e, r->index, tb);
 		}
-		page_draw_range(y, PAGE_INDENT, cols - PAGE_INDENT - 1, tb,
-		    r->start, r->end, ps->over_at, VIEW_NORMAL);
+		/* the answer being edited: no search highlighted */
+		page_draw_range(tb == e->edit.tb ? NULL : ps, y, PAGE_INDENT,
+		    cols - PAGE_INDENT - 1, tb, r->start, r->end, ps->over_at,
+		    VIEW_NORMAL, 0);
 		break;
 	case ROW_EMPTY:
 		f = &form->fields[r->index];
@@ -660,8 +775,8 @@ page_draw_answer_from(struct page_state *ps, const struct textbuf *tb,
 	for (i = r->start; i < from; i++)
 		x += textbuf_charwidth(tb, i);
 	view_draw_fill(y, x, cols - x, VIEW_NORMAL);
-	page_draw_range(y, x, cols - 1 - x, tb, from, r->end, ps->over_at,
-	    VIEW_NORMAL);
+	page_draw_range(NULL, y, x, cols - 1 - x, tb, from, r->end,
+	    ps->over_at, VIEW_NORMAL, 0);
 }
 
 /* Whether two display rows show the same thing (NULL: an empty row). */
@@ -711,6 +826,7 @@ screen_page_draw(void *state, const struct editor *e, int top, int rows,
 	int cols = view_draw_cols(), partial;
 
 	page = form->items[form->fields[e->nav.field].item].page;
+	page_needle(ps, e);
 	frame->editor.edit_width = page_build(ps, e, &pg, cols);
 	page_scroll(ps, e, &pg, (size_t)rows, page);
 	ps->over_field = (size_t)-1;

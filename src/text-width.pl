@@ -13,9 +13,19 @@
 # lookalike: Kangxi radicals, CJK radicals and CJK compatibility
 #            ideographs that NFKC maps to one other character (⼈ to 人,
 #            U+F900 豈 to 豈), with that character: the ordinary
-#            character to suggest.
+#            character to suggest;
+# nfc_maybe: what NFC may change or combine with what comes before: the
+#            characters whose NFC_Quick_Check is No or Maybe or whose
+#            canonical combining class is not 0 (text_nfc);
+# cp932:     a bitmap of the BMP characters that CP932 holds, one bit a
+#            code point, 64 a word (so a word is indexed by the first two
+#            bytes of a 3-byte UTF-8 sequence, the bit by the third): those whose CP932 bytes (Perl's Encode) read back
+#            as the same character, as csv.c's export asks of iconv, and
+#            ¥, written as 0x5C, but not \ (tests/test-text.c compares it
+#            with the C library's iconv).
 use strict;
 use warnings;
+use Encode ();
 use Unicode::Normalize ();
 use Unicode::UCD ();
 
@@ -76,4 +86,34 @@ for my $r ([0x2e80, 0x2fdf], [0xf900, 0xfaff], [0x2f800, 0x2fa1f]) {
 		push @pairs, [$cp, ord $n] if length($n) == 1 && ord($n) != $cp;
 	}
 }
-print table("text_lookalikes", @pairs);
+print table("text_lookalikes", @pairs), "\n";
+
+print table("text_nfc_maybe", ranges(sub {
+	my $cp = ord $_[0];
+	Unicode::Normalize::getCombinClass($cp) != 0 ||
+	    Unicode::Normalize::isNFC_NO($cp) ||
+	    Unicode::Normalize::isNFC_MAYBE($cp) })), "\n";
+
+# Perl's cp932 has single bytes for U+0080 and U+F8F0-F8F3 that the C
+# library's CP932 has not.
+my @bits = (0) x 1024;
+for my $cp (0 .. 0xffff) {
+	next if ($cp >= 0xd800 && $cp <= 0xdfff) || $cp == 0x5c ||
+	    $cp == 0x80 || ($cp >= 0xf8f0 && $cp <= 0xf8f3);
+	my $held = $cp == 0xa5;
+	if (!$held) {
+		my $c = chr $cp;
+		my $b = eval { Encode::encode("cp932", $c, Encode::FB_CROAK |
+		    Encode::LEAVE_SRC) };
+		$held = defined $b && length($b) <= 2 && $b ne "\x5c" &&
+		    Encode::decode("cp932", $b) eq $c;
+	}
+	$bits[$cp >> 6] |= 1 << ($cp & 63) if $held;
+}
+print "static const uint64_t text_cp932[1024] = {\n";
+for (my $i = 0; $i < 1024; $i += 3) {
+	my $end = $i + 2 < 1023 ? $i + 2 : 1023;
+	print "\t", join(" ", map { sprintf "0x%016x,", $_ } @bits[$i .. $end]),
+	    "\n";
+}
+print "};\n";

@@ -4,14 +4,21 @@
  * The counting rule (documented in kaiji-forms(5)): one Unicode code point
  * is one 字, full-width and half-width alike; line breaks (LF and CR) are
  * not counted; a combining mark is a code point of its own and counts as 1.
+ * Text is stored in NFC (text_nfc, on every way in: draft_set, pastes,
+ * typing), so a mark that composes with its base (カ and U+3099 from a
+ * Mac) is one character, ガ, and counts 1.
  * A form may choose 全角換算 instead (text_halves): half-width characters
  * (ASCII and the half-width forms) count as half.  Change the rules here
  * and nowhere else.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 #include <wchar.h>
 
 #include "text.h"
@@ -421,6 +428,279 @@ text_lookalike(uint32_t cp)
 }
 
 /*
+ * Whether cp is inert under NFC: NFC leaves it as it is whatever surrounds
+ * it, and it never combines with what comes before it (NFC_Quick_Check
+ * Yes, canonical combining class 0).  NFC can change text only at the
+ * characters that are not inert and the one before each.
+ */
+int
+text_nfc_inert(uint32_t cp)
+{
+	if (cp < 0x300 || (cp >= 0x3041 && cp <= 0x3096) ||
+	    (cp >= 0x30a1 && cp <= 0x30fa) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xff01 && cp <= 0xffef))
+		return 1;
+	return !text_in_ranges(text_nfc_maybe, TEXT_NRANGES(text_nfc_maybe),
+	    cp);
+}
+
+/*
+ * The UTF-8 of s (len bytes) in the normalization form nf, in a new
+ * NUL-terminated string with its length in *outlen, or NULL when s is not
+ * valid UTF-8.  The caller frees it.
+ */
+static char *
+text_normalize(uninorm_t nf, const char *s, size_t len, size_t *outlen)
+{
+	uint8_t *r;
+	size_t rlen = 0;
+
+	r = u8_normalize(nf, (const uint8_t *)s, len, NULL, &rlen);
+	if (r == NULL) {
+		if (errno == ENOMEM)
+			xfatal("out of memory");
+		return NULL;
+	}
+	r = xrealloc(r, rlen + 1);
+	r[rlen] = '\0';
+	*outlen = rlen;
+	return (char *)r;
+}
+
+/*
+ * s (len bytes of UTF-8) in Unicode Normalization Form C, the form kaiji
+ * stores text in (ガ as one character, not カ and a combining mark), with
+ * its length in *outlen; NULL when s is in NFC already or is not valid
+ * UTF-8.  The common case (ASCII, kana, kanji, full-width forms) is told
+ * by a look at the bytes, without a copy: only bytes that can start a
+ * character that is not inert (text_nfc_inert) are decoded.  The caller
+ * frees the result.
+ */
+char *
+text_nfc(const char *s, size_t len, size_t *outlen)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t off = 0, n;
+	unsigned b, b1, b2;
+	uint32_t cp;
+	char *out;
+
+	while (off < len) {
+		b = u[off];
+		/* ASCII, continuation bytes, U+0080-02FF */
+		if (b < 0xcc) {
+			off++;
+			continue;
+		}
+		/* U+4000-9FFF */
+		if (b >= 0xe4 && b <= 0xe9) {
+			off += 3;
+			continue;
+		}
+		/* U+3000-3FFF but U+302A-302F and U+3099-309A */
+		if (b == 0xe3 && len - off >= 3) {
+			b1 = u[off + 1];
+			b2 = u[off + 2];
+			if ((b1 == 0x80 && (b2 < 0xaa || b2 > 0xaf)) ||
+			    b1 == 0x81 || (b1 == 0x82 && b2 != 0x99 &&
+			    b2 != 0x9a) || b1 >= 0x83) {
+				off += 3;
+				continue;
+			}
+		}
+		/* U+FF00-FFFF */
+		if (b == 0xef && len - off >= 3 && u[off + 1] >= 0xbc) {
+			off += 3;
+			continue;
+		}
+		if ((n = text_decode(s + off, len - off, &cp)) == 0)
+			return NULL;
+		if (!text_nfc_inert(cp))
+			break;
+		off += n;
+	}
+	if (off >= len)
+		return NULL;
+	if ((out = text_normalize(UNINORM_NFC, s, len, outlen)) != NULL &&
+	    (*outlen != len || memcmp(out, s, len) != 0))
+		return out;
+	free(out);
+	return NULL;
+}
+
+/*
+ * Whether s (len bytes) may hold what a decomposing system writes (macOS
+ * file names and text copied from them): a combining mark of U+0300-033F
+ * (the accents of Latin letters) or U+3099-309A (the voiced sound marks
+ * of kana).  Cheaper than
+ * text_nfc by far (memchr for the bytes that start them), for whole
+ * files, where text_nfc then finds and does what is needed.
+ */
+int
+text_nfd_marks(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s, *p, *end = b + len;
+	unsigned char c;
+
+	if (memchr(s, 0xcc, len) != NULL)	/* U+0300-033F */
+		return 1;
+	for (c = 0x99; c <= 0x9a; c++) {
+		for (p = b + 2; p < end && (p = memchr(p, c,
+		    (size_t)(end - p))) != NULL; p++) {
+			if (p[-1] == 0x82 && p[-2] == 0xe3)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The n code points cps in NFC, with their number in *np: the same as
+ * text_nfc, for code points.  The caller frees the result (never NULL).
+ */
+uint32_t *
+text_nfc_cps(const uint32_t *cps, size_t n, size_t *np)
+{
+	uint32_t *r;
+	size_t rn = 0;
+
+	if (n == 0) {
+		*np = 0;
+		return xmalloc(sizeof *r);
+	}
+	if ((r = u32_normalize(UNINORM_NFC, cps, n, NULL, &rn)) == NULL) {
+		if (errno == ENOMEM)
+			xfatal("out of memory");
+		/* not Unicode scalar values: as they are */
+		r = xreallocarray(NULL, n, sizeof *r);
+		memcpy(r, cps, n * sizeof *r);
+		rn = n;
+	}
+	*np = rn;
+	return r;
+}
+
+/*
+ * s in Normalization Form KC (⼈ as 人, ㋿ as 令和, ⑴ as (1)), or NULL
+ * when s is not valid UTF-8.  The caller frees the result.
+ */
+char *
+text_nfkc(const char *s)
+{
+	size_t len;
+
+	return text_normalize(UNINORM_NFKC, s, strlen(s), &len);
+}
+
+/*
+ * Characters CP932 has only in a canonically equivalent form, which NFC
+ * (text is stored NFC) never gives: an export writes that form without a
+ * note, as the same character, and import's NFC reads it back as this one.
+ */
+static const uint32_t text_cp932_canons[][2] = {
+	{ 0x00c5, 0x212b },	/* Å -> ANGSTROM SIGN (0x81F0) */
+	{ 0x51de, 0xfa15 },	/* 凞 -> CJK COMPATIBILITY IDEOGRAPH-FA15 */
+	{ 0x8612, 0xfa20 },	/* 蘒 -> CJK COMPATIBILITY IDEOGRAPH-FA20 */
+};
+
+/* Characters CP932 lacks, written as CP932's form of the same JIS character. */
+static const uint32_t text_cp932_folds[][2] = {
+	{ 0x005c, 0xff3c },	/* \ REVERSE SOLIDUS -> ＼ (0x5C is ¥) */
+	{ 0x00a2, 0xffe0 },	/* ¢ -> ￠ */
+	{ 0x00a3, 0xffe1 },	/* £ -> ￡ */
+	{ 0x00a6, 0xffe4 },	/* ¦ -> ￤ */
+	{ 0x00ac, 0xffe2 },	/* ¬ -> ￢ */
+	{ 0x2014, 0x2015 },	/* — EM DASH -> ― HORIZONTAL BAR */
+	{ 0x2016, 0x2225 },	/* ‖ DOUBLE VERTICAL LINE -> ∥ */
+	{ 0x203e, 0xffe3 },	/* ‾ OVERLINE -> ￣ */
+	{ 0x2212, 0xff0d },	/* − MINUS SIGN -> － */
+	{ 0x301c, 0xff5e },	/* 〜 WAVE DASH -> ～ */
+};
+
+/*
+ * The character a CP932 export writes for cp, which CP932 lacks (the same
+ * JIS character in CP932's form: 〜 as ～), or 0 if none.
+ */
+uint32_t
+text_cp932_fold(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_folds); i++) {
+		if (text_cp932_folds[i][0] == cp)
+			return text_cp932_folds[i][1];
+	}
+	return 0;
+}
+
+/* The equivalent form CP932 has of cp (text_cp932_canons), or 0 if none. */
+uint32_t
+text_cp932_canon(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < TEXT_NRANGES(text_cp932_canons); i++) {
+		if (text_cp932_canons[i][0] == cp)
+			return text_cp932_canons[i][1];
+	}
+	return 0;
+}
+
+/*
+ * Whether a CP932 export holds cp: as its CP932 bytes (the table is
+ * generated from them; tests/test-text.c checks it against iconv), in its
+ * equivalent form (text_cp932_canon), or folded (text_cp932_fold).
+ */
+int
+text_cp932_holds(uint32_t cp)
+{
+	if (cp < 0x10000 && (text_cp932[cp >> 6] >> (cp & 63) & 1))
+		return 1;
+	return text_cp932_canon(cp) != 0 || text_cp932_fold(cp) != 0;
+}
+
+/*
+ * How many characters of s (len bytes of UTF-8) a CP932 export cannot
+ * hold (text_cp932_holds), leaving out the look-alikes (text_lookalike),
+ * which have a warning of their own; the first of them in *first.  One
+ * table look-up a character: this runs over every answer of a summary.
+ */
+size_t
+text_cp932_lacks(const char *s, size_t len, uint32_t *first)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *end3 = len >= 3 ? end - 2 : p;
+	size_t n = 0, k;
+	uint32_t cp;
+	unsigned c;
+
+	while (p < end) {
+		/* runs of 3-byte characters (kana, kanji): the word of cp >> 6
+		   from the first two bytes, the bit from the third */
+		while (p < end3 && (c = *p - 0xe0u) < 0x10 &&
+		    text_cp932[c << 6 | (p[1] & 0x3fu)] >> (p[2] & 63) & 1)
+			p += 3;
+		if (p == end)
+			break;
+		if (*p < 0x80) {
+			p++;		/* \ too: folded */
+			continue;
+		}
+		if ((k = text_decode((const char *)p, (size_t)(end - p),
+		    &cp)) == 0) {
+			p++;		/* not UTF-8: not in a draft */
+			continue;
+		}
+		p += k;
+		if (text_cp932_holds(cp) || text_lookalike(cp) != 0)
+			continue;
+		if (n++ == 0)
+			*first = cp;
+	}
+	return n;
+}
+
+/*
  * wcwidth and wcswidth for the whole program: these definitions take the
  * place of the C library's (the dynamic linker binds the calls of
  * libncursesw to the program's own symbols, as the wcwidth-cjk preload
@@ -494,14 +774,14 @@ text_width(const char *s)
  * Windows programs CR LF); the line breaks at the end dropped (Excel ends
  * every copied cell with one) and, for a one-line field (multiline 0),
  * the spaces and tabs at the end too, other tabs and line breaks become
- * spaces.  *changed gets the TEXT_PASTE_* bits of what was changed
- * besides the CR.  The caller frees the result.
+ * spaces; in NFC (text_nfc).  *changed gets the TEXT_PASTE_* bits of
+ * what was changed besides the CR and NFC.  The caller frees the result.
  */
 char *
 text_paste(const char *s, int multiline, unsigned *changed)
 {
 	size_t len = strlen(s), n = 0, i;
-	char *out = xmalloc(len + 1);
+	char *out = xmalloc(len + 1), *nfc;
 
 	*changed = 0;
 	for (i = 0; i < len; i++) {
@@ -518,9 +798,7 @@ text_paste(const char *s, int multiline, unsigned *changed)
 		n--;
 	}
 	out[n] = '\0';
-	if (multiline)
-		return out;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !multiline; i++) {
 		if (out[i] == '\t') {
 			out[i] = ' ';
 			*changed |= TEXT_PASTE_TABS;
@@ -529,21 +807,27 @@ text_paste(const char *s, int multiline, unsigned *changed)
 			*changed |= TEXT_PASTE_BREAKS;
 		}
 	}
+	if ((nfc = text_nfc(out, n, &i)) != NULL) {
+		free(out);
+		return nfc;
+	}
 	return out;
 }
 
 /*
  * A copy of s with full-width ASCII (！ to ～, as an IME types it) as
- * ASCII and the ideographic space as a space, for reading what kaiji
+ * ASCII, the ideographic space as a space and half-width katakana as
+ * full-width (ｶﾞ, カﾞ and ガ all as ガ), in NFC, for reading what kaiji
  * expects in ASCII (ids, numbers, dates) and for searching.  Invalid
  * bytes are copied as they are.  The caller frees the result.
  */
 char *
 text_fold(const char *s)
 {
-	size_t len = strlen(s), off = 0, n, o = 0;
-	char *out = xmalloc(len + 1);
-	uint32_t cp;
+	size_t len = strlen(s), off = 0, n, o = 0, nlen;
+	char *out = xmalloc(len + 1), *nfc;
+	uint32_t cp, d[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag;
 
 	while (off < len) {
 		n = text_decode(s + off, len - off, &cp);
@@ -555,6 +839,9 @@ text_fold(const char *s)
 			out[o++] = (char)(cp - 0xfee0);
 		else if (cp == 0x3000)
 			out[o++] = ' ';
+		else if (cp >= 0xff61 && cp <= 0xff9f &&
+		    uc_decomposition(cp, &tag, d) == 1)
+			o += text_encode(d[0], out + o);	/* <narrow> */
 		else {
 			memcpy(out + o, s + off, n);
 			o += n;
@@ -562,6 +849,10 @@ text_fold(const char *s)
 		off += n;
 	}
 	out[o] = '\0';
+	if ((nfc = text_nfc(out, o, &nlen)) != NULL) {
+		free(out);
+		return nfc;
+	}
 	return out;
 }
 

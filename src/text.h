@@ -3,7 +3,8 @@
  *
  * Every string in kaiji is UTF-8 without NUL bytes.  text_count is the one
  * place where the character count (字) of an answer is defined; text_guard
- * is the check every reader of files makes first.  text_decode,
+ * is the check every reader of files makes first; text_nfc the
+ * normalization every way into a draft applies (draft_set).  text_decode,
  * text_encode and text_invalid use no memory and no state, so a signal
  * handler may call them (the emergency save).
  */
@@ -38,6 +39,15 @@ int	 text_safe_width(uint32_t);
 void	 text_set_ambiguous(int);
 int	 text_ambiguous_width(void);
 uint32_t	 text_lookalike(uint32_t);
+uint32_t	 text_cp932_canon(uint32_t);
+uint32_t	 text_cp932_fold(uint32_t);
+int	 text_cp932_holds(uint32_t);
+size_t	 text_cp932_lacks(const char *, size_t, uint32_t *);
+int	 text_nfc_inert(uint32_t);
+char	*text_nfc(const char *, size_t, size_t *);
+int	 text_nfd_marks(const char *, size_t);
+uint32_t	*text_nfc_cps(const uint32_t *, size_t, size_t *);
+char	*text_nfkc(const char *);
 int	 text_in_ranges(const uint32_t (*)[2], size_t, uint32_t);
 size_t	 text_width(const char *);
 int	 text_has_era(const char *);

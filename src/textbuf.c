@@ -25,10 +25,13 @@
  * and at least TEXTBUF_UNDO_FLOOR) by discarding the oldest steps, except
  * that the newest step is always kept, so the last edit can be undone.
  *
- * Typing coalesces: a single code point other than LF inserted while typing
- * is set (the last change was such an insertion and the cursor has not moved
- * since) joins that step.  Any other edit, any cursor movement, undo and
- * redo clear typing and so end the run.
+ * Typing coalesces: a single code point other than LF inserted while run is
+ * TEXTBUF_RUN_TYPE (the last change was such an insertion and the cursor has
+ * not moved since) joins that step.  Deleting coalesces the same way: one
+ * code point other than LF deleted before the cursor (Backspace) while run
+ * is TEXTBUF_RUN_BACK, or after it while run is TEXTBUF_RUN_FORWARD, joins
+ * the step of the deletions before it.  Any other edit, any cursor
+ * movement, undo and redo end the run.
  * Kills likewise run together: a kill right after a kill adds to the kill
  * buffer (at its end for forward kills, its start for backward ones)
  * instead of replacing it.
@@ -56,7 +59,17 @@
 #include "xalloc.h"
 
 #define TEXTBUF_HISTORY		200
+/* How far back before the cursor an insertion may compose (NFC). */
+#define TEXTBUF_NFC_BACK	32
 #define TEXTBUF_UNDO_FLOOR	(1024 * 1024)
+
+/* The runs of single-code-point edits that coalesce into one undo step. */
+enum {
+	TEXTBUF_RUN_NONE,
+	TEXTBUF_RUN_TYPE,	/* inserted at the cursor */
+	TEXTBUF_RUN_BACK,	/* deleted before the cursor */
+	TEXTBUF_RUN_FORWARD	/* deleted after the cursor */
+};
 
 /* The versions handed out so far, to all buffers. */
 static unsigned long	textbuf_versions;
@@ -88,7 +101,8 @@ struct textbuf {
 	size_t			 nkill;
 	int			 killing;	/* the last edit was a kill */
 
-	int			 typing;	/* in a run of typing */
+	int			 run;		/* TEXTBUF_RUN_*: the run the
+						   newest step can join */
 
 	struct textbuf_step	*undo;		/* TEXTBUF_HISTORY each, */
 	size_t			 nundo;
@@ -286,15 +300,42 @@ textbuf_apply(struct textbuf *tb, size_t pos, size_t m, const char *s,
 }
 
 /*
+ * Add the one code point the newest step st deletes now to its deleted
+ * text: before it for a Backspace (the step starts one earlier), after it
+ * for a forward delete.  O(the step's deleted text).
+ */
+static void
+textbuf_join_delete(struct textbuf_step *st, uint32_t cp, int back)
+{
+	size_t n = textbuf_cplen(cp);
+	char *del;
+
+	del = xmalloc(st->bdel + n + 1);
+	if (back) {
+		text_encode(cp, del);
+		memcpy(del + n, st->del, st->bdel);
+		st->pos--;
+	} else {
+		memcpy(del, st->del, st->bdel);
+		text_encode(cp, del + st->bdel);
+	}
+	free(st->del);
+	st->del = del;
+	st->bdel += n;
+	st->ndel++;
+}
+
+/*
  * Replace n code points at pos with ins[0..nins) as one undoable edit and
- * put the cursor after the inserted text.  typing is set for a typed
- * character, which joins the previous step if that was typing too and the
+ * put the cursor after the inserted text.  run is the TEXTBUF_RUN_* the
+ * edit belongs to (a typed character, one deleted by Backspace or Delete),
+ * which joins the previous step if that was of the same run and the
  * cursor has not moved since.  The step costs O(n + nins), not a copy of
- * the text.
+ * the text (a joined deletion: O(the step's deleted text)).
  */
 static void
 textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
-    size_t nins, int typing)
+    size_t nins, int run)
 {
 	struct textbuf_step *st;
 	size_t old;
@@ -305,9 +346,12 @@ textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 		tb->redo = xcalloc(TEXTBUF_HISTORY, sizeof *tb->redo);
 	}
 	textbuf_clear_redo(tb);
-	if (typing && tb->typing) {
+	if (run != TEXTBUF_RUN_NONE && run == tb->run) {
 		st = &tb->undo[tb->nundo - 1];
 		old = textbuf_step_bytes(st);
+		if (run != TEXTBUF_RUN_TYPE)
+			textbuf_join_delete(st, tb->cp[pos],
+			    run == TEXTBUF_RUN_BACK);
 	} else {
 		if (tb->nundo == TEXTBUF_HISTORY)
 			textbuf_drop_oldest(tb);
@@ -329,7 +373,7 @@ textbuf_edit(struct textbuf *tb, size_t pos, size_t n, const uint32_t *ins,
 	tb->held += textbuf_step_bytes(st) - old;
 	while (tb->held > textbuf_undo_budget(tb) && tb->nundo > 1)
 		textbuf_drop_oldest(tb);
-	tb->typing = typing;
+	tb->run = run;
 	tb->killing = 0;
 }
 
@@ -340,7 +384,7 @@ textbuf_move(struct textbuf *tb, size_t pos)
 	if (pos == tb->cursor)
 		return 0;
 	tb->cursor = pos;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }
@@ -615,39 +659,82 @@ textbuf_end(struct textbuf *tb)
 
 /*
  * Insert utf8 at the cursor, converting line breaks to LF and invalid bytes
- * to U+FFFD; the cursor ends up after it.  One code point other than LF is
- * typing and joins the previous undo step if that was typing at this
- * cursor; anything else is an undo step of its own.
+ * to U+FFFD, in NFC with what comes before the cursor (a combining mark
+ * typed after its base composes with it: か and U+3099 become が); the
+ * cursor ends up after it.  One code point other than LF is typing and
+ * joins the previous undo step if that was typing at this cursor; anything
+ * else (a composition too) is an undo step of its own.  Text inserted
+ * before a combining mark does not compose with it.
  */
 void
 textbuf_insert(struct textbuf *tb, const char *utf8)
 {
-	uint32_t *cp;
-	size_t n;
+	uint32_t *cp, *seg, *nfc;
+	size_t n, i, start, old, nn, k;
 
 	cp = textbuf_decode(utf8, &n);
-	if (n != 0)
-		textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 && cp[0] != '\n');
+	for (i = 0; i < n && text_nfc_inert(cp[i]); i++)
+		;
+	if (i == n) {
+		/* the common case: nothing NFC would change */
+		if (n != 0)
+			textbuf_edit(tb, tb->cursor, 0, cp, n, n == 1 &&
+			    cp[0] != '\n' ? TEXTBUF_RUN_TYPE :
+			    TEXTBUF_RUN_NONE);
+		free(cp);
+		return;
+	}
+	/* from the last inert character before the cursor, a few back */
+	start = tb->cursor;
+	while (start > 0 && tb->cursor - start < TEXTBUF_NFC_BACK &&
+	    !text_nfc_inert(tb->cp[start - 1]))
+		start--;
+	if (start > 0)
+		start--;
+	old = tb->cursor - start;
+	seg = xreallocarray(NULL, old + n, sizeof *seg);
+	memcpy(seg, tb->cp + start, old * sizeof *seg);
+	memcpy(seg + old, cp, n * sizeof *seg);
+	nfc = text_nfc_cps(seg, old + n, &nn);
+	/* what stays as it was before the cursor is left alone */
+	for (k = 0; k < old && k < nn && nfc[k] == tb->cp[start + k]; k++)
+		;
+	if (old - k != 0 || nn - k != 0)
+		textbuf_edit(tb, start + k, old - k, nfc + k, nn - k,
+		    old == k && nn - k == 1 && nfc[k] != '\n' ?
+		    TEXTBUF_RUN_TYPE : TEXTBUF_RUN_NONE);
+	free(nfc);
+	free(seg);
 	free(cp);
 }
 
-/* Delete the code point before the cursor; 0 if there is none. */
+/*
+ * Delete the code point before the cursor; 0 if there is none.  It joins
+ * the undo step of the Backspaces just before it (not a line break).
+ */
 int
 textbuf_delete_back(struct textbuf *tb)
 {
 	if (tb->cursor == 0)
 		return 0;
-	textbuf_edit(tb, tb->cursor - 1, 1, NULL, 0, 0);
+	textbuf_edit(tb, tb->cursor - 1, 1, NULL, 0,
+	    tb->cp[tb->cursor - 1] != '\n' ? TEXTBUF_RUN_BACK :
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
-/* Delete the code point after the cursor; 0 if there is none. */
+/*
+ * Delete the code point after the cursor; 0 if there is none.  It joins
+ * the undo step of the deletions just before it (not a line break).
+ */
 int
 textbuf_delete_fwd(struct textbuf *tb)
 {
 	if (tb->cursor == tb->len)
 		return 0;
-	textbuf_edit(tb, tb->cursor, 1, NULL, 0, 0);
+	textbuf_edit(tb, tb->cursor, 1, NULL, 0,
+	    tb->cp[tb->cursor] != '\n' ? TEXTBUF_RUN_FORWARD :
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
@@ -681,7 +768,7 @@ textbuf_kill(struct textbuf *tb, size_t from, size_t to, int backward)
 		tb->kill = k;
 		tb->nkill += n;
 	}
-	textbuf_edit(tb, from, n, NULL, 0, 0);
+	textbuf_edit(tb, from, n, NULL, 0, TEXTBUF_RUN_NONE);
 	tb->killing = 1;
 }
 
@@ -736,7 +823,8 @@ textbuf_yank(struct textbuf *tb)
 {
 	if (tb->nkill == 0)
 		return 0;
-	textbuf_edit(tb, tb->cursor, 0, tb->kill, tb->nkill, 0);
+	textbuf_edit(tb, tb->cursor, 0, tb->kill, tb->nkill,
+	    TEXTBUF_RUN_NONE);
 	return 1;
 }
 
@@ -756,7 +844,7 @@ textbuf_undo(struct textbuf *tb)
 	textbuf_apply(tb, st->pos, st->nins, st->del, st->bdel);
 	tb->cursor = st->before;
 	tb->redo[tb->nredo++] = *st;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }
@@ -774,7 +862,7 @@ textbuf_redo(struct textbuf *tb)
 	textbuf_apply(tb, st->pos, st->ndel, st->ins, st->bins);
 	tb->cursor = st->after;
 	tb->undo[tb->nundo++] = *st;
-	tb->typing = 0;
+	tb->run = TEXTBUF_RUN_NONE;
 	tb->killing = 0;
 	return 1;
 }

@@ -4,7 +4,8 @@
  * The text is a sequence of Unicode code points; positions (the cursor,
  * layout rows) are code point indexes from 0 to textbuf_len.  A line feed
  * is the only line break kept: CR LF and a lone CR become LF on the way in,
- * and each invalid UTF-8 byte becomes U+FFFD, so textbuf_count always equals
+ * and each invalid UTF-8 byte becomes U+FFFD, inserted text is put in NFC
+ * with what precedes it (text_nfc_cps), so textbuf_count always equals
  * text_count of textbuf_text.  Each code point has the display width the
  * view gives it (textbuf_charwidth: controls count as their ^X or <U+0085>
  * placeholders, a tab too).  Edits can be undone and redone (the last 200

@@ -197,6 +197,48 @@ validate_lookalike(const char *a)
 	    "(%zu such characters)", n), c, (unsigned)first, t, t, n);
 }
 
+/*
+ * A warning about the characters of a that a CP932 export cannot hold
+ * (text_cp932_lacks: not the look-alikes, warned about above), naming the
+ * first and, when its NFKC form is one CP932 holds (㋿ as 令和, ⑴ as
+ * (1)), that form to write instead; NULL when there are none.  The caller
+ * frees it.
+ */
+static char *
+validate_cp932(const char *a)
+{
+	uint32_t first = 0, cp;
+	size_t n, i, len, k;
+	char c[5], *to;
+
+	if ((n = text_cp932_lacks(a, strlen(a), &first)) == 0)
+		return NULL;
+	c[text_encode(first, c)] = '\0';
+	if ((to = text_nfkc(c)) != NULL && strcmp(to, c) != 0) {
+		len = strlen(to);
+		for (i = 0; i < len; i += k) {
+			if ((k = text_decode(to + i, len - i, &cp)) == 0 ||
+			    !text_cp932_holds(cp))
+				break;
+		}
+		if (i == len) {
+			char *msg = xasprintf(ngettext("%s (U+%04X) is not in "
+			    "CP932 (export --encoding cp932); write %s (%zu "
+			    "such character)", "%s (U+%04X) is not in CP932 "
+			    "(export --encoding cp932); write %s (%zu such "
+			    "characters)", n), c, (unsigned)first, to, n);
+
+			free(to);
+			return msg;
+		}
+	}
+	free(to);
+	return xasprintf(ngettext("%s (U+%04X) is not in CP932 (export "
+	    "--encoding cp932) (%zu such character)", "%s (U+%04X) is not in "
+	    "CP932 (export --encoding cp932) (%zu such characters)", n), c,
+	    (unsigned)first, n);
+}
+
 /* Findings about one field, not counting its item's shared limit. */
 void
 validate_field(const struct draft *d, size_t field, struct findings *fs)
@@ -235,6 +277,8 @@ validate_field(const struct draft *d, size_t field, struct findings *fs)
 		fi->message = msg;
 	}
 	if ((msg = validate_lookalike(a)) != NULL)
+		validate_add(fs, FINDING_FORMAT, field)->message = msg;
+	if ((msg = validate_cp932(a)) != NULL)
 		validate_add(fs, FINDING_FORMAT, field)->message = msg;
 }
 

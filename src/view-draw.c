@@ -132,6 +132,8 @@ draw_attr(enum view_style style, short *pair)
 	case VIEW_SELECTED:
 	case VIEW_CURRENT:
 		return A_REVERSE;
+	case VIEW_MATCH:	/* what the last search found */
+		return A_REVERSE | A_BOLD;
 	case VIEW_OK:
 		return A_NORMAL;
 	case VIEW_MISSING:
@@ -152,12 +154,54 @@ draw_attr(enum view_style style, short *pair)
 }
 
 /*
+ * Whether n code points fit in maxw columns as view_draw_cps draws them
+ * (control characters as their placeholders).  O(the part that fits).
+ */
+static int
+draw_fits(int maxw, const uint32_t *cps, size_t n)
+{
+	size_t i;
+	int used = 0;
+
+	for (i = 0; i < n && used <= maxw; i++) {
+		if (cps[i] == '\n')
+			continue;
+		if (cps[i] < 0x20 || cps[i] == 0x7f)
+			used += 2;		/* ^X */
+		else if (cps[i] >= 0x80 && cps[i] <= 0x9f)
+			used += 8;		/* <U+0085> */
+		else
+			used += text_cpwidth(cps[i]);
+	}
+	return used <= maxw;
+}
+
+static int	draw_clip(int, int, int, const uint32_t *, size_t,
+		    enum view_style);
+
+/*
  * Draw n code points at (y, x) in at most maxw columns: control characters
- * as placeholders, never a partial wide character.  Returns the columns
- * used.
+ * as placeholders, never a partial wide character; text that does not fit
+ * ends with "…" ("..." in an ASCII frame).  Returns the columns used.
  */
 int
 view_draw_cps(int y, int x, int maxw, const uint32_t *cps, size_t n,
+    enum view_style style)
+{
+	static const uint32_t ell[] = { 0x2026 }, dots[] = { '.', '.', '.' };
+	const uint32_t *e = draw_ascii ? dots : ell;
+	size_t ne = draw_ascii ? 3 : 1;
+	int ew = draw_ascii ? 3 : text_cpwidth(ell[0]), used;
+
+	if (maxw <= ew || draw_fits(maxw, cps, n))
+		return draw_clip(y, x, maxw, cps, n, style);
+	used = draw_clip(y, x, maxw - ew, cps, n, style);
+	return used + draw_clip(y, x + used, ew, e, ne, style);
+}
+
+/* Draw what of n code points fits in maxw columns (view_draw_cps). */
+static int
+draw_clip(int y, int x, int maxw, const uint32_t *cps, size_t n,
     enum view_style style)
 {
 	short pair, cpair;

@@ -1,6 +1,6 @@
 /*
  * view-status: the title line (form, page, path, completeness of the
- * page), the status line (the field, its count against the limit, when it
+ * page and of the whole form), the status line (the field, its count against the limit, when it
  * was saved; a message; a prompt) and the key-hint line, whose labels come
  * from the command table (see view.h).
  *
@@ -37,7 +37,7 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	const struct form *form;
 	const struct draft *d = e->file.draft;
 	size_t done[FORM_NMARKS], total[FORM_NMARKS], page;
-	char *left, right[128], *key, *name;
+	char *left, right[160], *key, *name, *all_s;
 	int rw, lw;
 
 	if (d == NULL) {
@@ -47,10 +47,17 @@ view_status_title(struct view_status *vs, const struct editor *e, int all)
 	}
 	form = d->form;
 	page = form->items[form->fields[e->nav.field].item].page;
+	/* the whole form's 必須 and 必須○ answered, then the page's */
+	validate_tally(d, 0, form->nitems, done, total);
+	all_s = xasprintf(_("form %zu/%zu"), done[0] + done[1], total[0] +
+	    total[1]);
 	validate_tally(d, form->pages[page], form_page_end(form, page), done,
 	    total);
-	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu ", done[0],
-	    total[0], done[1], total[1]);
+	snprintf(right, sizeof right, "必須 %zu/%zu 必須○ %zu/%zu  %s ",
+	    done[0], total[0], done[1], total[1], all_s);
+	if (COLS < 72)	/* narrow: the whole form only */
+		snprintf(right, sizeof right, "%s ", all_s);
+	free(all_s);
 	rw = (int)text_width(right);
 	/* the file name cut from the left, so that its name shows */
 	left = xasprintf(_(" %s %s  page %zu/%zu  %s"), form->name,
@@ -142,7 +149,11 @@ status_message(const struct editor *e)
 	return i < n;
 }
 
-/* The key hints for the context: the first key of each command. */
+/*
+ * The key hints for the context: the first key of each command, both keys
+ * of quit (F-keys are often taken by the terminal).  When they do not all
+ * fit, the hints before the last give way, so that quit always shows.
+ */
 static void
 status_hints(struct view_status *vs, const struct editor *e, int all)
 {
@@ -165,9 +176,9 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 	const struct keys_binding *kb;
 	const char *label;
 	enum keys_cmd cmd;
-	size_t n, h, c, i;
-	int context = editor_context(e), x = 0;
-	char name[32], *cell;
+	size_t n, h, c, i, ncells = 0, skip;
+	int context = editor_context(e), x = 0, width = 0, keys;
+	char name[32], *key[9], *cell[9];
 
 	if (!all && context == vs->hint_context && COLS == vs->hint_cols)
 		return;		/* on the screen already */
@@ -180,23 +191,45 @@ status_hints(struct view_status *vs, const struct editor *e, int all)
 			continue;
 		for (c = 0; (cmd = hints[h].commands[c]) != KEYS_CMD_NONE;
 		    c++) {
-			for (i = 0; i < n; i++) {
-				if ((kb[i].contexts & context) &&
-				    kb[i].command == cmd)
-					break;
+			key[ncells] = NULL;
+			for (i = 0, keys = 0; i < n && keys < (cmd ==
+			    KEYS_CMD_QUIT ? 2 : 1); i++) {
+				if (!(kb[i].contexts & context) ||
+				    kb[i].command != cmd)
+					continue;
+				keys_name(kb[i].key, name, sizeof name);
+				label = key[ncells];
+				key[ncells] = label == NULL ? xstrdup(name) :
+				    xasprintf("%s/%s", label, name);
+				free((char *)label);
+				keys++;
 			}
-			if (i == n)
+			if (key[ncells] == NULL)
 				continue;
-			keys_name(kb[i].key, name, sizeof name);
-			x += view_draw_text(LINES - 1, x, COLS - x, name,
-			    VIEW_TITLE);
 			label = editor_command_hint(cmd);
-			cell = xasprintf(" %s  ", label != NULL ? label :
-			    editor_command_name(cmd));
-			x += view_draw_text(LINES - 1, x, COLS - x, cell,
-			    VIEW_NORMAL);
-			free(cell);
+			cell[ncells] = xasprintf(" %s  ", label != NULL ?
+			    label : editor_command_name(cmd));
+			width += (int)(text_width(key[ncells]) +
+			    text_width(cell[ncells]));
+			ncells++;
 		}
+	}
+	/* the cells before the last give way, from the end, until they fit */
+	for (skip = ncells > 1 ? ncells - 1 : 0; skip > 0 && width - 2 > COLS;
+	    skip--)
+		width -= (int)(text_width(key[skip - 1]) +
+		    text_width(cell[skip - 1]));
+	for (c = 0; c < ncells; c++) {
+		if (width - 2 > COLS || c < skip || c + 1 == ncells) {
+			x += view_draw_text(LINES - 1, x, COLS - x, key[c],
+			    VIEW_TITLE);
+			x += view_draw_text(LINES - 1, x, COLS - x, cell[c],
+			    VIEW_NORMAL);
+		}
+	}
+	for (c = 0; c < ncells; c++) {
+		free(key[c]);
+		free(cell[c]);
 	}
 }
 

@@ -134,7 +134,8 @@ view_redraw(struct view *v, struct editor *e)
 	frame.cursor_y = frame.cursor_x = -1;
 	frame.editor.page_rows = ce->ui.page_rows;
 	frame.editor.edit_width = ce->edit.width;
-	if (COLS < 40 || LINES < 10) {
+	frame.editor.too_small = COLS < 40 || LINES < 10;
+	if (frame.editor.too_small) {
 		erase();
 		view_draw_text(0, 0, COLS, _("Too small: at least 40x10."),
 		    VIEW_ERROR);

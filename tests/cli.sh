@@ -227,6 +227,11 @@ if [ -f "$KAIJI_BUILD_PO_DIR/ja.gmo" ] || [ -f "$KAIJI_PO_DIR/ja.gmo" ]; then
 		contains "$T/err" "不明な項目ID '99.1'"
 		status 0 "Japanese help" jp "$KAIJI" --help >"$T/out"
 		contains "$T/out" "使い方"
+		# run from the build tree, kaiji finds the build tree's catalogue
+		status 0 "Japanese help, uninstalled" env -u LC_ALL \
+		    -u LC_MESSAGES -u KAIJI_LOCALEDIR LANGUAGE= \
+		    LANG=ja_JP.UTF-8 "$KAIJI" --help >"$T/out"
+		contains "$T/out" "使い方"
 	else
 		echo "SKIP: no ja_JP.UTF-8 locale; Japanese output not checked"
 	fi

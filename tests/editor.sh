@@ -138,7 +138,14 @@ term_resize 60 20
 term_wait "31.1 必須  53/200字"
 term_resize 30 8
 term_wait "Too small: at least 40x10."
+# keys other than quit and redraw do nothing while the text is not seen
+term_type "無視"
+term_keys Escape C-z
+term_paste "貼付"
+term_keys C-l
+term_wait "Too small: at least 40x10."
 term_resize 80 24
+term_wait "31.1 必須  53/200字"
 term_type "末尾"
 term_keys Escape
 term_wait "Enter Edit"
@@ -163,6 +170,26 @@ term_wait_gone "そらまめ帳票"
 term_keys Escape
 term_wait "Enter Edit"
 ok "undo takes back the last typing" test "$("$KAIJI" get "$T/a.yaml" 27.1)" = "そらまめ"
+# undo reaches past the edit: on the page it puts the field back to its
+# answer before the last edit of it, saved; redo does it again
+term_keys C-z
+term_wait "Undid the change to 27.1 (Ctrl-R redoes it)."
+saved_soon "$T/a.yaml" 27.1 ""
+term_keys C-r
+term_wait "Redid the change to 27.1."
+saved_soon "$T/a.yaml" 27.1 "そらまめ"
+# a run of Backspaces is one step; once the edit has nothing left to undo,
+# undo goes on with the change before the edit
+term_keys Enter BSpace BSpace BSpace
+term_wait_gone "そらま"
+term_keys C-z
+term_wait "そらまめ"
+term_keys C-z
+term_wait "Undid the change to 27.1"
+term_wait "Enter Edit"
+saved_soon "$T/a.yaml" 27.1 ""
+term_keys C-r
+saved_soon "$T/a.yaml" 27.1 "そらまめ"
 
 # --- search and jump ------------------------------------------------------
 term_keys /
@@ -271,6 +298,7 @@ term_wait "not saved yet"
 saved_soon "$T/a.yaml" 6.1 "代表"	# saved after 2 s idle, still editing
 term_wait "saved "
 term_type "取締役"
+term_wait "代表取締役"
 kill -TERM "$(term_pid)"
 term_exit_is 0 "SIGTERM saves and exits"
 draft_has "$T/a.yaml" 6.1 "代表取締役"
@@ -295,7 +323,7 @@ term_wait "架空テック株式会社失われない"	# still on screen
 mv "$T/moved" "$T/gone"
 term_keys C-s
 term_wait "Saved $T/gone/g.yaml"
-term_wait "F10 Quit"	# the key hints are back under a short message
+term_wait "F10/Ctrl-Q Quit"	# the key hints are back under a short message
 draft_has "$T/gone/g.yaml" 2.1 "架空テック株式会社失われない"
 mv "$T/gone" "$T/moved"
 term_keys Enter

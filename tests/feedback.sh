@@ -26,6 +26,10 @@ go() {	# go ID: jump to field ID
 
 term_start 100 30 "$KAIJI" "$T/a.yaml"
 term_wait "F1 Help"
+# the footer names Ctrl-Q beside F10; the title the whole form's progress
+term_wait "F10/Ctrl-Q Quit"
+term_screen | head -n 1 > "$T/title"
+contains "$T/title" " 必須 2/11 必須○ 0/0  form 3/92"
 go 28.1
 term_wait "28.1 必須  2017/4/31 is not a valid date"
 term_keys F1
@@ -49,6 +53,20 @@ term_wait "30.2 必須"
 term_keys /
 term_type "ＩＳＭＳ"
 term_keys Enter
+term_wait "42.1 選択"
+# what the search found stands out (bold reverse)
+esc=$(printf '\033')
+term_screen -e | grep -F "ISMS" > "$T/match"
+checks=$((checks + 1))
+grep -Eq "${esc}\[[0-9;]*7m(${esc}\[[0-9;]*m)*ISMS" "$T/match" ||
+	fail "the match of the search is not highlighted: $(cat -v "$T/match")"
+# the prompt starts empty; Enter on it searches again, and says it wrapped
+term_keys /
+term_wait "Search:"
+term_screen | tail -n 2 | head -n 1 > "$T/prompt"
+lacks "$T/prompt" "ISMS"
+term_keys Enter
+term_wait "Search wrapped to the start of the form."
 term_wait "42.1 選択"
 go 2.1
 term_screen > "$T/screen"
@@ -92,10 +110,35 @@ term_start 80 24 "$KAIJI" "$deep/申請2024.yaml"
 term_wait "F1 Help"
 term_screen | head -n 1 > "$T/title"
 contains "$T/title" "…"
-contains "$T/title" "クラウド/申請2024.yaml"
+contains "$T/title" "ラウド/申請2024.yaml"
 contains "$T/title" " 必須 2/11 必須○ 0/0"
 term_keys C-q
 term_exit_is 0 "a long file name"
+
+# the summary names an item's shared limit by its fields, as the CLI does;
+# text cut at the edge of the screen ends with …
+cp "$KAIJI_TEST_DATA/gaps-2021.yaml" "$T/gaps.yaml"
+term_start 80 24 "$KAIJI" "$T/gaps.yaml"
+term_wait "F1 Help"
+# a jump shows the item from its heading at the top, not at the bottom edge
+go 9.1
+term_screen | sed -n 2,3p > "$T/top"
+contains "$T/top" " 9 財務データ / 売上高"
+go 39.2
+term_wait "39.1 必須 サービス稼働率のこれまでの実績値、またはやむなき理由により実績値…"
+term_keys s
+term_wait "30.1-30.2 サービスの内容・範囲: 514/500字"
+term_wait "24.1 情報セキュリティに関する規程等の整備: 情報セキュリティに関する基本方針…"
+term_keys Escape C-q
+term_exit_is 0 "the summary of gaps"
+"$KAIJI" summary "$T/gaps.yaml" > "$T/summary"
+contains "$T/summary" "30.1-30.2 サービスの内容・範囲: 514/500字"
+
+# too small: quit still quits
+term_start 30 8 "$KAIJI" "$T/a.yaml"
+term_wait "Too small: at least 40x10."
+term_keys C-q
+term_exit_is 0 "quit while too small"
 
 # a narrow screen: the status line keeps the count, not the time
 term_start 40 12 "$KAIJI" "$T/a.yaml"
@@ -121,6 +164,7 @@ if [ -f "$gmo" ] && locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
 	term_wait "28.1 必須  2017/4/31 は存在しない日付です"
 	term_keys F1
 	term_wait "受け付ける形式: 西暦の年月日。例: 2021/6/25"
+	term_wait "必須/選択: 必須"
 	term_keys Escape
 	go 5.1
 	term_wait "22字超過"

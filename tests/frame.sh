@@ -53,19 +53,21 @@ unset KAIJI_FRAME
 
 # --ambiguous-width=2: boxes in ASCII, marks kept; ○ measured as two
 # columns, so the title's counts end one column further left in a terminal
-# that draws it as one (tmux)
-term_start 80 24 "$KAIJI" --ambiguous-width=2 "$T/a.yaml"
+# that draws it as one (tmux); a short file name, so that none of it is cut
+cd "$T" || exit 99
+term_start 80 24 "$KAIJI" --ambiguous-width=2 a.yaml
 term_wait " ✓ 2.1 必須"
 term_screen > "$T/wide"
 term_keys F1
 term_wait "+-----"
 term_keys Escape C-q
 term_exit_is 0 "--ambiguous-width=2"
-term_start 80 24 "$KAIJI" --ambiguous-width=1 "$T/a.yaml"
+term_start 80 24 "$KAIJI" --ambiguous-width=1 a.yaml
 term_wait " ✓ 2.1 必須"
 term_screen > "$T/narrow"
 term_keys C-q
 term_exit_is 0 "--ambiguous-width=1"
+cd - >/dev/null || exit 99
 title_cols() {	# the columns of the first row of a screen in file $1
 	head -n 1 "$1" | sed 's/ *$//' | awk '{ print length($0) }'
 }

@@ -76,7 +76,7 @@ contains "$T/err" "$T/none.txt: No such file or directory"
 status 2 "no -o" "$KAIJI" import "$D/kohaku-2021.txt" 2>"$T/err"
 contains "$T/err" "Usage: kaiji import"
 status 2 "unknown format" "$KAIJI" import --format xml "$D/kohaku-2021.txt" -o "$T/g.yaml" 2>"$T/err"
-contains "$T/err" "unknown format 'xml' (published, csv or xlsx)"
+contains "$T/err" "unknown format 'xml' (published, csv, xlsx, html or export)"
 status 2 "unknown encoding" "$KAIJI" import --encoding latin1 "$D/kohaku-2021.txt" -o "$T/g.yaml" 2>"$T/err"
 contains "$T/err" "unknown encoding 'latin1' (utf-8 or cp932)"
 status 2 "--encoding cp932 on published text" "$KAIJI" import --encoding cp932 "$D/kohaku-2021.txt" -o "$T/g.yaml" 2>"$T/err"
@@ -106,5 +106,73 @@ if "$KAIJI" --help 2>&1 | grep -q 'kaiji export'; then
 		ok "round trip ($enc): the same draft" cmp -s "$T/rt-$enc.yaml" "$KAIJI_TEST_DATA/complete-2021.yaml"
 	done
 fi
+
+# kaiji's own yaml and json exports, and UTF-16 text, import back
+C=$KAIJI_TEST_DATA/complete-2021.yaml
+for to in yaml json; do
+	"$KAIJI" export "$C" --to $to -o "$T/e.$to" 2>/dev/null
+	status 0 "import the $to export" "$KAIJI" import "$T/e.$to" -o "$T/e-$to.yaml" 2>"$T/err"
+	contains "$T/err" "133 of 133 fields answered (asp-saas 2021), 0 notes"
+	ok "$to round trip: the same draft" cmp -s "$T/e-$to.yaml" "$C"
+done
+"$KAIJI" set "$T/e-json.yaml" 30.1 'メモのある回答' 2>/dev/null
+"$KAIJI" note "$T/e-json.yaml" 30.1 '確認する' 2>/dev/null
+"$KAIJI" export "$T/e-json.yaml" --to json --notes -o "$T/n.json" 2>/dev/null
+status 0 "import a json export with notes" "$KAIJI" import --format export "$T/n.json" -o "$T/n.yaml" 2>/dev/null
+ok "notes come back" cmp -s "$T/n.yaml" "$T/e-json.yaml"
+if command -v python3 >/dev/null; then
+	python3 - "$T/e.json" "$T" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+[f for f in d["fields"] if f["id"] == "30.1"][0]["answer"] = "絵文字😀\\u0041"
+t = sys.argv[2]
+json.dump(d, open(t + "/ascii.json", "w"))
+json.dump(d, open(t + "/sorted.json", "w"), sort_keys=True, indent="\t")
+json.dump(d, open(t + "/compact.json", "w"), separators=(",", ":"), ensure_ascii=False)
+PY
+	for f in ascii sorted compact; do
+		status 0 "import json rewritten ($f)" "$KAIJI" import "$T/$f.json" -o "$T/$f.yaml" 2>/dev/null
+		ok "json rewritten ($f): 30.1" test "$("$KAIJI" get "$T/$f.yaml" 30.1)" = '絵文字😀\u0041'
+		"$KAIJI" set "$T/$f.yaml" 30.1 "$("$KAIJI" get "$C" 30.1)" 2>/dev/null
+		ok "json rewritten ($f): the other answers" cmp -s "$T/$f.yaml" "$C"
+	done
+	"$KAIJI" export "$C" --to csv -o "$T/e.csv" 2>/dev/null
+	python3 - "$T" <<'PY'
+import csv, io, sys
+t = sys.argv[1]
+rows = list(csv.reader(open(t + "/e.csv", encoding="utf-8-sig", newline="")))
+b = io.StringIO()
+csv.writer(b, delimiter="\t", lineterminator="\r\n").writerows(rows)
+text = b.getvalue()
+open(t + "/le.txt", "wb").write(b"\xff\xfe" + text.encode("utf-16-le"))
+open(t + "/be.txt", "wb").write(b"\xfe\xff" + text.encode("utf-16-be"))
+open(t + "/nobom.txt", "wb").write(text.encode("utf-16-le"))
+open(t + "/semi.csv", "w", encoding="utf-8").write(text.replace("\t", ";"))
+PY
+	for f in le be; do
+		status 0 "import Unicode text ($f)" "$KAIJI" import "$T/$f.txt" -o "$T/$f.yaml" 2>/dev/null
+		ok "Unicode text ($f): the same draft" cmp -s "$T/$f.yaml" "$C"
+	done
+	status 2 "UTF-16 without a byte order mark" "$KAIJI" import "$T/nobom.txt" -o "$T/x.yaml" 2>"$T/err"
+	contains "$T/err" "kaiji: $T/nobom.txt: this appears to be UTF-16LE text without a byte order mark"
+	status 2 "a semicolon CSV" "$KAIJI" import "$T/semi.csv" -o "$T/x.yaml" 2>"$T/err"
+	contains "$T/err" "kaiji: $T/semi.csv: this appears to be a CSV file separated by semicolons"
+fi
+# what a file kaiji cannot use appears to be
+printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$T/a.pdf"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$T/a.png"
+printf '<!DOCTYPE html>\n<html><body><p>お知らせ</p></body></html>\n' >"$T/a.html"
+for f in a.pdf:"a PDF document" a.png:"a PNG image" a.html:"an HTML page that holds no disclosure"; do
+	status 2 "import ${f%%:*}" "$KAIJI" import "$T/${f%%:*}" -o "$T/x.yaml" 2>"$T/err"
+	contains "$T/err" "kaiji: $T/${f%%:*}: this appears to be ${f#*:}"
+done
+"$KAIJI" export "$C" --to xlsx -o "$T/w.xlsx" 2>/dev/null
+if [ -s "$T/w.xlsx" ]; then
+	cp "$T/w.xlsx" "$T/w.csv"
+	status 0 "a workbook named .csv is read as a workbook" "$KAIJI" import "$T/w.csv" -o "$T/w.yaml" 2>/dev/null
+	status 2 "a workbook given to --format csv" "$KAIJI" import --format csv "$T/w.xlsx" -o "$T/x.yaml" 2>"$T/err"
+	contains "$T/err" "kaiji: $T/w.xlsx: this appears to be an Excel workbook (.xlsx), not CSV"
+fi
+ok "no draft after errors" test ! -e "$T/x.yaml"
 
 finish

@@ -1,5 +1,6 @@
 # Restricted mode (kaiji --restricted, rkaiji): drafts only by plain name in
-# one directory, no commands, no program started; then the same as an SSH
+# one directory, no commands but the line mode (ask) on such a draft, no
+# program started; then the same as an SSH
 # ForceCommand on a real server on loopback.
 . "${srcdir:-.}/tests/lib.sh"
 . "${srcdir:-.}/tests/term.sh"
@@ -49,6 +50,27 @@ refused "only the editor" "a restricted login shell's -c" \
 refused "only the editor" "-rkaiji as a login shell, -c" \
     bash -c 'exec -a -rkaiji "$0" -c "ls /"' "$KAIJI"
 refused "--dir is for --restricted" "--dir alone" "$KAIJI" --dir "$D"
+
+# --- the line mode, ask, on drafts of the directory only ----------------------
+refused "only the name of a draft" "rkaiji ask a path up" \
+    "$T/rkaiji" --dir "$D" ask ../outside.yaml 27.1
+refused "only the name of a draft" "rkaiji ask an absolute path" \
+    "$T/rkaiji" --dir "$D" ask "$T/outside.yaml" 27.1
+refused "a symbolic link" "rkaiji ask a link out" \
+    "$T/rkaiji" --dir "$D" ask link 27.1
+refused "not a regular file" "rkaiji ask a FIFO" \
+    "$T/rkaiji" --dir "$D" ask fifo.yaml 27.1
+printf '%s\n' "制限モードの行入力" | \
+    status 0 "rkaiji ask by name" "$T/rkaiji" --dir "$D" ask a 28.1 \
+    >"$T/out" 2>"$T/err"
+contains "$T/out" "Saved 28.1"
+checks=$((checks + 1))
+[ "$("$KAIJI" get "$D/a.yaml" 28.1)" = "制限モードの行入力" ] || \
+    fail "28.1 of a.yaml by rkaiji ask"
+# the start screen below lists drafts by time and no backup
+touch -d "2030-01-01 00:00" "$D/a.yaml"
+rm -f "$D/a.yaml~"
+ok "outside untouched by ask" cmp -s "$T/outside.yaml" "$T/outside.orig"
 
 # --- only plain names of drafts in the directory ----------------------------
 R="$KAIJI --restricted --dir $D"

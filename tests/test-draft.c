@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <yaml.h>
 
 #include "draft.h"
 #include "fileio.h"
@@ -124,12 +125,107 @@ test_awkward_values(void **state)
 	formdir_free(fd);
 }
 
+/*
+ * yaml (len bytes) is what libyaml writes when it emits, in one go, the
+ * events it reads from yaml, each scalar in the style it was read in.
+ */
+static void
+assert_one_emission(const char *yaml, size_t len)
+{
+	yaml_parser_t p;
+	yaml_emitter_t em;
+	yaml_event_t ev;
+	char *out;
+	size_t olen;
+	FILE *fp;
+	int done = 0;
+
+	fp = xmemstream(&out, &olen);
+	assert_true(yaml_parser_initialize(&p));
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
+	assert_true(yaml_emitter_initialize(&em));
+	yaml_emitter_set_output_file(&em, fp);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_emitter_set_indent(&em, 2);
+	while (!done) {
+		assert_true(yaml_parser_parse(&p, &ev));
+		done = ev.type == YAML_STREAM_END_EVENT;
+		assert_true(yaml_emitter_emit(&em, &ev));
+	}
+	assert_true(yaml_emitter_flush(&em));
+	yaml_emitter_delete(&em);
+	yaml_parser_delete(&p);
+	xmemclose(fp);
+	assert_int_equal(olen, len);
+	assert_memory_equal(out, yaml, len);
+	free(out);
+}
+
+/*
+ * draft_format writes the draft in pieces and reuses the pieces of
+ * unchanged answers; the whole is still what one emission of the document
+ * gives, with one "..." at the end, whatever answer comes last and
+ * whether or not the fields' state follows, and after answers change.
+ */
+static void
+test_format_pieces(void **state)
+{
+	static const char *const values[] = {
+		"plain", "yes", "123", "- item", "key: value", "# c", "...",
+		"---", "  leading", "trailing  ", "一行目\n二行目", "末尾\n",
+		"二つの改行\n\n", "\n先頭", "  字下げ\n  行", "tab\there",
+		"esc\x1b", "c1\xc2\x85", "…", "行\n...\n---\n行",
+	};
+	struct formdir *fd = testutil_formdir();
+	const struct form *form;
+	struct draft *d, *fresh;
+	char *cause = NULL, *a, *b;
+	size_t i, j, la, lb, last;
+
+	(void)state;
+	form = formdir_get(fd, "asp-saas", "2021", &cause);
+	assert_non_null(form);
+	last = form->nfields - 1;
+	d = draft_new(form);
+	a = draft_format(d, &la);
+	assert_one_emission(a, la);
+	free(a);
+	for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+		for (j = 0; j < 3; j++) {
+			assert_int_equal(draft_set(d, j == 0 ? 0 : last,
+			    values[i], &cause), 0);
+			if (j == 2)
+				assert_int_equal(draft_set_note(d, last,
+				    values[i], &cause), 0);
+			a = draft_format(d, &la);
+			assert_one_emission(a, la);
+			assert_true(la >= 4 && memcmp(a + la - 4, "...\n", 4)
+			    == 0);
+			assert_null(strstr(a, "\n...\n...\n"));
+			/* the same bytes as a draft with nothing reused */
+			fresh = draft_parse("fresh.yaml", a, la, fd, &cause);
+			assert_non_null(fresh);
+			b = draft_format(fresh, &lb);
+			assert_int_equal(la, lb);
+			assert_memory_equal(a, b, la);
+			free(a);
+			free(b);
+			draft_free(fresh);
+		}
+		assert_int_equal(draft_set_note(d, last, NULL, &cause), 0);
+	}
+	draft_free(d);
+	formdir_free(fd);
+}
+
 static void
 test_set_get(void **state)
 {
 	struct formdir *fd = testutil_formdir();
 	char *src = testutil_data("complete-2021.yaml"), *cause = NULL;
 	struct draft *d = load(fd, src);
+	unsigned long version;
 
 	(void)state;
 	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "そらまめ帳票クラウド");
@@ -141,6 +237,16 @@ test_set_get(void **state)
 	assert_non_null(strstr(cause, "UTF-8"));
 	free(cause);
 	assert_string_equal(draft_get(d, testutil_field(d, "2.1")), "架空テック株式会社");
+	/* every answer and note is stored in NFC */
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"),
+	    "\xe3\x82\xab\xe3\x82\x99イド", &cause), 0);
+	assert_string_equal(draft_get(d, testutil_field(d, "27.1")), "ガイド");
+	version = d->version[testutil_field(d, "27.1")];
+	assert_int_equal(draft_set(d, testutil_field(d, "27.1"), "ガイド", &cause), 0);
+	assert_int_equal(d->version[testutil_field(d, "27.1")], version);
+	assert_int_equal(draft_set_note(d, testutil_field(d, "27.1"),
+	    "\xe3\x81\xaf\xe3\x82\x9a", &cause), 0);
+	assert_string_equal(d->notes[testutil_field(d, "27.1")], "ぱ");
 	draft_free(d);
 	free(src);
 	formdir_free(fd);
@@ -654,6 +760,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_awkward_values),
+		cmocka_unit_test(test_format_pieces),
 		cmocka_unit_test(test_set_get),
 		cmocka_unit_test(test_save_files),
 		cmocka_unit_test(test_bad_drafts),

@@ -342,7 +342,8 @@ test_csv_layout(void **state)
 
 /*
  * Every character CP932 holds (every byte sequence iconv decodes, with
- * 0x5C as ¥) goes through a CP932 file and back as itself, without notes.
+ * 0x5C as ¥) goes through a CP932 file and back as itself, without notes;
+ * but the few that NFC changes, which no draft holds.
  */
 static void
 test_csv_every_cp932_character(void **state)
@@ -353,8 +354,9 @@ test_csv_every_cp932_character(void **state)
 	iconv_t cd = iconv_open("UTF-8", "CP932");
 	struct strvec notes = STRVEC_INIT;
 	char in[2], out[8], *ip, *op, *csv, *cause = NULL;
-	char *answer = xmalloc(form->nfields * 4096);
-	size_t il, ol, len, field = 0, alen = 0, nchars = 0, inchars;
+	char *answer = xmalloc(form->nfields * 4096), *nfc;
+	size_t il, ol, len, field = 0, alen = 0, nchars = 0, inchars, nlen;
+	size_t nnfc = 0;
 	unsigned lead, trail;
 
 	(void)state;
@@ -383,6 +385,14 @@ test_csv_every_cp932_character(void **state)
 				out[1] = '\xa5';
 				op = out + 2;
 			}
+			/* stored as NFC makes it (Å U+212B as U+00C5,
+			   IBM's 塚 U+FA10 as 塚): not itself */
+			if ((nfc = text_nfc(out, (size_t)(op - out),
+			    &nlen)) != NULL) {
+				free(nfc);
+				nnfc++;
+				continue;
+			}
 			memcpy(answer + alen, out, (size_t)(op - out));
 			alen += (size_t)(op - out);
 			nchars++;
@@ -399,6 +409,8 @@ test_csv_every_cp932_character(void **state)
 	iconv_close(cd);
 	/* JIS X 0208, NEC and IBM extensions, kana and ASCII: over 7,000 */
 	assert_true(nchars > 7000);
+	/* 23 characters, most at two codes (IBM and NEC-selected IBM) */
+	assert_true(nnfc > 0 && nnfc < 60);
 	assert_true(field < form->nfields);
 	for (inchars = 0, field = 0; field < form->nfields; field++) {
 		if (d->answers[field] != NULL)
@@ -482,6 +494,10 @@ test_csv_cp932_every_code_point(void **state)
 		{ 0x2016, 0x2225 }, { 0x203e, 0xffe3 }, { 0x2212, 0xff0d },
 		{ 0x301c, 0xff5e },
 	};
+	/* written in CP932's equivalent form, silently (NFC gives these) */
+	static const uint32_t canon[][2] = {
+		{ 0x00c5, 0x212b }, { 0x51de, 0xfa15 }, { 0x8612, 0xfa20 },
+	};
 	struct formdir *fd = testutil_formdir();
 	const struct form *form = formdir_get(fd, "asp-saas", "2021", NULL);
 	struct draft *d = draft_new(form);
@@ -524,6 +540,17 @@ test_csv_cp932_every_code_point(void **state)
 			if (cp == '"')
 				want[nwant++] = '"';
 			if ((n = ref_cp932(to, from, cp, b)) != 0) {
+				memcpy(want + nwant, b, n);
+				nwant += n;
+				continue;
+			}
+			for (to_cp = 0, n = 0; n < sizeof canon / sizeof canon[0];
+			    n++) {
+				if (canon[n][0] == cp)
+					to_cp = canon[n][1];
+			}
+			if (to_cp != 0 && (n = ref_cp932(to, from, to_cp, b)) !=
+			    0) {
 				memcpy(want + nwant, b, n);
 				nwant += n;
 				continue;

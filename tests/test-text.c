@@ -12,12 +12,16 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <iconv.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+
+#include <uninorm.h>
+#include <unictype.h>
 
 #include "text.h"
 
@@ -223,6 +227,9 @@ test_paste(void **state)
 		{ "  lead", 0, "  lead", 0 },
 		{ "\n\n", 1, "", TEXT_PASTE_END },
 		{ "a \n", 1, "a ", TEXT_PASTE_END },
+		{ "\xe3\x82\xab\xe3\x82\x99\r\n", 0, "ガ", TEXT_PASTE_END },
+		{ "\xe3\x81\xaf\xe3\x82\x9a\tは\n", 1, "ぱ\tは",
+		    TEXT_PASTE_END },
 	};
 	size_t i;
 	unsigned changed;
@@ -335,6 +342,188 @@ test_digits_era(void **state)
 	assert_false(text_has_era("2021年"));
 }
 
+/* NFC of s, or s itself when text_nfc says it is NFC already. */
+static char *
+nfc(const char *s)
+{
+	size_t len;
+	char *r = text_nfc(s, strlen(s), &len);
+
+	if (r == NULL)
+		return strdup(s);
+	assert_int_equal(strlen(r), len);
+	return r;
+}
+
+/*
+ * text_nfc composes what a Mac decomposes (60 ガ count 60字), reorders
+ * marks, maps compatibility ideographs, and leaves NFC text without a copy.
+ */
+static void
+test_nfc(void **state)
+{
+	char nfd[60 * 6 + 1], *r;
+	size_t len, i;
+
+	(void)state;
+	for (i = 0; i < 60; i++)
+		memcpy(nfd + 6 * i, "\xe3\x82\xab\xe3\x82\x99", 6);	/* カ ゙ */
+	nfd[360] = '\0';
+	assert_int_equal(count(nfd), 120);
+	r = nfc(nfd);
+	assert_int_equal(count(r), 60);
+	assert_int_equal(strncmp(r, "ガガ", strlen("ガガ")), 0);
+	free(r);
+	assert_null(text_nfc("plain ASCII", 11, &len));
+	assert_null(text_nfc("ガイドライン、ｶﾞ１２。", strlen("ガイドライン、ｶﾞ１２。"), &len));
+	assert_null(text_nfc("", 0, &len));
+	assert_null(text_nfc("bad\xff\xcc", 5, &len));
+	r = nfc("Cafe\xcc\x81");		/* e + U+0301 */
+	assert_string_equal(r, "Café");
+	free(r);
+	r = nfc("a\xcc\x81\xcc\x96");		/* marks out of order */
+	assert_string_equal(r, "\xc3\xa1\xcc\x96");	/* á, U+0316 */
+	free(r);
+	r = nfc("\xef\xa4\xa9");			/* U+F929 */
+	assert_string_equal(r, "朗");
+	free(r);
+	r = nfc("は\xe3\x82\x9aン");		/* は + U+309A */
+	assert_string_equal(r, "ぱン");
+	free(r);
+	/* the 字 count of an NFC answer: the mark has nothing to join */
+	r = nfc("\xe3\x82\x99x");
+	assert_string_equal(r, "\xe3\x82\x99x");
+	free(r);
+	r = text_nfkc("\xe2\xbc\x88\xe3\x8b\xbf");	/* ⼈ ㋿ */
+	assert_string_equal(r, "人令和");
+	free(r);
+}
+
+/*
+ * Every character text_nfc_inert calls inert is one NFC leaves alone and
+ * one of combining class 0 (the BMP, and the planes' first characters).
+ */
+static void
+test_nfc_inert(void **state)
+{
+	uint32_t cp, *r;
+	size_t n, inert = 0;
+
+	(void)state;
+	for (cp = 0; cp < 0x20000; cp++) {
+		if ((cp >= 0xd800 && cp <= 0xdfff) || !text_nfc_inert(cp))
+			continue;
+		inert++;
+		assert_int_equal(uc_combining_class(cp), 0);
+		r = text_nfc_cps(&cp, 1, &n);
+		assert_int_equal(n, 1);
+		assert_int_equal(r[0], cp);
+		free(r);
+	}
+	assert_true(inert > 0x10000);
+	assert_false(text_nfc_inert(0x3099));
+	assert_false(text_nfc_inert(0x0301));
+	assert_false(text_nfc_inert(0xf929));
+	assert_true(text_nfc_inert(0x304b));
+}
+
+/* text_fold: full-width ASCII, half-width katakana and NFD fold alike. */
+static void
+test_fold(void **state)
+{
+	static const char *const same[][2] = {
+		{ "ＩＳＭＳ", "ISMS" },
+		{ "ｶﾞｲﾄﾞﾗｲﾝ", "ガイドライン" },
+		{ "カﾞイド", "ガイド" },
+		{ "ﾊﾟｽﾜｰﾄﾞ｡", "パスワード。" },
+		{ "\xe3\x82\xab\xe3\x82\x99", "ガ" },
+		{ "ｳﾞｪﾝﾀﾞｰ", "ヴェンダー" },
+		{ "２０２４／４／１", "2024/4/1" },
+	};
+	size_t i;
+	char *f;
+
+	(void)state;
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		f = text_fold(same[i][0]);
+		assert_string_equal(f, same[i][1]);
+		free(f);
+	}
+	f = text_fold("bad\xff");
+	assert_string_equal(f, "bad\xff");
+	free(f);
+}
+
+/* Convert all of in with cd, as csv.c does; the length or (size_t)-1. */
+static size_t
+conv(iconv_t cd, const char *in, size_t inlen, char *out, size_t size)
+{
+	char *ip = (char *)in, *op = out;
+	size_t il = inlen, ol = size;
+
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0 ||
+	    iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+		return (size_t)-1;
+	return size - ol;
+}
+
+/*
+ * text_cp932_holds agrees with the C library's CP932 for every character
+ * of the BMP, read as the CSV export reads it: bytes that read back as
+ * the character, ¥ as 0x5C, \ and the folds as their CP932 forms, and
+ * the three characters NFC gives that CP932 has in an equivalent form.
+ */
+static void
+test_cp932(void **state)
+{
+	iconv_t to = iconv_open("CP932", "UTF-8"), from;
+	char u[5], b[8], back[8];
+	size_t ulen, n;
+	uint32_t cp, first = 0;
+	int held;
+
+	(void)state;
+	if (to == (iconv_t)-1)
+		skip();
+	from = iconv_open("UTF-8", "CP932");
+	assert_true(from != (iconv_t)-1);
+	for (cp = 0x80; cp < 0x10000; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		ulen = text_encode(cp, u);
+		n = conv(to, u, ulen, b, sizeof b);
+		held = cp == 0xa5 || (n != (size_t)-1 && n > 0 && n <= 2 &&
+		    !(n == 1 && b[0] == 0x5c) && conv(from, b, n, back,
+		    sizeof back) == ulen && memcmp(back, u, ulen) == 0);
+		if (!held && text_cp932_fold(cp) != 0)
+			held = 1;
+		if (!held && text_cp932_canon(cp) != 0) {
+			/* its equivalent form reads back as itself */
+			ulen = text_encode(text_cp932_canon(cp), u);
+			n = conv(to, u, ulen, b, sizeof b);
+			held = n == 2 && conv(from, b, n, back, sizeof back) ==
+			    ulen && memcmp(back, u, ulen) == 0;
+			assert_true(held);
+		}
+		if (held != text_cp932_holds(cp))
+			fail_msg("U+%04X: CP932 %s it", (unsigned)cp,
+			    held ? "holds" : "lacks");
+	}
+	iconv_close(to);
+	iconv_close(from);
+	assert_true(text_cp932_holds('\\'));
+	assert_false(text_cp932_holds(0x1f600));
+	assert_true(text_cp932_holds(0xc5) && text_cp932_holds(0x51de) &&
+	    text_cp932_holds(0x8612));
+	/* what an answer holds that CP932 lacks, look-alikes aside */
+	assert_int_equal(text_cp932_lacks("株式会社ABC\\", 13, &first), 0);
+	assert_int_equal(text_cp932_lacks("森鷗外 ⑴ ⼈ 😀 é", strlen("森鷗外 ⑴ ⼈ 😀 é"),
+	    &first), 4);
+	assert_int_equal(first, 0x9dd7);	/* 鷗 */
+	assert_int_equal(text_cp932_lacks("髙﨑〜", strlen("髙﨑〜"), &first), 0);
+}
+
 int
 main(void)
 {
@@ -352,6 +541,10 @@ main(void)
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_digits_era),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_nfc_inert),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_cp932),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -394,7 +394,8 @@ test_undo_coalesce(void **state)
 	assert_false(textbuf_undo(tb));
 	textbuf_free(tb);
 
-	/* deletes, pastes and kills are steps of their own */
+	/* a run of Backspaces is one step; pastes and kills are steps of
+	   their own */
 	tb = textbuf_new("");
 	type(tb, "abc");
 	textbuf_delete_back(tb);
@@ -413,12 +414,56 @@ test_undo_coalesce(void **state)
 	assert_true(textbuf_undo(tb));
 	check(tb, "a");
 	assert_true(textbuf_undo(tb));
-	check(tb, "ab");
-	assert_true(textbuf_undo(tb));
 	check(tb, "abc");
+	assert_int_equal(textbuf_cursor(tb), 3);
+	assert_true(textbuf_redo(tb));
+	check(tb, "a");
+	assert_int_equal(textbuf_cursor(tb), 1);
+	assert_true(textbuf_undo(tb));
 	assert_true(textbuf_undo(tb));
 	check(tb, "");
 	assert_false(textbuf_undo(tb));
+	textbuf_free(tb);
+
+	/* Backspace over Japanese, forward deletes: runs, each one step; a
+	   line break, a move or typing ends the run */
+	tb = textbuf_new("申請書\n開示情報");
+	textbuf_set_cursor(tb, textbuf_len(tb));
+	textbuf_delete_back(tb);
+	textbuf_delete_back(tb);
+	textbuf_delete_back(tb);
+	check(tb, "申請書\n開");
+	textbuf_delete_back(tb);
+	textbuf_delete_back(tb);	/* the line break */
+	textbuf_delete_back(tb);
+	check(tb, "申請");
+	assert_true(textbuf_undo(tb));
+	check(tb, "申請書");
+	assert_true(textbuf_undo(tb));
+	check(tb, "申請書\n");
+	assert_true(textbuf_undo(tb));
+	check(tb, "申請書\n開示情報");
+	assert_int_equal(textbuf_cursor(tb), 8);
+	assert_false(textbuf_undo(tb));
+	textbuf_set_cursor(tb, 1);
+	textbuf_delete_fwd(tb);
+	textbuf_delete_fwd(tb);
+	check(tb, "申\n開示情報");
+	textbuf_delete_back(tb);
+	type(tb, "x");
+	textbuf_delete_back(tb);
+	check(tb, "\n開示情報");
+	assert_true(textbuf_undo(tb));
+	check(tb, "x\n開示情報");
+	assert_true(textbuf_undo(tb));
+	check(tb, "\n開示情報");
+	assert_true(textbuf_undo(tb));
+	check(tb, "申\n開示情報");
+	assert_true(textbuf_undo(tb));
+	check(tb, "申請書\n開示情報");
+	assert_int_equal(textbuf_cursor(tb), 1);
+	assert_true(textbuf_redo(tb));
+	check(tb, "申\n開示情報");
 	textbuf_free(tb);
 
 	/* undo restores the cursor of the step, not where it was moved to */
@@ -655,7 +700,8 @@ lcg(uint32_t *seed)
 	return (*seed >> 16) & 0x7fff;
 }
 
-/* Whether the last random_op typed one character (not LF). */
+/* The run the last random_op joins (textbuf.c): 1 a typed character,
+   2 a Backspace, 3 a forward delete (not LF), 0 none. */
 static int	random_typed;
 
 /* One random operation on both; returns whether it was an edit. */
@@ -677,12 +723,17 @@ random_op(struct textbuf *tb, struct model *m, uint32_t *seed)
 		random_typed = i == 1 && strcmp(pool[k].chars[0], "\n") != 0;
 		return 1;
 	case 3:
-		if (m->cursor > 0)
+		if (m->cursor > 0) {
+			random_typed = strcmp(m->ch[m->cursor - 1], "\n") ?
+			    2 : 0;
 			model_delete(m, m->cursor - 1, m->cursor);
+		}
 		return textbuf_delete_back(tb);
 	case 4:
-		if (m->cursor < m->n)
+		if (m->cursor < m->n) {
+			random_typed = strcmp(m->ch[m->cursor], "\n") ? 3 : 0;
 			model_delete(m, m->cursor, m->cursor + 1);
+		}
 		return textbuf_delete_fwd(tb);
 	case 5:
 		k = lcg(seed) % (m->n + 3);
@@ -917,7 +968,7 @@ test_undo_model(void **state)
 				pre = hist_take(&m);
 				before = m.cursor;
 				if (random_op(tb, &m, &seed)) {
-					if (random_typed && h.typing)
+					if (random_typed && h.typing == random_typed)
 						free(pre.ch);
 					else {
 						if (h.nundo == HIST_MAX) {
@@ -1008,7 +1059,8 @@ test_undo_memory(void **state)
 		assert_true(textbuf_redo(tb));
 	textbuf_free(tb);
 
-	/* a 2.5 MB paste, then 200 Backspaces */
+	/* a 2.5 MB paste, then 200 Backspaces, each after a move (so that
+	   each is a step of its own) */
 	paste = big_text(2500002);
 	tb = textbuf_new("");
 	textbuf_insert(tb, paste);
@@ -1016,6 +1068,8 @@ test_undo_memory(void **state)
 	assert_true(base >= strlen(paste));
 	assert_true(base <= 2 * strlen(paste));
 	for (i = 0; i < 200; i++) {
+		assert_true(textbuf_left(tb));
+		assert_true(textbuf_right(tb));
 		assert_true(textbuf_delete_back(tb));
 		assert_true(textbuf_undo_bytes(tb) <= 2 * strlen(paste));
 	}
@@ -1396,6 +1450,55 @@ test_large(void **state)
 	textbuf_free(tb);
 }
 
+/*
+ * A combining mark typed or pasted after its base composes with it (NFC):
+ * が from か and U+3099 counts 1字; undo takes the mark back off.
+ */
+static void
+test_compose(void **state)
+{
+	struct textbuf *tb;
+	char nfd[40 * 6 + 1];
+	size_t i;
+
+	(void)state;
+	tb = textbuf_new(NULL);
+	type(tb, "か\xe3\x82\x99き");
+	check(tb, "がき");
+	assert_int_equal(textbuf_len(tb), 2);
+	assert_int_equal(textbuf_cursor(tb), 2);
+	textbuf_delete_back(tb);
+	check(tb, "が");
+	type(tb, "e\xcc\x81");
+	check(tb, "がé");
+	assert_true(textbuf_undo(tb));
+	check(tb, "がe");
+	textbuf_free(tb);
+
+	/* a paste of decomposed text, and a mark with nothing to join */
+	for (i = 0; i < 40; i++)
+		memcpy(nfd + 6 * i, "\xe3\x82\xab\xe3\x82\x99", 6);
+	nfd[240] = '\0';
+	tb = textbuf_new("x");
+	textbuf_set_cursor(tb, 1);
+	textbuf_insert(tb, nfd);
+	assert_int_equal(textbuf_count(tb), 41);
+	assert_int_equal(textbuf_cursor(tb), 41);
+	textbuf_set_cursor(tb, 0);
+	textbuf_insert(tb, "\xe3\x82\x99");
+	assert_int_equal(textbuf_count(tb), 42);
+	assert_int_equal(textbuf_cursor(tb), 1);
+	textbuf_free(tb);
+
+	/* the mark after a kana typed in the middle of a text */
+	tb = textbuf_new("はな");
+	textbuf_set_cursor(tb, 1);
+	textbuf_insert(tb, "\xe3\x82\x9a");
+	check(tb, "ぱな");
+	assert_int_equal(textbuf_cursor(tb), 1);
+	textbuf_free(tb);
+}
+
 int
 main(void)
 {
@@ -1422,6 +1525,7 @@ main(void)
 		cmocka_unit_test(test_locate_rules),
 		cmocka_unit_test(test_wrap_invariants),
 		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_compose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -151,13 +151,22 @@ test_lookalikes(void **state)
 	size_t field = testutil_field(d, "2.1");
 
 	(void)state;
-	set(d, "2.1", "株式会社\xe2\xbc\x88材\xef\xa4\x80");	/* ⼈ U+2F08, 豈 U+F900 */
+	/* as a draft written elsewhere holds them: set would store 豈 */
+	free(d->answers[field]);
+	d->answers[field] = strdup("株式会社\xe2\xbc\x88材\xef\xa4\x80");	/* ⼈ U+2F08, 豈 U+F900 */
 	validate_field(d, field, &fs);
 	assert_int_equal(fs.n, 1);
 	assert_int_equal(fs.v[0].kind, FINDING_FORMAT);
 	assert_false(validate_is_problem(&fs.v[0]));
 	assert_string_equal(fs.v[0].message, "\xe2\xbc\x88 (U+2F08) only "
 	    "looks like 人; write 人 (2 such characters)");
+	validate_free(&fs);
+	/* NFC on the way in: the compatibility ideograph becomes 豈 */
+	set(d, "2.1", "株式会社\xe2\xbc\x88材\xef\xa4\x80");
+	assert_string_equal(d->answers[field], "株式会社\xe2\xbc\x88材豈");
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 1);
+	assert_non_null(strstr(fs.v[0].message, "(1 such character)"));
 	validate_free(&fs);
 	set(d, "2.1", "株式会社山\xef\xa8\x91");	/* 﨑 U+FA11 */
 	validate_field(d, field, &fs);
@@ -167,6 +176,46 @@ test_lookalikes(void **state)
 	assert_int_equal(text_lookalike(0xf900), 0x8c48);
 	assert_int_equal(text_lookalike(0x4eba), 0);
 	assert_int_equal(text_lookalike(0xfa11), 0);
+	draft_free(d);
+}
+
+/*
+ * Characters a CP932 export cannot hold are warnings at their field,
+ * with the NFKC form to write when CP932 holds it; look-alikes have their
+ * own warning only; what CP932 holds folded (〜, \) is no doubt.
+ */
+static void
+test_cp932(void **state)
+{
+	struct findings fs = { NULL, 0 };
+	struct draft *d = load("complete-2021.yaml");
+	size_t field = testutil_field(d, "2.1");
+
+	(void)state;
+	set(d, "2.1", "株式会社㋿システム㋿");
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 1);
+	assert_int_equal(fs.v[0].kind, FINDING_FORMAT);
+	assert_false(validate_is_problem(&fs.v[0]));
+	assert_string_equal(fs.v[0].message, "㋿ (U+32FF) is not in CP932 "
+	    "(export --encoding cp932); write 令和 (2 such characters)");
+	validate_free(&fs);
+	set(d, "2.1", "森鷗外商事");
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 1);
+	assert_string_equal(fs.v[0].message, "鷗 (U+9DD7) is not in CP932 "
+	    "(export --encoding cp932) (1 such character)");
+	validate_free(&fs);
+	/* a look-alike: its own warning, not a second one */
+	set(d, "2.1", "株式会社\xe2\xbc\x88材");
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 1);
+	assert_non_null(strstr(fs.v[0].message, "only looks like"));
+	validate_free(&fs);
+	set(d, "2.1", "髙﨑〜C:\\\\dir ①");
+	validate_field(d, field, &fs);
+	assert_int_equal(fs.n, 0);
+	validate_free(&fs);
 	draft_free(d);
 }
 
@@ -375,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_lookalikes),
+		cmocka_unit_test(test_cp932),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
