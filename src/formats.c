@@ -36,7 +36,8 @@ formats_get(char **cause)
 	    KAIJI_PKGLIBDIR "/formats.so";
 	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
 		*cause = xasprintf(_("cannot load %s, the part of kaiji that "
-		    "reads and writes workbooks (%s); install kaiji again"),
+		    "reads and writes workbooks and web pages (%s); install kaiji "
+		    "again"),
 		    path, dlerror());
 		return NULL;
 	}

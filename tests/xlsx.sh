@@ -123,11 +123,14 @@ if command -v ldd >/dev/null 2>&1; then
 fi
 cp "$KAIJI" "$T/kaiji-copy"
 status 2 "no module: export --to xlsx fails" "$T/kaiji-copy" export "$D/complete-2021.yaml" --to xlsx -o "$T/none.xlsx" 2>"$T/err"
-contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks"
+contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks and web pages"
 ok "no module: nothing written" test ! -e "$T/none.xlsx"
 status 2 "no module: import of a workbook fails" "$T/kaiji-copy" import "$T/c.xlsx" -o "$T/none.yaml" 2>"$T/err"
-contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks"
+contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks and web pages"
 ok "no module: no draft written" test ! -e "$T/none.yaml"
+status 2 "no module: import of a web page fails" "$T/kaiji-copy" import "$D/aspic/service-2021.html" -o "$T/none-page.yaml" 2>"$T/err"
+contains "$T/err" "formats.so, the part of kaiji that reads and writes workbooks and web pages"
+ok "no module: no draft written from the page" test ! -e "$T/none-page.yaml"
 status 0 "no module: other exports work" "$T/kaiji-copy" export "$D/complete-2021.yaml" --to csv -o "$T/none.csv"
 
 finish
