@@ -58,6 +58,10 @@ struct draft_chunk {
 	char	*text;
 	char	*yaml;
 	size_t	 len;
+	/* draft_count's: the 字 count of the answer at count_of, version */
+	const char	*count_of;
+	unsigned long	 count_version;
+	size_t		 count;
 };
 
 /* The answer versions handed out so far, to all drafts. */
@@ -101,6 +105,26 @@ draft_free(struct draft *d)
 	free(d->notes);
 	free(d->version);
 	free(d);
+}
+
+/*
+ * The 字 count (text_count) of field's answer, 0 when unanswered; counted
+ * again only when the answer is another string or has another version.
+ */
+size_t
+draft_count(const struct draft *d, size_t field)
+{
+	struct draft_chunk *c = &d->chunk[field];
+	const char *a = d->answers[field];
+
+	if (a == NULL)
+		return 0;
+	if (c->count_of != a || c->count_version != d->version[field]) {
+		c->count = text_count(a, strlen(a));
+		c->count_of = a;
+		c->count_version = d->version[field];
+	}
+	return c->count;
 }
 
 const char *

@@ -10,8 +10,9 @@
  * valid UTF-8.  version[i] names answers[i] as it is: a number no other
  * answer of any draft has had, taken anew whenever draft_set changes it,
  * so that a view can tell an answer it has seen without comparing text.
- * chunk[i] is draft_format's own: the YAML it last wrote for answers[i]
- * (see draft.c), so that a save re-emits only the answers that changed.
+ * chunk[i] is draft.c's own: the YAML draft_format last wrote for
+ * answers[i], so that a save re-emits only the answers that changed, and
+ * its 字 count (draft_count).
  * The form belongs to whoever loaded it (a formdir).
  */
 #ifndef KAIJI_DRAFT_H
@@ -39,6 +40,7 @@ struct draft {
 
 struct draft	*draft_new(const struct form *);
 void		 draft_free(struct draft *);
+size_t		 draft_count(const struct draft *, size_t);
 struct draft	*draft_parse(const char *, const char *, size_t,
 		     struct formdir *, char **);
 struct draft	*draft_load(const char *, struct formdir *, char **);

@@ -46,7 +46,6 @@ validate_count(const struct draft *d, size_t field, size_t edit_field,
 {
 	const struct form_field *f = &d->form->fields[field];
 	const struct form_item *item = &d->form->items[f->item];
-	const char *a;
 	size_t i, first = field, end = field + 1, count = 0;
 
 	*shared = item->limit != 0;
@@ -58,8 +57,8 @@ validate_count(const struct draft *d, size_t field, size_t edit_field,
 	for (i = first; i < end; i++) {
 		if (i == edit_field)
 			count += edit_count;
-		else if ((a = d->answers[i]) != NULL)
-			count += text_count(a, strlen(a));
+		else
+			count += draft_count(d, i);
 	}
 	return count;
 }
