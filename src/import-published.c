@@ -707,12 +707,16 @@ static void
 import_published_columns(const struct import_line *l, size_t seps,
     size_t *pcols, size_t *tcols)
 {
-	size_t off = import_trim_left(l->s, l->len);
+	size_t off = import_trim_left(l->s, l->len), rule;
 	int head = memmem(l->s, l->len, "【記述内容】",
 	    strlen("【記述内容】")) != NULL;
 
+	/* a separator line: only "|-: " (the line is not NUL-terminated) */
+	for (rule = off; rule < l->len && strchr("|-: ", l->s[rule]) != NULL &&
+	    l->s[rule] != '\0'; rule++)
+		;
 	if (off < l->len && l->s[off] == '|' && seps > 1 && (head ||
-	    strspn(l->s + off, "|-: ") == l->len - off))
+	    rule == l->len))
 		*pcols = seps - 1;
 	else if (off < l->len && l->s[off] != '|' && seps > 0 && head)
 		*tcols = seps + 1;
