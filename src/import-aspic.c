@@ -4,9 +4,7 @@
  *
  * Data model: the page is parsed by libxml2's HTML parser (no network, no
  * DTD, no entities but HTML's own) into a tree, and its text is taken as a
- * browser shows it: each run of white space one space, <br> and block
- * elements line breaks, no space at either end of a line, a no-break
- * space a space, NFC.  The header block (認定番号, サービス名称, サービス概要,
+ * browser shows it (html-text.c).  The header block (認定番号, サービス名称, サービス概要,
  * 事業者名称, 認定年月日: label and value in one table row, in a <dl>, or
  * "label:value" text) is read from the text outside the table.  The table
  * is the first with 【審査対象項目】 in it (else the one with the most rows);
@@ -63,6 +61,8 @@ import_aspic(const char *path, const char *buf, size_t len,
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "html-text.h"
+
 #define ASPIC_MAX_COLS	64	/* as import-row.c's IMPORT_ROW_CELLS */
 #define ASPIC_MAX_DEPTH	256	/* elements open at once (libxml2's) */
 
@@ -74,202 +74,12 @@ static const char *const aspic_labels[ASPIC_NLABELS] = {
 	"認定番号", "サービス名称", "サービス概要", "事業者名称", "認定年月日"
 };
 
-/* Text as a browser lays it out, built by appending. */
-struct aspic_text {
-	char		*s;
-	size_t		 len, room;
-	int		 space;		/* a space is due before more text */
-	int		 brk;		/* a line break is due */
-	int		 tabs;		/* cells apart by tabs (outside the table) */
-	int		 pre;		/* inside <pre>: white space kept */
-};
-
 /* One row of the table: its cells on the grid, and its line. */
 struct aspic_row {
 	struct strvec	 cells;
 	size_t		 line;
 	int		 head;		/* only <th> cells */
 };
-
-static void
-aspic_put(struct aspic_text *t, const char *s, size_t n)
-{
-	if (t->len + n + 1 > t->room) {
-		t->room = t->len + n + 1 > 2 * t->room ? t->len + n + 1 :
-		    2 * t->room;
-		t->s = xrealloc(t->s, t->room);
-	}
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
-}
-
-static char
-aspic_last(const struct aspic_text *t)
-{
-	return t->len > 0 ? t->s[t->len - 1] : '\n';
-}
-
-/* Emit the line break or space that is due before more text. */
-static void
-aspic_flush(struct aspic_text *t)
-{
-	if (t->brk && t->len > 0 && aspic_last(t) != '\n')
-		aspic_put(t, "\n", 1);
-	else if (t->space && aspic_last(t) != '\n' && aspic_last(t) != '\t')
-		aspic_put(t, " ", 1);
-	t->brk = t->space = 0;
-}
-
-/* Append the text s of a text node, white space as a browser shows it. */
-static void
-aspic_chars(struct aspic_text *t, const char *s)
-{
-	unsigned char c;
-
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if (t->pre && (c == '\n' || c == '\r')) {
-			if (c == '\r' && s[1] == '\n')
-				s++;
-			t->space = t->brk = 0;
-			aspic_put(t, "\n", 1);
-			continue;
-		}
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f') {
-			if (t->pre) {
-				aspic_flush(t);
-				aspic_put(t, " ", 1);
-			} else
-				t->space = 1;
-			continue;
-		}
-		aspic_flush(t);
-		if (c == 0xc2 && (unsigned char)s[1] == 0xa0) {
-			aspic_put(t, " ", 1);	/* no-break space */
-			s++;
-		} else
-			aspic_put(t, s, 1);
-	}
-}
-
-static int
-aspic_is(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	    xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
-}
-
-static int
-aspic_in(const xmlNode *n, const char *const *names)
-{
-	size_t i;
-
-	for (i = 0; names[i] != NULL; i++) {
-		if (aspic_is(n, names[i]))
-			return 1;
-	}
-	return 0;
-}
-
-static const char *const aspic_blocks[] = {
-	"address", "article", "aside", "blockquote", "caption", "center",
-	"dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-	"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-	"h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "p",
-	"pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
-	"ul", "td", "th", NULL
-};
-
-/* What a browser does not show. */
-static const char *const aspic_hidden[] = {
-	"head", "script", "style", "template", "title", "noscript", "iframe",
-	"object", "select", "textarea", NULL
-};
-
-/* Entering n: its text, or a break; whether to go into its children. */
-static int
-aspic_enter(struct aspic_text *t, const xmlNode *n, const xmlNode *skip)
-{
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content != NULL)
-			aspic_chars(t, (const char *)n->content);
-		return 0;
-	}
-	if (n->type != XML_ELEMENT_NODE || n == skip ||
-	    aspic_in(n, aspic_hidden)) {
-		if (n == skip)
-			t->brk = 1;
-		return 0;
-	}
-	if (aspic_is(n, "br")) {
-		aspic_flush(t);
-		aspic_put(t, "\n", 1);
-		return 0;
-	}
-	if (t->tabs && (aspic_is(n, "td") || aspic_is(n, "th"))) {
-		if (!t->brk && t->len > 0 && aspic_last(t) != '\n') {
-			t->space = 0;
-			aspic_put(t, "\t", 1);
-		}
-	} else if (aspic_in(n, aspic_blocks))
-		t->brk = 1;
-	if (aspic_is(n, "pre") && n->children != NULL)
-		t->pre++;
-	return n->children != NULL;
-}
-
-static void
-aspic_leave(struct aspic_text *t, const xmlNode *n)
-{
-	if (n->type != XML_ELEMENT_NODE)
-		return;
-	if (aspic_is(n, "pre") && n->children != NULL && t->pre > 0)
-		t->pre--;
-	if (aspic_in(n, aspic_blocks) && !(t->tabs && (aspic_is(n, "td") ||
-	    aspic_is(n, "th"))))
-		t->brk = 1;
-}
-
-/*
- * The text of top's children as a browser shows it (skip left out; with
- * tabs, table cells apart by tabs), NFC, as a string the caller frees.
- */
-static char *
-aspic_text(const xmlNode *top, const xmlNode *skip, int tabs)
-{
-	struct aspic_text t;
-	const xmlNode *n = top->children;
-	char *out;
-	size_t len;
-
-	memset(&t, 0, sizeof t);
-	t.tabs = tabs;
-	aspic_put(&t, "", 0);
-	while (n != NULL) {
-		if (aspic_enter(&t, n, skip)) {
-			n = n->children;
-			continue;
-		}
-		for (;;) {
-			aspic_leave(&t, n);
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			if (n == NULL || n == top) {
-				n = NULL;
-				break;
-			}
-		}
-	}
-	if ((out = text_nfc(t.s, strlen(t.s), &len)) == NULL)
-		return t.s;	/* in NFC already */
-	free(t.s);
-	return out;
-}
 
 /*
  * The <tr> rows of table (not those of tables inside it), added to *trs
@@ -285,11 +95,11 @@ aspic_table_rows(const xmlNode *table, const xmlNode ***trs, size_t *ntrs)
 		if ((n->type == XML_TEXT_NODE) && n->content != NULL &&
 		    strstr((const char *)n->content, "【審査対象項目】") != NULL)
 			marked = 1;
-		if (aspic_is(n, "tr")) {
+		if (html_is(n, "tr")) {
 			*trs = xgrowarray(*trs, *ntrs, sizeof **trs);
 			(*trs)[(*ntrs)++] = n;
 		}
-		if (n->type == XML_ELEMENT_NODE && !aspic_is(n, "table") &&
+		if (n->type == XML_ELEMENT_NODE && !html_is(n, "table") &&
 		    n->children != NULL) {
 			n = n->children;
 			continue;
@@ -320,7 +130,7 @@ aspic_find_table(const xmlNode *root, const xmlNode ***trs, size_t *ntrs)
 	*trs = NULL;
 	*ntrs = 0;
 	while (n != NULL) {
-		if (aspic_is(n, "table")) {
+		if (html_is(n, "table")) {
 			nrows = 0;
 			marked = aspic_table_rows(n, &rows, &nrows);
 			if (marked || nrows > most || best == NULL) {
@@ -408,10 +218,10 @@ aspic_grid(const char *path, const xmlNode **trs, size_t ntrs,
 		th = 1;
 		any = 0;
 		for (c = trs[r]->children; c != NULL; c = c->next) {
-			if (!aspic_is(c, "td") && !aspic_is(c, "th"))
+			if (!html_is(c, "td") && !html_is(c, "th"))
 				continue;
 			any = 1;
-			th = th && aspic_is(c, "th");
+			th = th && html_is(c, "th");
 			while (col < ASPIC_MAX_COLS && covered[col])
 				col++;
 			cs = aspic_span(c, "colspan", ASPIC_MAX_COLS);
@@ -424,7 +234,7 @@ aspic_grid(const char *path, const xmlNode **trs, size_t ntrs,
 					    aspic_line(c), ASPIC_MAX_COLS);
 				break;
 			}
-			text[col] = aspic_text(c, NULL, 0);
+			text[col] = html_text(c, NULL, 0);
 			for (k = col; k < col + cs; k++) {
 				covered[k] = 2;
 				span[k] = rs - 1;
@@ -933,7 +743,7 @@ import_aspic(const char *path, const char *buf, size_t len,
 		    path);
 		goto out;
 	}
-	page = aspic_text(root, table, 1);
+	page = html_text(root, table, 1);
 	for (i = 0; i < ASPIC_NLABELS; i++)
 		header[i] = aspic_header_value(page, i);
 	if (header[ASPIC_NUMBER] == NULL || header[ASPIC_SERVICE] == NULL ||
